@@ -1,0 +1,31 @@
+using Lishui.Membership.Data;
+using Lishui.Membership.Features.GetMember;
+using Lishui.Membership.Features.ListMembers;
+using Lishui.Membership.Features.RegisterMember;
+using Lishui.Shared.Data;
+using Lishui.Shared.Messaging;
+using Lishui.Shared.Web;
+
+namespace Lishui.Membership;
+
+public static class MembershipModule
+{
+    public const string ServiceName = "membership";
+
+    public static IHostApplicationBuilder AddMembership(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformWeb();
+        builder.AddServiceDatabase<MembershipDbContext>(MembershipDbContext.ConnectionName);
+        builder.AddPlatformMessaging<MembershipDbContext>(ServiceName);
+        return builder;
+    }
+
+    public static WebApplication MapMembershipApi(this WebApplication app)
+    {
+        app.UsePlatformWeb();
+        app.MapRegisterMember();
+        app.MapGetMember();
+        app.MapListMembers();
+        return app;
+    }
+}

@@ -1,0 +1,28 @@
+using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Messaging;
+using Lishui.Shared.Data;
+using Lishui.Shared.Messaging;
+using Lishui.Shared.Web;
+
+namespace Lishui.PracticalProjects;
+
+/// <summary>我为群众办实事服务: the backbone (database, messaging, local member view); its features arrive with their issues.</summary>
+public static class PracticalProjectsModule
+{
+    public const string ServiceName = "projects";
+
+    public static IHostApplicationBuilder AddPracticalProjects(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatformWeb();
+        builder.AddServiceDatabase<ProjectsDbContext>(ProjectsDbContext.ConnectionName);
+        builder.AddPlatformMessaging<ProjectsDbContext>(ServiceName, bus => bus.AddConsumer<MemberRegisteredConsumer>());
+        return builder;
+    }
+
+    public static WebApplication MapPracticalProjectsApi(this WebApplication app)
+    {
+        app.UsePlatformWeb();
+        app.MapLocalMembers<ProjectsDbContext>();
+        return app;
+    }
+}

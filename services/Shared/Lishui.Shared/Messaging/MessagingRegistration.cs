@@ -1,0 +1,64 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Lishui.Shared.Messaging;
+
+public sealed class ConsumerRetryOptions
+{
+    /// <summary>Redeliveries in process before a message goes to its endpoint's <c>_error</c> queue.</summary>
+    public int RetryLimit { get; set; } = 5;
+
+    public TimeSpan MinInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    public ushort PrefetchCount { get; set; } = 64;
+}
+
+public static class MessagingRegistration
+{
+    /// <summary>Connection string name of the broker (Aspire's reference name).</summary>
+    public const string BrokerConnectionName = "messaging";
+
+    /// <summary>
+    /// MassTransit on RabbitMQ with the platform's conventions: endpoints named
+    /// <c>{service}-{consumer}</c> in kebab case, quorum queues, retry for transient faults and then
+    /// the <c>_error</c> queue; plus the outbox relay for <typeparamref name="TDbContext"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformMessaging<TDbContext>(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        Action<IBusRegistrationConfigurator>? consumers = null)
+        where TDbContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(BrokerConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{BrokerConnectionName} (the RabbitMQ broker) is not configured.");
+
+        var retry = builder.Configuration.GetSection("Messaging:Retry").Get<ConsumerRetryOptions>() ?? new ConsumerRetryOptions();
+        builder.Services.Configure<OutboxRelayOptions>(builder.Configuration.GetSection("Messaging:Outbox"));
+        builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            consumers?.Invoke(bus);
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                endpoint.UseMessageRetry(r => r.Exponential(retry.RetryLimit, retry.MinInterval, retry.MaxInterval, retry.MinInterval));
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                    rabbit.PrefetchCount = retry.PrefetchCount;
+                }
+            });
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(connectionString));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}

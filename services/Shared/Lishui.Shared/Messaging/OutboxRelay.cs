@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
+using Lishui.Contracts;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Lishui.Shared.Messaging;
+
+/// <summary>
+/// Publishes committed outbox rows through MassTransit (publisher confirms on), in insertion order,
+/// and deletes each row only after the broker confirmed it. Several replicas are safe: a
+/// transaction-scoped advisory lock lets one relay publish a batch at a time (which keeps the
+/// per-aggregate order), and rows are taken <c>FOR UPDATE SKIP LOCKED</c>. A crash after publish
+/// and before delete re-sends the row; consumers deduplicate on the event id.
+/// </summary>
+public sealed partial class OutboxRelay<TDbContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    IOptions<OutboxRelayOptions> options,
+    TimeProvider time,
+    ILogger<OutboxRelay<TDbContext>> log) : BackgroundService
+    where TDbContext : DbContext
+{
+    public static readonly ActivitySource ActivitySource = new("Lishui.Outbox");
+
+    // Any fixed number works: it only has to be the same for every replica of one service database.
+    private const long RelayLockKey = 0x4C5F4F5554424F58;
+
+    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    private OutboxRelayOptions Options => options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        string connectionString;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            connectionString = scope.ServiceProvider.GetRequiredService<TDbContext>().Database.GetConnectionString()
+                ?? throw new InvalidOperationException($"{typeof(TDbContext).Name} has no connection string.");
+        }
+
+        var listening = ListenAsync(connectionString, stoppingToken);
+        var backoff = TimeSpan.Zero;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var taken = await PublishBatchAsync(connectionString, stoppingToken);
+                backoff = TimeSpan.Zero;
+                if (taken == Options.BatchSize)
+                {
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                backoff = backoff == TimeSpan.Zero ? TimeSpan.FromSeconds(1) : TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, Options.MaxBackoff.Ticks));
+                LogRelayFailed(e, backoff);
+                await DelayAsync(backoff, stoppingToken);
+                continue;
+            }
+
+            await WaitForWakeAsync(stoppingToken);
+        }
+
+        await listening;
+    }
+
+    private async Task<int> PublishBatchAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+
+        await using (var lockCmd = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock($1)", connection, tx))
+        {
+            lockCmd.Parameters.Add(new NpgsqlParameter { Value = RelayLockKey });
+            if (await lockCmd.ExecuteScalarAsync(ct) is not true)
+            {
+                return 0; // another replica is publishing this database's outbox
+            }
+        }
+
+        var rows = new List<PendingRow>(Options.BatchSize);
+        await using (var select = new NpgsqlCommand(
+            $"SELECT id, event_id, message_urn, payload::text, trace_parent FROM {MessagingModel.OutboxTable} ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED",
+            connection, tx))
+        {
+            select.Parameters.Add(new NpgsqlParameter { Value = Options.BatchSize });
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add(new PendingRow(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+
+        var published = new List<long>(rows.Count);
+        Exception? failure = null;
+        foreach (var row in rows)
+        {
+            try
+            {
+                await PublishAsync(row, ct);
+                published.Add(row.Id);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+                await using var mark = new NpgsqlCommand(
+                    $"UPDATE {MessagingModel.OutboxTable} SET attempts = attempts + 1, last_error = $2 WHERE id = $1", connection, tx);
+                mark.Parameters.Add(new NpgsqlParameter { Value = row.Id });
+                mark.Parameters.Add(new NpgsqlParameter { Value = Truncate(e.Message, 2000) });
+                await mark.ExecuteNonQueryAsync(CancellationToken.None);
+                break; // keep order: nothing after a row that failed
+            }
+        }
+
+        if (published.Count > 0)
+        {
+            await using var delete = new NpgsqlCommand($"DELETE FROM {MessagingModel.OutboxTable} WHERE id = ANY($1)", connection, tx);
+            delete.Parameters.Add(new NpgsqlParameter { Value = published.ToArray() });
+            await delete.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+
+        // Commit even when stopping: what the broker confirmed must not be sent again needlessly.
+        await tx.CommitAsync(CancellationToken.None);
+        if (published.Count > 0)
+        {
+            LogPublished(published.Count);
+        }
+
+        if (failure is not null)
+        {
+            throw new OutboxPublishException($"Publishing outbox row {rows[published.Count].Id} failed after {published.Count} of {rows.Count} rows.", failure);
+        }
+
+        return rows.Count;
+    }
+
+    private async Task PublishAsync(PendingRow row, CancellationToken ct)
+    {
+        var type = ContractCatalog.TypeOf(row.Urn);
+        var message = JsonSerializer.Deserialize(row.Payload, type, ContractJson.Options)
+            ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty payload.");
+
+        ActivityContext.TryParse(row.TraceParent, null, out var parent);
+        using var activity = ActivitySource.StartActivity("outbox publish", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.message.id", row.EventId);
+        activity?.SetTag("lishui.message_urn", row.Urn);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Options.PublishTimeout);
+        await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = row.EventId), timeout.Token);
+    }
+
+    private async Task ListenAsync(string connectionString, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(ct);
+                connection.Notification += (_, _) => wake.Writer.TryWrite(true);
+                await using (var listen = new NpgsqlCommand($"LISTEN {MessagingModel.OutboxChannel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(ct);
+                }
+
+                wake.Writer.TryWrite(true); // rows committed while nobody listened
+                while (!ct.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(ct);
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogListenFailed(e);
+                await DelayAsync(TimeSpan.FromSeconds(2), ct);
+            }
+        }
+    }
+
+    private async Task WaitForWakeAsync(CancellationToken ct)
+    {
+        using var poll = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        poll.CancelAfter(Options.PollInterval);
+        try
+        {
+            await wake.Reader.ReadAsync(poll.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // poll interval elapsed (or stopping): look at the table anyway
+        }
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(delay, time, ct);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+
+    private sealed record PendingRow(long Id, Guid EventId, string Urn, string Payload, string? TraceParent);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox relay published {Count} events")]
+    private partial void LogPublished(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay could not publish; rows wait, retrying in {Backoff}")]
+    private partial void LogRelayFailed(Exception e, TimeSpan backoff);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox LISTEN connection lost; falling back to polling until it reconnects")]
+    private partial void LogListenFailed(Exception e);
+}
+
+public sealed class OutboxPublishException(string message, Exception inner) : Exception(message, inner);

@@ -1,0 +1,43 @@
+using Lishui.Shared.Domain;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Lishui.Shared.Web;
+
+/// <summary>
+/// Turns exceptions into RFC 9457 responses. Nothing internal (stack traces, type names) leaves
+/// the process outside Development.
+/// </summary>
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, IHostEnvironment env, ILogger<ProblemExceptionHandler> log)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var problem = exception switch
+        {
+            RequestValidationException v => Problems.Validation(v.Errors),
+            BusinessRuleViolation r => Problems.RuleBroken(r.Rule),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                Problems.Create(StatusCodes.Status413PayloadTooLarge, "request.too-large", "请求体过大。", "The request body is too large."),
+            BadHttpRequestException b =>
+                Problems.Create(b.StatusCode, "request.malformed", "请求格式有误。", "The request is malformed.", env.IsDevelopment() ? b.Message : null),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            LogUnhandled(exception, http.Request.Method, http.Request.Path);
+            problem = Problems.Create(StatusCodes.Status500InternalServerError, "server.error", "服务器内部错误，请稍后再试。", "An internal error occurred; please try again later.",
+                env.IsDevelopment() ? exception.ToString() : null);
+        }
+
+        http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
+    private partial void LogUnhandled(Exception e, string method, string path);
+}
