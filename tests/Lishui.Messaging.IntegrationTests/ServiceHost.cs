@@ -1,0 +1,83 @@
+using Lishui.Shared.Data;
+using Lishui.Shared.Messaging;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Lishui.Messaging.IntegrationTests;
+
+/// <summary>
+/// A service process in miniature: the real outbox relay, MassTransit on the real broker and the
+/// recording consumer, wired exactly as the services wire themselves. Each test uses its own
+/// endpoint prefix, so its queues are its own.
+/// </summary>
+public sealed class ServiceHost : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    private ServiceHost(IHost host, string prefix)
+    {
+        this.host = host;
+        Prefix = prefix;
+    }
+
+    public string Prefix { get; }
+
+    public string ConsumerQueue => $"{Prefix}-recording";
+
+    public string ErrorQueue => ConsumerQueue + "_error";
+
+    public IServiceProvider Services => host.Services;
+
+    public static async Task<ServiceHost> StartAsync(string database, Uri broker, string prefix, bool withConsumer = true)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{TestDbContext.ConnectionName}"] = database,
+            [$"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}"] = broker.ToString(),
+            ["Messaging:Retry:RetryLimit"] = "2",
+            ["Messaging:Retry:MinInterval"] = "00:00:00.050",
+            ["Messaging:Retry:MaxInterval"] = "00:00:00.200",
+            ["Messaging:Outbox:PublishTimeout"] = "00:00:03",
+            ["Messaging:Outbox:PollInterval"] = "00:00:01",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.AddServiceDatabase<TestDbContext>(TestDbContext.ConnectionName);
+        builder.AddPlatformMessaging<TestDbContext>(prefix, bus =>
+        {
+            if (withConsumer)
+            {
+                bus.AddConsumer<RecordingConsumer>();
+            }
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return new ServiceHost(host, prefix);
+    }
+
+    /// <summary>Waits until the consumer's queue exists and is bound, so nothing published is missed.</summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, timeout.Token);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<TestDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TestDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await host.StopAsync(timeout.Token);
+        host.Dispose();
+    }
+
+    public static TestDbContext OpenDb(string database) =>
+        new(new DbContextOptionsBuilder<TestDbContext>().UseNpgsql(database).Options);
+}

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using Npgsql;
+using RabbitMQ.Client;
+using Testcontainers.PostgreSql;
+using Testcontainers.RabbitMq;
+using Xunit;
+
+namespace Lishui.Testing;
+
+/// <summary>
+/// One real PostgreSQL server and one real RabbitMQ broker for a test collection. Taken from
+/// <c>LISHUI_TEST_POSTGRES</c> / <c>LISHUI_TEST_RABBITMQ</c> when set (deploy/local/test.sh and CI
+/// set them), otherwise started with Testcontainers where a container runtime answers, otherwise
+/// the tests fail with a message that says what to do. Never a silent skip.
+/// </summary>
+public sealed class TestInfrastructure : IAsyncLifetime
+{
+    public const string PostgresVariable = "LISHUI_TEST_POSTGRES";
+    public const string RabbitMqVariable = "LISHUI_TEST_RABBITMQ";
+
+    private PostgreSqlContainer? postgresContainer;
+    private RabbitMqContainer? rabbitContainer;
+
+    /// <summary>Server-level connection string (no database); tests create their own databases.</summary>
+    public string PostgresServer { get; private set; } = string.Empty;
+
+    public Uri RabbitMq { get; private set; } = null!;
+
+    /// <summary>Where the infrastructure came from, for the test log.</summary>
+    public string Source { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        var postgres = Environment.GetEnvironmentVariable(PostgresVariable);
+        var rabbit = Environment.GetEnvironmentVariable(RabbitMqVariable);
+        if (!string.IsNullOrWhiteSpace(postgres) && !string.IsNullOrWhiteSpace(rabbit))
+        {
+            PostgresServer = postgres;
+            RabbitMq = new Uri(rabbit);
+            Source = $"environment ({PostgresVariable}, {RabbitMqVariable})";
+            return;
+        }
+
+        if (!ContainerRuntimeAnswers())
+        {
+            throw new InvalidOperationException(
+                $"No PostgreSQL/RabbitMQ for the tests: set {PostgresVariable} and {RabbitMqVariable} " +
+                "(deploy/local/test.sh starts throwaway servers and sets them), or run a Docker/Podman engine for Testcontainers.");
+        }
+
+        postgresContainer = new PostgreSqlBuilder("postgres:15").Build();
+        rabbitContainer = new RabbitMqBuilder("rabbitmq:3.13-management").Build();
+        await Task.WhenAll(postgresContainer.StartAsync(), rabbitContainer.StartAsync());
+        PostgresServer = new NpgsqlConnectionStringBuilder(postgresContainer.GetConnectionString()) { Database = null }.ConnectionString;
+        RabbitMq = new Uri(rabbitContainer.GetConnectionString());
+        Source = "Testcontainers";
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (postgresContainer is not null)
+        {
+            await postgresContainer.DisposeAsync();
+        }
+
+        if (rabbitContainer is not null)
+        {
+            await rabbitContainer.DisposeAsync();
+        }
+    }
+
+    /// <summary>Creates a fresh, uniquely named database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 63)].ToLowerInvariant();
+        await using var connection = new NpgsqlConnection(PostgresServer);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>Deletes queues a test declared, so leftovers never receive later tests' messages.</summary>
+    public async Task DeleteQueuesAsync(params string[] queues)
+    {
+        var factory = new ConnectionFactory { Uri = RabbitMq };
+        await using var connection = await factory.CreateConnectionAsync();
+        foreach (var queue in queues)
+        {
+            await using var channel = await connection.CreateChannelAsync();
+            await channel.QueueDeleteAsync(queue);
+        }
+    }
+
+    /// <summary>Messages waiting in a queue (0 when it does not exist).</summary>
+    public async Task<uint> CountMessagesAsync(string queue)
+    {
+        var factory = new ConnectionFactory { Uri = RabbitMq };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return 0;
+        }
+    }
+
+    private static bool ContainerRuntimeAnswers()
+    {
+        foreach (var cli in new[] { "docker", "podman" })
+        {
+            try
+            {
+                using var process = Process.Start(new ProcessStartInfo(cli, "info")
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                });
+                if (process is null)
+                {
+                    continue;
+                }
+
+                if (!process.WaitForExit(TimeSpan.FromSeconds(5)))
+                {
+                    process.Kill(entireProcessTree: true);
+                    continue;
+                }
+
+                if (process.ExitCode == 0)
+                {
+                    return true;
+                }
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                // CLI not installed
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>Polls until a condition holds; the tests' only way of waiting for asynchronous effects.</summary>
+public static class Eventually
+{
+    public static async Task<T> MatchAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null, string? because = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var value = await probe();
+            if (done(value))
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Condition not met in time{(because is null ? string.Empty : ": " + because)}. Last value: {value}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
