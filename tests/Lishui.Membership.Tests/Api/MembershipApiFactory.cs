@@ -12,7 +12,7 @@ namespace Lishui.Membership.Tests.Api;
 /// The Membership service in process, on a real PostgreSQL database of its own (migrated with the
 /// service's migrations) and the real broker.
 /// </summary>
-public sealed class MembershipApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class MembershipApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly TestInfrastructure infrastructure = new();
     private string database = string.Empty;
@@ -25,6 +25,9 @@ public sealed class MembershipApiFactory : WebApplicationFactory<Program>, IAsyn
         await db.Database.MigrateAsync();
     }
 
+    /// <summary>Points the service at another broker (e.g. one that is down).</summary>
+    protected virtual Uri? BrokerOverride => null;
+
     public async Task<T> WithDbAsync<T>(Func<MembershipDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -35,7 +38,7 @@ public sealed class MembershipApiFactory : WebApplicationFactory<Program>, IAsyn
     {
         builder.UseEnvironment("Production");
         builder.UseSetting($"ConnectionStrings:{MembershipDbContext.ConnectionName}", database);
-        builder.UseSetting($"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}", infrastructure.RabbitMq.ToString());
+        builder.UseSetting($"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}", (BrokerOverride ?? infrastructure.RabbitMq).ToString());
     }
 
     async Task IAsyncLifetime.DisposeAsync()
