@@ -1,0 +1,98 @@
+using Lishui.Contracts.Membership;
+using Lishui.Notification.Data;
+using Lishui.Notification.Domain;
+using Lishui.Notification.Messaging;
+using Lishui.Testing;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lishui.Notification.Tests;
+
+/// <summary>
+/// The welcome handler itself: MassTransit's in-memory harness delivers the events, the inbox and
+/// notifications live in a real PostgreSQL database.
+/// </summary>
+public sealed class WelcomeNotificationTests : IAsyncLifetime
+{
+    private readonly TestInfrastructure infrastructure = new();
+    private ServiceProvider provider = null!;
+
+    public async Task InitializeAsync()
+    {
+        await infrastructure.InitializeAsync();
+        var database = await infrastructure.CreateDatabaseAsync("notification");
+        provider = new ServiceCollection()
+            .AddSingleton(TimeProvider.System)
+            .AddDbContext<NotificationDbContext>(o => o.UseNpgsql(database))
+            .AddMassTransitTestHarness(x => x.AddConsumer<MemberRegisteredConsumer>())
+            .BuildServiceProvider(true);
+        await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<NotificationDbContext>().Database.MigrateAsync();
+        await provider.GetRequiredService<ITestHarness>().Start();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await provider.DisposeAsync();
+        await infrastructure.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_newly_registered_member_finds_one_welcome_in_their_inbox_however_often_the_event_arrives()
+    {
+        var harness = provider.GetRequiredService<ITestHarness>();
+        var registered = Registered("黄志强");
+
+        await harness.Bus.Publish(registered);
+        await harness.Bus.Publish(registered);
+        Assert.True(await harness.Consumed.Any<MemberRegistered>());
+        await WaitForConsumedAsync(harness, 2);
+
+        await using var scope = provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
+        var welcome = await db.Notifications.SingleAsync(n => n.RecipientId == registered.MemberId);
+        Assert.Equal(NotificationKind.Welcome, welcome.Kind);
+        Assert.StartsWith("黄志强同志", welcome.Body);
+        Assert.Equal(registered.EventId, welcome.SourceEventId);
+        Assert.Null(welcome.ReadAt);
+    }
+
+    [Fact]
+    public void The_welcome_text_is_simplified_chinese_and_names_the_member()
+    {
+        var text = NotificationTexts.Welcome("张三");
+
+        Assert.Equal("欢迎加入党员名册", text.Title);
+        Assert.Contains("张三同志", text.Body);
+        Assert.Contains("党建星期二", text.Body);
+    }
+
+    private static async Task WaitForConsumedAsync(ITestHarness harness, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (harness.Consumed.Select<MemberRegistered>(timeout.Token).Count() < count)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    private static MemberRegistered Registered(string name)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var memberId = Guid.CreateVersion7(now);
+        return new MemberRegistered
+        {
+            EventId = Guid.CreateVersion7(now),
+            OccurredAt = now,
+            AggregateId = memberId,
+            OrganisationId = Guid.CreateVersion7(now),
+            Sequence = 1,
+            MemberId = memberId,
+            Name = name,
+            Status = "Probationary",
+            JoinedOn = new DateOnly(2024, 7, 1),
+        };
+    }
+}
