@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Lishui.AppHost.Infrastructure;
+
+/// <summary>The broker and the databases, whichever <see cref="InfraMode"/> provides them.</summary>
+/// <param name="Databases">By name: resource name, connection name and database name are the same.</param>
+public sealed record PlatformInfrastructure(
+    IResourceBuilder<IResourceWithConnectionString> Messaging,
+    IReadOnlyDictionary<string, IResourceBuilder<IResourceWithConnectionString>> Databases);
+
+public static class PlatformInfrastructureExtensions
+{
+    private const string MessagingName = "messaging";
+    private const string PostgresName = "postgres";
+
+    public static PlatformInfrastructure AddPlatformInfrastructure(
+        this IDistributedApplicationBuilder builder, InfraMode mode, IReadOnlyList<string> databases) => mode switch
+    {
+        InfraMode.Containers => builder.AddContainers(databases),
+        InfraMode.Executables => builder.AddExecutables(databases),
+        InfraMode.External => builder.AddExternal(databases),
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, null),
+    };
+
+    private static PlatformInfrastructure AddContainers(this IDistributedApplicationBuilder builder, IReadOnlyList<string> databases)
+    {
+        var rabbit = builder.AddRabbitMQ(MessagingName).WithManagementPlugin();
+        var postgres = builder.AddPostgres(PostgresName);
+        if (builder.Configuration.GetValue("Infra:DataVolumes", false))
+        {
+            rabbit.WithDataVolume();
+            postgres.WithDataVolume();
+        }
+
+        return new(rabbit, databases.ToDictionary(name => name, name => (IResourceBuilder<IResourceWithConnectionString>)postgres.AddDatabase(name)));
+    }
+
+    private static PlatformInfrastructure AddExecutables(this IDistributedApplicationBuilder builder, IReadOnlyList<string> databases)
+    {
+        // A fixed folder (git-ignored) so demo data survives app host restarts.
+        var stateDir = Path.GetFullPath(builder.Configuration["Infra:StateDir"] ?? Path.Combine(builder.AppHostDirectory, ".infra"));
+        var management = builder.Configuration.GetValue("Infra:RabbitMq:Management", true);
+        Console.WriteLine($"Infra:StateDir={stateDir} (RabbitMQ management UI: {(management ? "on" : "off")})");
+
+        var postgres = builder.AddLocalPostgres(PostgresName, Path.Combine(stateDir, "postgres"));
+        var rabbit = builder.AddLocalRabbitMq(MessagingName, Path.Combine(stateDir, "rabbitmq"), management);
+        return new(rabbit, databases.ToDictionary(name => name, postgres.AddLocalDatabase));
+    }
+
+    private static PlatformInfrastructure AddExternal(this IDistributedApplicationBuilder builder, IReadOnlyList<string> databases)
+    {
+        var missing = databases.Prepend(MessagingName)
+            .Where(name => string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(name)))
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new InfraSetupException(
+                $"Infra:Mode=external needs these connection strings: {string.Join(", ", missing.Select(n => $"ConnectionStrings:{n}"))} " +
+                "(e.g. environment variables ConnectionStrings__messaging=amqp://user:password@host:5672, ConnectionStrings__membershipdb=\"Host=...;Database=membershipdb;...\").");
+        }
+
+        return new(builder.AddConnectionString(MessagingName), databases.ToDictionary(name => name, name => builder.AddConnectionString(name)));
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace Lishui.Platform.EndToEndTests;
+
+/// <summary>
+/// The whole platform through the real app host, once per test collection: broker, database
+/// server, migrations and all five services, on local executables where no container runtime
+/// answers. A fresh state folder per run, so nothing left over matters.
+/// </summary>
+public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
+{
+    public static readonly string[] Services = ["membership", "assessment", "pairing", "projects", "notification"];
+
+    // Under /tmp: every parent of the state folder must be enterable by the postgres OS user.
+    private readonly string stateDir = Path.Combine("/tmp", "lishui-e2e", Guid.NewGuid().ToString("N")[..8]);
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public TimeSpan StartupTime { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        var mode = Environment.GetEnvironmentVariable("LISHUI_E2E_INFRA_MODE") ?? "auto";
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Lishui_AppHost>(
+            [$"--Infra:Mode={mode}", $"--Infra:StateDir={stateDir}"], startup.Token);
+        App = await builder.BuildAsync(startup.Token);
+
+        // A resource that dies before it is healthy would leave StartAsync waiting until the timeout:
+        // watch for it and fail at once with its name.
+        string? crashed = null;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var e in App.ResourceNotifications.WatchAsync(startup.Token))
+                {
+                    var state = e.Snapshot.State?.Text;
+                    if (state == KnownResourceStates.FailedToStart ||
+                        (KnownResourceStates.TerminalStates.Contains(state) && e.Snapshot.ExitCode is not (null or 0)))
+                    {
+                        crashed = $"{e.Resource.Name} {state} (exit code {e.Snapshot.ExitCode})";
+                        await startup.CancelAsync();
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+
+        try
+        {
+            await App.StartAsync(startup.Token);
+            foreach (var service in Services)
+            {
+                await App.ResourceNotifications.WaitForResourceHealthyAsync(service, startup.Token);
+            }
+        }
+        catch (OperationCanceledException) when (crashed is not null)
+        {
+            throw new InvalidOperationException($"Resource died during startup: {crashed}, after {clock.Elapsed.TotalSeconds:F1} s.");
+        }
+
+        StartupTime = clock.Elapsed;
+        diagnostics.OnMessage(new DiagnosticMessage($"Platform up (mode {mode}) in {StartupTime.TotalSeconds:F1} s, state in {stateDir}"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(stateDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a last log file still being written; the folder is under /tmp anyway
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}
