@@ -1,0 +1,39 @@
+using Lishui.Deployment.Tests.Checks;
+
+namespace Lishui.Deployment.Tests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class ManifestConsistencyTests(PlatformFixture fixture)
+{
+    public static TheoryData<string> Overlays => new(Repository.Overlays);
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void Overlay_deploys_what_the_app_host_composes_on_the_ports_paths_and_settings_the_services_use(string overlay)
+    {
+        var findings = new ManifestChecker(fixture.Platform, fixture.Render(overlay), ManifestChecker.ProfileOf(overlay)).Check();
+
+        Assert.True(findings.Count == 0, $"deploy/k8s/overlays/{overlay} disagrees with the code:\n  " + string.Join("\n  ", findings));
+    }
+
+    [Fact]
+    public void Every_service_of_the_app_host_has_migrations_health_endpoints_and_an_image()
+    {
+        Assert.NotEmpty(fixture.Platform.Services);
+        Assert.All(fixture.Platform.Services, service =>
+        {
+            Assert.NotNull(service.Migrations);
+            Assert.NotEmpty(service.Health.Readiness);
+            Assert.NotEmpty(service.Health.Liveness);
+            Assert.Empty(service.Health.Readiness.Intersect(service.Health.Liveness));
+            Assert.False(string.IsNullOrEmpty(service.Image.Repository), $"{service.ProjectName} has no ContainerRepository");
+        });
+    }
+
+    [Fact]
+    public void Overlays_are_dev_and_prod()
+    {
+        Assert.Contains("dev", Repository.Overlays);
+        Assert.Contains("prod", Repository.Overlays);
+    }
+}

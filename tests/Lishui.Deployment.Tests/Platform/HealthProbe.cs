@@ -1,0 +1,61 @@
+using System.Net;
+using System.Reflection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lishui.Deployment.Tests.Platform;
+
+/// <summary>
+/// Starts a service in process (its real Program) with its database and broker unreachable, finds the
+/// health check endpoints it maps, and asks each one: those that fail check the dependencies
+/// (readiness), those that answer 200 only say the process is alive (liveness).
+/// </summary>
+public static class HealthProbe
+{
+    // MapHealthChecks names its endpoints so.
+    private const string HealthChecksDisplayName = "Health checks";
+
+    public static async Task<HealthEndpoints> ProbeAsync(Assembly service, IEnumerable<string> connectionNames)
+    {
+        var program = service.EntryPoint?.DeclaringType
+            ?? throw new InvalidOperationException($"{service.GetName().Name} has no entry point.");
+        var factoryType = typeof(WebApplicationFactory<>).MakeGenericType(program);
+        await using var factory = (IAsyncDisposable)Activator.CreateInstance(factoryType)!;
+
+        Action<IWebHostBuilder> configure = web =>
+        {
+            web.UseEnvironment("Production");
+            web.UseSetting("Logging:LogLevel:Default", "None");
+            foreach (var name in connectionNames)
+            {
+                // Port 1 on the loopback refuses at once: the dependencies are down, not slow.
+                web.UseSetting($"ConnectionStrings:{name}", name == ServiceCode.BrokerConnectionName
+                    ? "amqp://guest:guest@127.0.0.1:1/"
+                    : $"Host=127.0.0.1;Port=1;Database={name};Username=probe;Password=probe;Timeout=3");
+            }
+        };
+        var configured = factoryType.GetMethod(nameof(WebApplicationFactory<object>.WithWebHostBuilder))!.Invoke(factory, [configure])!;
+        await using var _ = (IAsyncDisposable)configured;
+        using var client = (HttpClient)configured.GetType().GetMethod(nameof(WebApplicationFactory<object>.CreateClient), Type.EmptyTypes)!.Invoke(configured, null)!;
+        var services = (IServiceProvider)configured.GetType().GetProperty(nameof(WebApplicationFactory<object>.Services))!.GetValue(configured)!;
+
+        var paths = services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.DisplayName == HealthChecksDisplayName)
+            .Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/'))
+            .Distinct()
+            .ToList();
+
+        var readiness = new List<string>();
+        var liveness = new List<string>();
+        foreach (var path in paths)
+        {
+            using var response = await client.GetAsync(path);
+            (response.StatusCode == HttpStatusCode.OK ? liveness : readiness).Add(path);
+        }
+
+        return new HealthEndpoints(readiness, liveness);
+    }
+}
