@@ -8,7 +8,7 @@
 #    Its console output goes to artifacts/up/apphost.log (and to this terminal once it is up).
 #    Data lives in aspire/Lishui.AppHost/.infra/ (local mode) and survives restarts.
 # 3. Waits for the membership service to report healthy, then loads the demo roll
-#    (demo-data/members.json, 和丰村党支部) through POST /members; re-running adds nothing.
+#    (demo-data/lishui.json: the town tree and 和丰村党支部) through the API; re-running adds nothing.
 # 4. Prints the dashboard URL and each service's API and OpenAPI URLs, then stays in the foreground:
 #    Ctrl-C (or SIGTERM) stops the app host, which stops everything it started (a few seconds).
 #

@@ -25,6 +25,7 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
     {
         using var membership = platform.App.CreateHttpClient("membership");
         using var notification = platform.App.CreateHttpClient("notification");
+        var town = await CreateTownCommitteeAsync(membership);
         var traceId = ActivityTraceId.CreateRandom();
         var request = new HttpRequestMessage(HttpMethod.Post, "/members")
         {
@@ -35,7 +36,7 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
                 birthDate = "1975-03-08",
                 joinedOn = "1998-07-01",
                 fullMemberOn = "1999-07-01",
-                organisationId = Guid.CreateVersion7(),
+                organisationId = town,
             }),
         };
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
@@ -64,6 +65,18 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
                 () => client.GetFromJsonAsync<JsonElement>("/local-members?pageSize=200"),
                 page => page.GetProperty("items").EnumerateArray().Any(m => m.GetProperty("memberId").GetGuid() == memberId));
         }
+    }
+
+    private static async Task<Guid> CreateTownCommitteeAsync(HttpClient membership)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/organisations")
+        {
+            Content = JsonContent.Create(new { name = "沥水镇党委", kind = "PartyCommittee" }),
+        };
+        request.Headers.Add("Idempotency-Key", "e2e-town-committee");
+        var response = await membership.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done)

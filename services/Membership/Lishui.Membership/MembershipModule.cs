@@ -1,6 +1,7 @@
 using Lishui.Membership.Data;
 using Lishui.Membership.Features.GetMember;
 using Lishui.Membership.Features.ListMembers;
+using Lishui.Membership.Features.Organisations;
 using Lishui.Membership.Features.RegisterMember;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
@@ -26,6 +27,9 @@ public static class MembershipModule
         app.MapRegisterMember();
         app.MapGetMember();
         app.MapListMembers();
+        app.MapCreateOrganisation();
+        app.MapChangeOrganisation();
+        app.MapQueryOrganisations();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Lishui.Membership.Data;
 using Lishui.Shared.Messaging;
 using Lishui.Testing;
@@ -23,6 +24,36 @@ public class MembershipApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
         database = await infrastructure.CreateDatabaseAsync("membership");
         await using var db = new MembershipDbContext(new DbContextOptionsBuilder<MembershipDbContext>().UseNpgsql(database).Options);
         await db.Database.MigrateAsync();
+    }
+
+    private readonly SemaphoreSlim townLock = new(1, 1);
+    private Guid? town;
+
+    /// <summary>The town party committee, the one root of this database's tree (created on first use).</summary>
+    public async Task<Guid> TownAsync()
+    {
+        await townLock.WaitAsync();
+        try
+        {
+            town ??= await CreateOrganisationAsync(new { name = "沥水镇党委", kind = "PartyCommittee" });
+            return town.Value;
+        }
+        finally
+        {
+            townLock.Release();
+        }
+    }
+
+    /// <summary>A fresh branch under the town committee: tests that count members count within it.</summary>
+    public async Task<Guid> NewBranchAsync(string name = "党建工作办党支部") =>
+        await CreateOrganisationAsync(new { name, kind = "Branch", parentId = await TownAsync() });
+
+    public async Task<Guid> CreateOrganisationAsync(object body)
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/organisations", body);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
     }
 
     /// <summary>Points the service at another broker (e.g. one that is down).</summary>

@@ -8,10 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Membership.Tests.Api;
 
-public sealed class RegisterMemberApiTests(MembershipApiFactory api) : IClassFixture<MembershipApiFactory>
+public sealed class RegisterMemberApiTests(MembershipApiFactory api) : IClassFixture<MembershipApiFactory>, IAsyncLifetime
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
-    private readonly Guid organisation = Guid.CreateVersion7();
+    private Guid organisation;
+
+    public async Task InitializeAsync() => organisation = await api.NewBranchAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private object ValidBody(string name = "张三") => new
     {
@@ -127,6 +131,18 @@ public sealed class RegisterMemberApiTests(MembershipApiFactory api) : IClassFix
 
         Assert.Equal(3, page.GetProperty("total").GetInt32());
         Assert.Equal(1, page.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_member_is_registered_only_in_an_existing_open_organisation()
+    {
+        using var client = api.CreateClient();
+        var body = new { name = "张三", gender = "Male", birthDate = "1980-05-01", joinedOn = "2005-07-01", organisationId = Guid.CreateVersion7() };
+
+        var response = await client.PostAsJsonAsync("/members", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await ProblemAsync(response)).GetProperty("errors").TryGetProperty("organisationId", out _));
     }
 
     [Fact]

@@ -13,6 +13,11 @@ public static class OutboxExtensions
     /// </summary>
     public static void AddToOutbox(this DbContext db, IntegrationEvent @event)
     {
+        if (!@event.HasMetadata())
+        {
+            throw new InvalidOperationException($"{@event.GetType().Name} lacks its metadata (id, time, aggregate, organisation, sequence); stamp it with About(...).");
+        }
+
         var type = @event.GetType();
         db.Set<OutboxMessage>().Add(new OutboxMessage
         {

@@ -20,6 +20,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             RequestValidationException v => Problems.Validation(v.Errors),
             BusinessRuleViolation r => Problems.RuleBroken(r.Rule),
+            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException =>
+                Problems.Create(StatusCodes.Status409Conflict, "concurrency.conflict", "数据已被他人修改，请刷新后重试。", "Someone else changed this in the meantime; reload and retry."),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 Problems.Create(StatusCodes.Status413PayloadTooLarge, "request.too-large", "请求体过大。", "The request body is too large."),
             BadHttpRequestException b =>

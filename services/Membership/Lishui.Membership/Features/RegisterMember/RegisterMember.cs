@@ -1,8 +1,11 @@
+using Lishui.Contracts;
 using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
+using Lishui.Membership.Domain.Organisations;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Membership.Features.RegisterMember;
 
@@ -31,12 +34,14 @@ public static class RegisterMember
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static Task<IResult> HandleAsync(
+    private static async Task<IResult> HandleAsync(
         ValidatedBody<RegisterMemberRequest> body, MembershipDbContext db, TimeProvider time, HttpContext http)
     {
         var request = body.Value;
-        return db.CreateOnceAsync(http, "members.register", request, _ =>
+        // Checks against current state run only for a new request: a retry replays the first answer.
+        return await db.CreateOnceAsync(http, "members.register", request, async ct =>
         {
+            await EnsureOrganisationIsOpenAsync(db, request.OrganisationId, ct);
             var now = time.GetUtcNow();
             var member = Member.Register(
                 new MemberId(Guid.CreateVersion7(now)), request.Name, request.Gender, request.BirthDate,
@@ -44,17 +49,22 @@ public static class RegisterMember
             db.Members.Add(member);
             db.AddToOutbox(new MemberRegistered
             {
-                EventId = Guid.CreateVersion7(now),
-                OccurredAt = now,
-                AggregateId = member.Id.Value,
-                OrganisationId = member.OrganisationId,
-                Sequence = member.Version,
                 MemberId = member.Id.Value,
                 Name = member.Name,
                 Status = member.Status.ToString(),
                 JoinedOn = member.JoinedOn,
-            });
-            return Task.FromResult((MemberResponse.From(member), $"/members/{member.Id.Value}"));
+            }.About(member.Id.Value, member.OrganisationId, member.Version, now));
+            return (MemberResponse.From(member), $"/members/{member.Id.Value}");
         }, time);
+    }
+
+    private static async Task EnsureOrganisationIsOpenAsync(MembershipDbContext db, Guid organisationId, CancellationToken ct)
+    {
+        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == new OrganisationId(organisationId), ct);
+        if (organisation is null || organisation.IsClosed)
+        {
+            throw new RequestValidationException([new FieldError("organisationId", "organisation.unknown-or-closed",
+                "所属党组织不存在或已撤销。", "The organisation does not exist or is closed.")]);
+        }
     }
 }

@@ -1,0 +1,111 @@
+using Lishui.Shared.Domain;
+
+namespace Lishui.Membership.Domain.Organisations;
+
+public sealed record OrganisationNameMustBeGivenRule(string Name) : IBusinessRule
+{
+    public bool IsBroken() => string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > Organisation.MaxNameLength;
+
+    public string Code => "organisation.name-invalid";
+
+    public string Field => "name";
+
+    public string MessageZh => $"组织名称不能为空，且不超过 {Organisation.MaxNameLength} 个字符。";
+
+    public string MessageEn => $"The name must be given and at most {Organisation.MaxNameLength} characters.";
+}
+
+/// <summary>The town party committee is the one root; everything else hangs below something.</summary>
+public sealed record OnlyTheTownCommitteeHasNoParentRule(OrganisationKind Kind, Organisation? Parent) : IBusinessRule
+{
+    public bool IsBroken() => Parent is null && Kind != OrganisationKind.PartyCommittee;
+
+    public string Code => "organisation.parent-required";
+
+    public string Field => "parentId";
+
+    public string MessageZh => "只有镇党委可以没有上级组织，请指定上级组织。";
+
+    public string MessageEn => "Only the town party committee has no parent; give a parent organisation.";
+}
+
+/// <summary>
+/// Committees hold committees, general branches and branches; general branches hold branches;
+/// branches hold party–mass groups; a party–mass group holds nothing.
+/// </summary>
+public sealed record KindMustFitUnderParentRule(OrganisationKind Kind, OrganisationKind ParentKind) : IBusinessRule
+{
+    public bool IsBroken() => (ParentKind, Kind) switch
+    {
+        (OrganisationKind.PartyCommittee, _) => false,
+        (OrganisationKind.GeneralBranch, OrganisationKind.Branch or OrganisationKind.PartyMassGroup) => false,
+        (OrganisationKind.Branch, OrganisationKind.PartyMassGroup) => false,
+        _ => true,
+    };
+
+    public string Code => "organisation.kind-not-allowed-here";
+
+    public string Field => "kind";
+
+    public string MessageZh => $"{Label(ParentKind)}下不能设立{Label(Kind)}。";
+
+    public string MessageEn => $"A {Kind} cannot be placed under a {ParentKind}.";
+
+    private static string Label(OrganisationKind kind) => kind switch
+    {
+        OrganisationKind.PartyCommittee => "党委",
+        OrganisationKind.GeneralBranch => "党总支",
+        OrganisationKind.Branch => "党支部",
+        _ => "党群小组",
+    };
+}
+
+public sealed record PartyMassGroupNeedsACooperativeRule(OrganisationKind Kind, string? EconomicCooperative) : IBusinessRule
+{
+    public bool IsBroken() => Kind == OrganisationKind.PartyMassGroup && string.IsNullOrWhiteSpace(EconomicCooperative);
+
+    public string Code => "organisation.cooperative-required";
+
+    public string Field => "economicCooperative";
+
+    public string MessageZh => "党群小组须对应一个经济社。";
+
+    public string MessageEn => "A party–mass group belongs to an economic cooperative.";
+}
+
+public sealed record OrganisationMustBeOpenRule(Organisation Organisation, string FieldName) : IBusinessRule
+{
+    public bool IsBroken() => Organisation.IsClosed;
+
+    public string Code => "organisation.closed";
+
+    public string Field => FieldName;
+
+    public string MessageZh => $"组织“{Organisation.Name}”已撤销。";
+
+    public string MessageEn => $"The organisation '{Organisation.Name}' is closed.";
+}
+
+public sealed record NoOrganisationMovesUnderItselfRule(Organisation Moving, Organisation NewParent) : IBusinessRule
+{
+    public bool IsBroken() => NewParent.Path.StartsWith(Moving.Path, StringComparison.Ordinal);
+
+    public string Code => "organisation.move-cycle";
+
+    public string Field => "parentId";
+
+    public string MessageZh => "不能将组织移动到其自身或其下级组织之下。";
+
+    public string MessageEn => "An organisation cannot move under itself or one of its descendants.";
+}
+
+public sealed record OnlyAnEmptyOrganisationClosesRule(int OpenChildren, int MembersOnRoll) : IBusinessRule
+{
+    public bool IsBroken() => OpenChildren > 0 || MembersOnRoll > 0;
+
+    public string Code => "organisation.not-empty";
+
+    public string MessageZh => $"组织下仍有 {OpenChildren} 个下级组织和 {MembersOnRoll} 名党员，不能撤销。";
+
+    public string MessageEn => $"The organisation still has {OpenChildren} open sub-organisations and {MembersOnRoll} members.";
+}

@@ -1,0 +1,94 @@
+using Lishui.Contracts;
+using Lishui.Contracts.Membership;
+using Lishui.Membership.Data;
+using Lishui.Membership.Domain.Organisations;
+using Lishui.Shared.Messaging;
+using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lishui.Membership.Features.Organisations;
+
+public sealed record RenameOrganisationRequest(string Name);
+
+public sealed record MoveOrganisationRequest(Guid ParentId);
+
+/// <summary>Rename, move (with its subtree) and close: each a change of the organisation and an event.</summary>
+public static class ChangeOrganisation
+{
+    public static IEndpointRouteBuilder MapChangeOrganisation(this IEndpointRouteBuilder api)
+    {
+        api.MapPut("/organisations/{id:guid}/name", RenameAsync).WithName("RenameOrganisation").WithSummary("更名 / Rename")
+            .Accepts<RenameOrganisationRequest>("application/json");
+        api.MapPost("/organisations/{id:guid}/move", MoveAsync).WithName("MoveOrganisation").WithSummary("调整隶属关系 / Move under another parent")
+            .Accepts<MoveOrganisationRequest>("application/json");
+        api.MapPost("/organisations/{id:guid}/close", CloseAsync).WithName("CloseOrganisation").WithSummary("撤销 / Close an empty organisation");
+        return api;
+    }
+
+    private static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> RenameAsync(
+        Guid id, ValidatedBody<RenameOrganisationRequest> body, MembershipDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (await db.Organisations.FirstOrDefaultAsync(o => o.Id == new OrganisationId(id), ct) is not { } organisation)
+        {
+            return Problems.NotFound("党组织", "organisation");
+        }
+
+        organisation.Rename(body.Value.Name);
+        db.AddToOutbox(Stamp(new OrganisationRenamed { Name = organisation.Name }, organisation, time));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(OrganisationResponse.From(organisation));
+    }
+
+    private static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> MoveAsync(
+        Guid id, ValidatedBody<MoveOrganisationRequest> body, MembershipDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (await db.Organisations.FirstOrDefaultAsync(o => o.Id == new OrganisationId(id), ct) is not { } organisation)
+        {
+            return Problems.NotFound("党组织", "organisation");
+        }
+
+        if (await db.Organisations.FirstOrDefaultAsync(o => o.Id == new OrganisationId(body.Value.ParentId), ct) is not { } parent)
+        {
+            throw new RequestValidationException([new FieldError("parentId", "organisation.parent-unknown", "上级组织不存在。", "The parent organisation does not exist.")]);
+        }
+
+        var previousParent = organisation.ParentId;
+        var oldPrefix = organisation.MoveUnder(parent);
+        var descendants = await db.Organisations
+            .Where(o => o.Path.StartsWith(oldPrefix) && o.Id != organisation.Id)
+            .ToListAsync(ct);
+        foreach (var descendant in descendants)
+        {
+            descendant.Rebase(oldPrefix, organisation.Path);
+        }
+
+        db.AddToOutbox(Stamp(new OrganisationMoved
+        {
+            PreviousParentId = previousParent?.Value ?? Guid.Empty,
+            ParentId = parent.Id.Value,
+        }, organisation, time));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(OrganisationResponse.From(organisation));
+    }
+
+    private static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> CloseAsync(
+        Guid id, MembershipDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (await db.Organisations.FirstOrDefaultAsync(o => o.Id == new OrganisationId(id), ct) is not { } organisation)
+        {
+            return Problems.NotFound("党组织", "organisation");
+        }
+
+        var openChildren = await db.Organisations.CountAsync(o => o.ParentId == organisation.Id && o.ClosedAt == null, ct);
+        var members = await db.Members.CountAsync(m => m.OrganisationId == id, ct);
+        organisation.Close(openChildren, members, time.GetUtcNow());
+        db.AddToOutbox(Stamp(new OrganisationClosed(), organisation, time));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(OrganisationResponse.From(organisation));
+    }
+
+    private static T Stamp<T>(T e, Organisation organisation, TimeProvider time)
+        where T : IntegrationEvent =>
+        e.About(organisation.Id.Value, organisation.Id.Value, organisation.Version, time.GetUtcNow());
+}
