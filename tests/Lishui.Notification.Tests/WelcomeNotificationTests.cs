@@ -1,6 +1,7 @@
 using Lishui.Contracts.Membership;
 using Lishui.Notification.Data;
 using Lishui.Notification.Domain;
+using Lishui.Notification.Domain.Templates;
 using Lishui.Notification.Messaging;
 using Lishui.Testing;
 using MassTransit;
@@ -26,6 +27,7 @@ public sealed class WelcomeNotificationTests : IAsyncLifetime
         provider = new ServiceCollection()
             .AddSingleton(TimeProvider.System)
             .AddDbContext<NotificationDbContext>(o => o.UseNpgsql(database))
+            .AddScoped<ITemplateLibrary, TemplateLibrary>()
             .AddMassTransitTestHarness(x => x.AddConsumer<MemberRegisteredConsumer>())
             .BuildServiceProvider(true);
         await using var scope = provider.CreateAsyncScope();
@@ -60,13 +62,26 @@ public sealed class WelcomeNotificationTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_welcome_text_is_simplified_chinese_and_names_the_member()
+    public async Task A_member_who_chose_english_is_welcomed_in_english()
     {
-        var text = NotificationTexts.Welcome("张三");
+        var harness = provider.GetRequiredService<ITestHarness>();
+        var registered = Registered("Li Na");
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
+            var preference = RecipientPreference.For(registered.MemberId);
+            preference.Change("en", DateTimeOffset.UtcNow);
+            db.Preferences.Add(preference);
+            await db.SaveChangesAsync();
+        }
 
-        Assert.Equal("欢迎加入党员名册", text.Title);
-        Assert.Contains("张三同志", text.Body);
-        Assert.Contains("党建星期二", text.Body);
+        await harness.Bus.Publish(registered);
+        await WaitForConsumedAsync(harness, 1);
+
+        await using var read = provider.CreateAsyncScope();
+        var welcome = await read.ServiceProvider.GetRequiredService<NotificationDbContext>().Notifications.SingleAsync(n => n.RecipientId == registered.MemberId);
+        Assert.Equal("Welcome to the member roll", welcome.Title);
+        Assert.StartsWith("Dear comrade Li Na", welcome.Body);
     }
 
     private static async Task WaitForConsumedAsync(ITestHarness harness, int count)

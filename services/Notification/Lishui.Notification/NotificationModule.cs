@@ -1,5 +1,8 @@
 using Lishui.Notification.Data;
+using Lishui.Notification.Domain.Templates;
 using Lishui.Notification.Features.Inbox;
+using Lishui.Notification.Features.Preferences;
+using Lishui.Notification.Features.Templates;
 using Lishui.Notification.Messaging;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
@@ -15,6 +18,7 @@ public static class NotificationModule
     {
         builder.AddPlatformWeb();
         builder.AddServiceDatabase<NotificationDbContext>(NotificationDbContext.ConnectionName);
+        builder.Services.AddScoped<ITemplateLibrary, TemplateLibrary>();
         builder.AddPlatformMessaging<NotificationDbContext>(ServiceName, bus => bus.AddConsumer<MemberRegisteredConsumer>());
         return builder;
     }
@@ -23,6 +27,8 @@ public static class NotificationModule
     {
         app.UsePlatformWeb();
         app.MapInbox();
+        app.MapTemplates();
+        app.MapPreferences();
         app.MapLocalMembers<NotificationDbContext>();
         return app;
     }

@@ -50,11 +50,3 @@ public sealed class Notification
 }
 
 public sealed record NotificationText(string Title, string Body);
-
-/// <summary>The platform's user-facing wording (Simplified Chinese by default).</summary>
-public static class NotificationTexts
-{
-    public static NotificationText Welcome(string memberName) => new(
-        "欢迎加入党员名册",
-        $"{memberName}同志：您好！您已登记在沥水镇党员名册中。每周二是“党建星期二”，请按时参加第一议题学习。");
-}

@@ -21,18 +21,24 @@ public sealed class BusinessRuleViolation(IBusinessRule rule) : Exception(rule.M
     public IBusinessRule Rule { get; } = rule;
 }
 
-public abstract class AggregateRoot
+public static class Rules
 {
-    /// <summary>Per-aggregate sequence of published changes; events carry it.</summary>
-    public long Version { get; protected set; }
-
-    protected static void CheckRule(IBusinessRule rule)
+    /// <summary>Throws <see cref="BusinessRuleViolation"/> when the rule is broken.</summary>
+    public static void Check(IBusinessRule rule)
     {
         if (rule.IsBroken())
         {
             throw new BusinessRuleViolation(rule);
         }
     }
+}
+
+public abstract class AggregateRoot
+{
+    /// <summary>Per-aggregate sequence of published changes; events carry it.</summary>
+    public long Version { get; protected set; }
+
+    protected static void CheckRule(IBusinessRule rule) => Rules.Check(rule);
 
     /// <summary>Called once per change that publishes an event; returns the new sequence number.</summary>
     protected long NextVersion() => ++Version;

@@ -42,7 +42,9 @@ public static class MessagingRegistration
         builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            // Messaging:EndpointPrefix lets tests and side-by-side installs keep their queues apart.
+            var prefix = builder.Configuration["Messaging:EndpointPrefix"] ?? serviceName;
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
             consumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {

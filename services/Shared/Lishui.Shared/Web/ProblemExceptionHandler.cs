@@ -22,6 +22,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             BusinessRuleViolation r => Problems.RuleBroken(r.Rule),
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException =>
                 Problems.Create(StatusCodes.Status409Conflict, "concurrency.conflict", "数据已被他人修改，请刷新后重试。", "Someone else changed this in the meantime; reload and retry."),
+            Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } } =>
+                Problems.Create(StatusCodes.Status409Conflict, "conflict.duplicate", "该记录已存在或已被他人同时修改，请刷新后重试。", "This already exists or was changed at the same time; reload and retry."),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
                 Problems.Create(StatusCodes.Status413PayloadTooLarge, "request.too-large", "请求体过大。", "The request body is too large."),
             BadHttpRequestException b =>

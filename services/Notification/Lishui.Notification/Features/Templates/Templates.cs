@@ -1,0 +1,77 @@
+using Lishui.Notification.Data;
+using Lishui.Notification.Domain.Templates;
+using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lishui.Notification.Features.Templates;
+
+public sealed record TemplateResponse(string Key, string Locale, int Version, string Title, string Body, IReadOnlyCollection<string> Placeholders, string ChangedBy, DateTimeOffset ChangedAt)
+{
+    public static TemplateResponse From(MessageTemplate t) =>
+        new(t.Key, t.Locale, t.Version, t.Title, t.Body, TemplateKind.All[t.Key].Placeholders.Order().ToList(), t.ChangedBy, t.ChangedAt);
+}
+
+public sealed record EditTemplateRequest(string Title, string Body, string ChangedBy) : IValidatableRequest
+{
+    public IEnumerable<FieldError> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(ChangedBy))
+        {
+            yield return new FieldError("changedBy", "field.required", "请注明修改人。", "Say who made the change.");
+        }
+    }
+}
+
+/// <summary>
+/// Message wording, versioned: an edit adds a version (the old ones stay readable), and the newest
+/// version is what the next message uses.
+/// </summary>
+public static class Templates
+{
+    public static IEndpointRouteBuilder MapTemplates(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/templates/{key}/{locale}", CurrentAsync).WithName("GetTemplate").WithSummary("当前消息模板 / Current wording");
+        api.MapGet("/templates/{key}/{locale}/versions", VersionsAsync).WithName("ListTemplateVersions").WithSummary("模板历史版本 / Earlier versions");
+        api.MapPut("/templates/{key}/{locale}", EditAsync).WithName("EditTemplate").WithSummary("修改消息模板 / Edit the wording")
+            .Accepts<EditTemplateRequest>("application/json");
+        return api;
+    }
+
+    private static async Task<Results<Ok<TemplateResponse>, ProblemHttpResult>> CurrentAsync(string key, string locale, ITemplateLibrary library, CancellationToken ct) =>
+        TemplateKind.All.TryGetValue(key, out var kind)
+            ? TypedResults.Ok(TemplateResponse.From(await library.CurrentAsync(kind, locale, ct)))
+            : Problems.NotFound("消息模板", "template");
+
+    private static async Task<Results<Ok<Page<TemplateResponse>>, ProblemHttpResult>> VersionsAsync(
+        string key, string locale, NotificationDbContext db, int? page, int? pageSize, CancellationToken ct)
+    {
+        if (!TemplateKind.All.ContainsKey(key))
+        {
+            return Problems.NotFound("消息模板", "template");
+        }
+
+        var (number, size, skip) = Paging.Normalise(page, pageSize);
+        var query = db.Templates.AsNoTracking().Where(t => t.Key == key && t.Locale == locale);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(t => t.Version).Skip(skip).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<TemplateResponse>(items.Select(TemplateResponse.From).ToList(), number, size, total));
+    }
+
+    private static async Task<Results<Ok<TemplateResponse>, ProblemHttpResult>> EditAsync(
+        string key, string locale, ValidatedBody<EditTemplateRequest> body, NotificationDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (!TemplateKind.All.TryGetValue(key, out var kind))
+        {
+            return Problems.NotFound("消息模板", "template");
+        }
+
+        var latest = await db.Templates.Where(t => t.Key == key && t.Locale == locale).MaxAsync(t => (int?)t.Version, ct) ?? 0;
+        var edited = MessageTemplate.Write(kind, locale, latest + 1, body.Value.Title, body.Value.Body, body.Value.ChangedBy.Trim(), time.GetUtcNow());
+        db.Templates.Add(edited);
+
+        // Two editors at once: the (key, locale, version) key lets only one of them write this version.
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(TemplateResponse.From(edited));
+    }
+}
