@@ -1,0 +1,111 @@
+using Lishui.Shared.Domain;
+
+namespace Lishui.PracticalProjects.Domain.Opinions;
+
+public readonly record struct OpinionCollectionId(Guid Value);
+
+public enum Position
+{
+    Agree,
+    Disagree,
+    Abstain,
+}
+
+/// <summary>A household's position as recorded at one visit; a later visit amends it, history kept.</summary>
+public sealed record HouseholdPosition(Guid HouseholdId, Position Position, string? SignatureReference, Guid VisitedBy, DateOnly VisitedOn, int Revision);
+
+public sealed record OpinionResult(int Affected, int Agree, int Disagree, int Abstain, int NotVisited, decimal AgreeShare, bool Passed);
+
+/// <summary>
+/// 征求意见: before a decision, each affected household's position is collected by a visiting member;
+/// the decision passes when the share of affected households that agree reaches the threshold.
+/// </summary>
+public sealed class OpinionCollection : AggregateRoot
+{
+    public const int MaxSubjectLength = 200;
+
+    private readonly List<HouseholdPosition> positions = [];
+
+    private OpinionCollection()
+    {
+        Subject = EconomicCooperative = string.Empty;
+    }
+
+    public OpinionCollectionId Id { get; private set; }
+
+    public string Subject { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public string EconomicCooperative { get; private set; }
+
+    public Guid? ProjectId { get; private set; }
+
+    public int AffectedHouseholds { get; private set; }
+
+    /// <summary>Percentage of affected households that must agree (default 90).</summary>
+    public int ThresholdPercent { get; private set; }
+
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public bool? Passed { get; private set; }
+
+    /// <summary>Every recorded visit, amendments included; the latest revision per household counts.</summary>
+    public IReadOnlyList<HouseholdPosition> Positions => positions;
+
+    public static OpinionCollection Open(
+        OpinionCollectionId id, string subject, Guid organisationId, string economicCooperative, Guid? projectId, int affectedHouseholds, int thresholdPercent)
+    {
+        Rules.Check(new CollectionSubjectMustBeGivenRule(subject));
+        Rules.Check(new AffectedHouseholdsMustBePositiveRule(affectedHouseholds));
+        Rules.Check(new ThresholdMustBeAPercentageRule(thresholdPercent));
+        var collection = new OpinionCollection
+        {
+            Id = id,
+            Subject = subject.Trim(),
+            OrganisationId = organisationId,
+            EconomicCooperative = economicCooperative.Trim(),
+            ProjectId = projectId,
+            AffectedHouseholds = affectedHouseholds,
+            ThresholdPercent = thresholdPercent,
+        };
+        collection.NextVersion();
+        return collection;
+    }
+
+    public HouseholdPosition Record(Guid householdId, Position position, string? signatureReference, Guid visitedBy, DateOnly visitedOn, DateOnly today)
+    {
+        Rules.Check(new CollectionMustBeOpenRule(CompletedAt is not null));
+        Rules.Check(new VisitCannotBeInTheFutureRule(visitedOn, today));
+        var current = Current();
+        Rules.Check(new NoMoreHouseholdsThanAffectedRule(current.ContainsKey(householdId), current.Count, AffectedHouseholds));
+        var revision = current.TryGetValue(householdId, out var earlier) ? earlier.Revision + 1 : 1;
+        var recorded = new HouseholdPosition(householdId, position, string.IsNullOrWhiteSpace(signatureReference) ? null : signatureReference.Trim(), visitedBy, visitedOn, revision);
+        positions.Add(recorded);
+        NextVersion();
+        return recorded;
+    }
+
+    public OpinionResult Tally()
+    {
+        var current = Current().Values.ToList();
+        var agree = current.Count(p => p.Position == Position.Agree);
+        var share = Math.Round(100m * agree / AffectedHouseholds, 1);
+        return new OpinionResult(
+            AffectedHouseholds, agree, current.Count(p => p.Position == Position.Disagree), current.Count(p => p.Position == Position.Abstain),
+            AffectedHouseholds - current.Count, share, 100 * agree >= ThresholdPercent * AffectedHouseholds);
+    }
+
+    public OpinionResult Complete(DateTimeOffset now)
+    {
+        Rules.Check(new CollectionMustBeOpenRule(CompletedAt is not null));
+        var result = Tally();
+        CompletedAt = now;
+        Passed = result.Passed;
+        NextVersion();
+        return result;
+    }
+
+    private Dictionary<Guid, HouseholdPosition> Current() =>
+        positions.GroupBy(p => p.HouseholdId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Revision)!);
+}

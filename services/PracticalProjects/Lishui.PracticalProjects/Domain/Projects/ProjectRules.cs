@@ -1,0 +1,147 @@
+using Lishui.Shared.Domain;
+
+namespace Lishui.PracticalProjects.Domain.Projects;
+
+public sealed record ProjectTitleMustBeGivenRule(string Title) : IBusinessRule
+{
+    public bool IsBroken() => string.IsNullOrWhiteSpace(Title) || Title.Trim().Length > PracticalProject.MaxTitleLength;
+
+    public string Code => "project.title-invalid";
+
+    public string Field => "title";
+
+    public string MessageZh => $"项目名称不能为空，且不超过 {PracticalProject.MaxTitleLength} 个字符。";
+
+    public string MessageEn => $"The title must be given and at most {PracticalProject.MaxTitleLength} characters.";
+}
+
+public sealed record PlannedEndMustFollowStartRule(DateOnly Start, DateOnly End) : IBusinessRule
+{
+    public bool IsBroken() => End < Start;
+
+    public string Code => "project.end-before-start";
+
+    public string Field => "plannedEnd";
+
+    public string MessageZh => "计划完成日期不能早于计划开始日期。";
+
+    public string MessageEn => "The planned end cannot precede the planned start.";
+}
+
+public sealed record BudgetCannotBeNegativeRule(decimal Budget) : IBusinessRule
+{
+    public bool IsBroken() => Budget < 0;
+
+    public string Code => "project.budget-negative";
+
+    public string Field => "budget";
+
+    public string MessageZh => "预算不能为负数。";
+
+    public string MessageEn => "The budget cannot be negative.";
+}
+
+public sealed record WeightMustBePositiveRule(int Weight) : IBusinessRule
+{
+    public bool IsBroken() => Weight < 1;
+
+    public string Code => "project.weight-invalid";
+
+    public string Field => "weight";
+
+    public string MessageZh => "权重须为正整数。";
+
+    public string MessageEn => "The weight must be a positive whole number.";
+}
+
+/// <summary>
+/// Proposed → Approved (立项) → InProgress → Completed → Evaluated; Approved and InProgress may be
+/// suspended (and resumed to where they were); anything before completion may be cancelled.
+/// </summary>
+public sealed record ProjectTransitionMustBeLegalRule(ProjectStatus From, ProjectStatus To, ProjectStatus? SuspendedFrom) : IBusinessRule
+{
+    public bool IsBroken() => (From, To) switch
+    {
+        (ProjectStatus.Proposed, ProjectStatus.Approved or ProjectStatus.Cancelled) => false,
+        (ProjectStatus.Approved, ProjectStatus.InProgress or ProjectStatus.Suspended or ProjectStatus.Cancelled) => false,
+        (ProjectStatus.InProgress, ProjectStatus.Completed or ProjectStatus.Suspended or ProjectStatus.Cancelled) => false,
+        (ProjectStatus.Suspended, ProjectStatus.Cancelled) => false,
+        (ProjectStatus.Suspended, var resumeTo) => resumeTo != SuspendedFrom,
+        (ProjectStatus.Completed, ProjectStatus.Evaluated) => false,
+        _ => true,
+    };
+
+    public string Code => "project.transition-illegal";
+
+    public string Field => "status";
+
+    public string MessageZh => $"项目不能从“{ProjectStatusText.Zh(From)}”变为“{ProjectStatusText.Zh(To)}”。";
+
+    public string MessageEn => $"A project cannot go from {From} to {To}.";
+}
+
+public sealed record ReasonRequiredRule(ProjectStatus To, string? Reason) : IBusinessRule
+{
+    public bool IsBroken() => To is ProjectStatus.Suspended or ProjectStatus.Cancelled && string.IsNullOrWhiteSpace(Reason);
+
+    public string Code => "project.reason-required";
+
+    public string Field => "reason";
+
+    public string MessageZh => "暂停或取消项目须说明原因。";
+
+    public string MessageEn => "Suspending or cancelling a project needs a reason.";
+}
+
+public sealed record ProgressOnlyWhileInProgressRule(ProjectStatus Status) : IBusinessRule
+{
+    public bool IsBroken() => Status != ProjectStatus.InProgress;
+
+    public string Code => "project.not-in-progress";
+
+    public string Field => "progress";
+
+    public string MessageZh => "只有实施中的项目可以更新进度。";
+
+    public string MessageEn => "Progress is reported only while the project is in progress.";
+}
+
+public sealed record ProgressMustBeAPercentageRule(int Progress) : IBusinessRule
+{
+    public bool IsBroken() => Progress is < 0 or > 100;
+
+    public string Code => "project.progress-out-of-range";
+
+    public string Field => "progress";
+
+    public string MessageZh => "进度须在 0 到 100 之间。";
+
+    public string MessageEn => "Progress must be between 0 and 100.";
+}
+
+public sealed record ProgressGoesBackOnlyWithAReasonRule(int Current, int Reported, string? Reason) : IBusinessRule
+{
+    public bool IsBroken() => Reported < Current && string.IsNullOrWhiteSpace(Reason);
+
+    public string Code => "project.progress-backwards";
+
+    public string Field => "reason";
+
+    public string MessageZh => $"进度从 {Current} 回退到 {Reported} 须说明原因。";
+
+    public string MessageEn => $"Progress going back from {Current} to {Reported} needs a reason.";
+}
+
+public static class ProjectStatusText
+{
+    public static string Zh(ProjectStatus status) => status switch
+    {
+        ProjectStatus.Proposed => "已提出",
+        ProjectStatus.Approved => "已立项",
+        ProjectStatus.InProgress => "实施中",
+        ProjectStatus.Completed => "已完成",
+        ProjectStatus.Evaluated => "已评价",
+        ProjectStatus.Suspended => "已暂停",
+        _ => "已取消",
+    };
+}
