@@ -137,6 +137,29 @@ public sealed class OutboxAndInboxTests(MessagingFixture fixture) : IAsyncLifeti
         Assert.Equal(0, await CountOutboxAsync());
     }
 
+    [Fact]
+    public async Task A_subscriber_binds_to_the_exchange_named_after_the_contract_urn_and_receives_the_event()
+    {
+        await using var service = await ServiceHost.StartAsync(database, Infra.RabbitMq, prefix, withConsumer: false);
+        var queue = $"{prefix}-external";
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = Infra.RabbitMq };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var exchange = ContractEntityNameFormatter.ExchangeNameOf(typeof(MemberRegistered));
+        Assert.Equal("lishui.membership.member-registered.v1", exchange);
+        await channel.ExchangeDeclareAsync(exchange, "fanout", durable: true, autoDelete: false);
+        await channel.QueueDeclareAsync(queue, durable: false, exclusive: true, autoDelete: true);
+        await channel.QueueBindAsync(queue, exchange, string.Empty);
+
+        var registered = NewEvent("林晓");
+        await SaveWithOutboxAsync(registered);
+
+        var delivered = await Eventually.MatchAsync(() => channel.BasicGetAsync(queue, autoAck: true), m => m is not null, because: "the event should reach the bound queue");
+        var body = System.Text.Encoding.UTF8.GetString(delivered!.Body.Span);
+        Assert.Contains(registered.EventId.ToString(), body);
+        Assert.Contains("urn:message:lishui:membership:member-registered:v1", body);
+    }
+
     /// <summary>
     /// Declares the subscriber's queue, as a deployed subscriber would have long before: RabbitMQ
     /// drops what is published to an exchange no queue is bound to.

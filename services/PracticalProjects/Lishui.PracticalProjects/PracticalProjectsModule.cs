@@ -1,4 +1,6 @@
 using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Features.Opinions;
+using Lishui.PracticalProjects.Features.Projects;
 using Lishui.PracticalProjects.Messaging;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
@@ -6,7 +8,7 @@ using Lishui.Shared.Web;
 
 namespace Lishui.PracticalProjects;
 
-/// <summary>我为群众办实事服务: the backbone (database, messaging, local member view); its features arrive with their issues.</summary>
+/// <summary>我为群众办实事: projects from proposal to evaluation, and household opinion collections.</summary>
 public static class PracticalProjectsModule
 {
     public const string ServiceName = "projects";
@@ -23,6 +25,10 @@ public static class PracticalProjectsModule
     {
         app.UsePlatformWeb();
         app.MapLocalMembers<ProjectsDbContext>();
+        app.MapProposeProject();
+        app.MapChangeProject();
+        app.MapQueryProjects();
+        app.MapOpinions();
         return app;
     }
 }

@@ -1,0 +1,63 @@
+using Lishui.Contracts;
+using Lishui.Contracts.PracticalProjects;
+using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Domain.Projects;
+using Lishui.Shared.Messaging;
+using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lishui.PracticalProjects.Features.Projects;
+
+public sealed record ChangeStatusRequest(ProjectStatus Status, DateOnly EffectiveOn, string? Reason, string DecidedBy);
+
+public sealed record ReportProgressRequest(int Progress, string? Reason);
+
+/// <summary>Lifecycle steps (立项, start, suspend, complete, ...) and progress reports, each an event.</summary>
+public static class ChangeProject
+{
+    public static IEndpointRouteBuilder MapChangeProject(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/projects/{id:guid}/status-changes", ChangeStatusAsync).WithName("ChangeProjectStatus")
+            .WithSummary("变更项目状态（立项、开工、暂停、完成……）/ Move the project along its lifecycle").Accepts<ChangeStatusRequest>("application/json");
+        api.MapPost("/projects/{id:guid}/progress", ReportProgressAsync).WithName("ReportProjectProgress")
+            .WithSummary("更新进度 / Report progress").Accepts<ReportProgressRequest>("application/json");
+        return api;
+    }
+
+    private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> ChangeStatusAsync(
+        Guid id, ValidatedBody<ChangeStatusRequest> body, ProjectsDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (await db.Projects.FirstOrDefaultAsync(p => p.Id == new ProjectId(id), ct) is not { } project)
+        {
+            return Problems.NotFound("项目", "project");
+        }
+
+        var now = time.GetUtcNow();
+        var change = project.ChangeStatus(body.Value.Status, body.Value.EffectiveOn, body.Value.Reason, body.Value.DecidedBy, now);
+        db.AddToOutbox(new ProjectStatusChanged
+        {
+            ProjectId = project.Id.Value,
+            PreviousStatus = change.From.ToString(),
+            Status = change.To.ToString(),
+            EffectiveOn = change.EffectiveOn,
+        }.About(project.Id.Value, project.ResponsibleOrganisationId, project.Version, now));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ProjectResponse.From(project, project.Progress));
+    }
+
+    private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> ReportProgressAsync(
+        Guid id, ValidatedBody<ReportProgressRequest> body, ProjectsDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (await db.Projects.FirstOrDefaultAsync(p => p.Id == new ProjectId(id), ct) is not { } project)
+        {
+            return Problems.NotFound("项目", "project");
+        }
+
+        project.ReportProgress(body.Value.Progress, body.Value.Reason);
+        db.AddToOutbox(new ProjectProgressReported { ProjectId = project.Id.Value, Progress = project.Progress }
+            .About(project.Id.Value, project.ResponsibleOrganisationId, project.Version, time.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ProjectResponse.From(project, project.Progress));
+    }
+}

@@ -1,0 +1,58 @@
+using Lishui.Contracts;
+using Lishui.Contracts.PracticalProjects;
+using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Domain.Projects;
+using Lishui.Shared.Messaging;
+using Lishui.Shared.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lishui.PracticalProjects.Features.Projects;
+
+public sealed record ProposeProjectRequest(
+    string Title, ProjectLevel Level, string Batch, ProjectDomain Domain, Guid ResponsibleOrganisationId, string ResponsibleCadre,
+    string Location, DateOnly PlannedStart, DateOnly PlannedEnd, decimal Budget, string FundingSource, Guid? ParentId, int? Weight);
+
+/// <summary>POST /projects: propose a project (a town key project's sub-project names its parent).</summary>
+public static class ProposeProject
+{
+    public static RouteHandlerBuilder MapProposeProject(this IEndpointRouteBuilder api) =>
+        api.MapPost("/projects", HandleAsync)
+            .WithName("ProposeProject")
+            .WithSummary("提出办实事项目 / Propose a project")
+            .Accepts<ProposeProjectRequest>("application/json")
+            .Produces<ProjectResponse>(StatusCodes.Status201Created);
+
+    private static async Task<IResult> HandleAsync(ValidatedBody<ProposeProjectRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
+    {
+        var r = body.Value;
+        return await db.CreateOnceAsync(http, "projects.propose", r, async ct =>
+        {
+            PracticalProject? parent = null;
+            if (r.ParentId is { } parentId)
+            {
+                parent = await db.Projects.FirstOrDefaultAsync(p => p.Id == new ProjectId(parentId), ct)
+                    ?? throw new RequestValidationException([new FieldError("parentId", "project.parent-unknown", "上级项目不存在。", "The parent project does not exist.")]);
+            }
+
+            var now = time.GetUtcNow();
+            var project = PracticalProject.Propose(
+                new ProjectId(Guid.CreateVersion7(now)), r.Title, r.Level, r.Batch, r.Domain, r.ResponsibleOrganisationId, r.ResponsibleCadre,
+                r.Location, r.PlannedStart, r.PlannedEnd, r.Budget, r.FundingSource, parent, r.Weight ?? 1);
+            db.Projects.Add(project);
+            db.AddToOutbox(new ProjectProposed
+            {
+                ProjectId = project.Id.Value,
+                Title = project.Title,
+                Level = project.Level.ToString(),
+                Batch = project.Batch,
+                Domain = project.Domain.ToString(),
+                ParentProjectId = project.ParentId?.Value,
+                Budget = project.Budget,
+                FundingSource = project.FundingSource,
+                PlannedStart = project.PlannedStart,
+                PlannedEnd = project.PlannedEnd,
+            }.About(project.Id.Value, project.ResponsibleOrganisationId, project.Version, now));
+            return (ProjectResponse.From(project, project.Progress), $"/projects/{project.Id.Value}");
+        }, time);
+    }
+}

@@ -1,0 +1,44 @@
+using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Domain.Projects;
+using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lishui.PracticalProjects.Features.Projects;
+
+/// <summary>The public view of projects: list with filters, and one project with its timeline and rolled-up progress.</summary>
+public static class QueryProjects
+{
+    public static IEndpointRouteBuilder MapQueryProjects(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/projects/{id:guid}", GetAsync).WithName("GetProject").WithSummary("项目详情 / A project");
+        api.MapGet("/projects", ListAsync).WithName("ListProjects").WithSummary("项目列表 / Projects, filtered and paged");
+        return api;
+    }
+
+    private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> GetAsync(Guid id, ProjectsDbContext db, CancellationToken ct)
+    {
+        if (await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == new ProjectId(id), ct) is not { } project)
+        {
+            return Problems.NotFound("项目", "project");
+        }
+
+        var children = await db.Projects.AsNoTracking().Where(p => p.ParentId == project.Id)
+            .Select(p => new { p.Progress, p.Weight }).ToListAsync(ct);
+        return TypedResults.Ok(ProjectResponse.From(project, PracticalProject.RolledUp(project.Progress, children.Select(c => (c.Progress, c.Weight)).ToList())));
+    }
+
+    private static async Task<Page<ProjectResponse>> ListAsync(
+        ProjectsDbContext db, ProjectLevel? level, string? batch, ProjectDomain? domain, ProjectStatus? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var (number, size, skip) = Paging.Normalise(page, pageSize);
+        var query = db.Projects.AsNoTracking();
+        query = level is { } l ? query.Where(p => p.Level == l) : query;
+        query = batch is { Length: > 0 } b ? query.Where(p => p.Batch == b) : query;
+        query = domain is { } d ? query.Where(p => p.Domain == d) : query;
+        query = status is { } s ? query.Where(p => p.Status == s) : query;
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(p => p.Batch).ThenBy(p => p.Title).ThenBy(p => p.Id).Skip(skip).Take(size).ToListAsync(ct);
+        return new Page<ProjectResponse>(items.Select(p => ProjectResponse.From(p, p.Progress)).ToList(), number, size, total);
+    }
+}
