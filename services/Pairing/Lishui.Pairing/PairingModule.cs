@@ -1,4 +1,8 @@
 using Lishui.Pairing.Data;
+using Lishui.Pairing.Features.Contacts;
+using Lishui.Pairing.Features.OrganisationPairings;
+using Lishui.Pairing.Features.PairingLists;
+using Lishui.Pairing.Features.Study;
 using Lishui.Pairing.Messaging;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
@@ -6,7 +10,7 @@ using Lishui.Shared.Web;
 
 namespace Lishui.Pairing;
 
-/// <summary>结对服务: the backbone (database, messaging, local member view); its features arrive with their issues.</summary>
+/// <summary>结对服务: organisation pairings, member pairing lists, contact logs (with the overdue check) and Tuesday study.</summary>
 public static class PairingModule
 {
     public const string ServiceName = "pairing";
@@ -15,7 +19,17 @@ public static class PairingModule
     {
         builder.AddPlatformWeb();
         builder.AddServiceDatabase<PairingDbContext>(PairingDbContext.ConnectionName);
-        builder.AddPlatformMessaging<PairingDbContext>(ServiceName, bus => bus.AddConsumer<MemberRegisteredConsumer>());
+        builder.AddPlatformMessaging<PairingDbContext>(ServiceName, bus =>
+        {
+            bus.AddConsumer<MemberRegisteredConsumer>();
+            bus.AddConsumer<OrganisationCreatedConsumer>();
+            bus.AddConsumer<OrganisationRenamedConsumer>();
+            bus.AddConsumer<OrganisationMovedConsumer>();
+            bus.AddConsumer<OrganisationClosedConsumer>();
+        });
+        builder.Services.Configure<ContactOverdueOptions>(builder.Configuration.GetSection("Pairing:ContactOverdue"));
+        builder.Services.AddScoped<ContactOverdueCheck>();
+        builder.Services.AddHostedService<ContactOverdueWorker>();
         return builder;
     }
 
@@ -23,6 +37,15 @@ public static class PairingModule
     {
         app.UsePlatformWeb();
         app.MapLocalMembers<PairingDbContext>();
+        app.MapCreateOrganisationPairing();
+        app.MapManageOrganisationPairing();
+        app.MapSetPins();
+        app.MapPairingList();
+        app.MapGetPartners();
+        app.MapLogContact();
+        app.MapContactCompliance();
+        app.MapStudySchedule();
+        app.MapStudySessions();
         return app;
     }
 }

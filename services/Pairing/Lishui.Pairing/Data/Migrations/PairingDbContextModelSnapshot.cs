@@ -22,6 +22,309 @@ namespace Lishui.Pairing.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Lishui.Pairing.Data.PinnedPair", b =>
+                {
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pairing_id");
+
+                    b.Property<Guid>("VillageMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("village_member_id");
+
+                    b.Property<Guid>("OrganMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organ_member_id");
+
+                    b.HasKey("PairingId", "VillageMemberId");
+
+                    b.ToTable("pairing_pins", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Pairing.Domain.ContactLog", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateOnly>("ContactedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("contacted_on");
+
+                    b.Property<DateTimeOffset>("LoggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("logged_at");
+
+                    b.Property<Guid>("MemberPairId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_pair_id");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberPairId", "ContactedOn");
+
+                    b.ToTable("contact_logs", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Pairing.Domain.MemberPair", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<DateOnly?>("LastContactedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_contacted_on");
+
+                    b.Property<Guid>("OrganMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organ_member_id");
+
+                    b.Property<DateOnly?>("OverdueNotifiedFor")
+                        .HasColumnType("date")
+                        .HasColumnName("overdue_notified_for");
+
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pairing_id");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pinned");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date")
+                        .HasColumnName("since");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("VillageMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("village_member_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganMemberId");
+
+                    b.HasIndex("VillageMemberId");
+
+                    b.HasIndex("PairingId", "EndedOn");
+
+                    b.ToTable("member_pairs", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Pairing.Domain.OrganisationPairing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ContactEveryDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("contact_every_days");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<int>("ListRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("list_revision");
+
+                    b.Property<Guid>("OrganBranchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organ_branch_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("StudyPlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("study_place");
+
+                    b.Property<TimeOnly?>("StudyTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("study_time");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("VillageCommitteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("village_committee_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VillageCommitteeId");
+
+                    b.HasIndex("OrganBranchId", "VillageCommitteeId");
+
+                    b.ToTable("organisation_pairings", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Pairing.Domain.StudyAttendance", b =>
+                {
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("SessionId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("study_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Pairing.Domain.StudySession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Material")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("material");
+
+                    b.Property<string>("MovedReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("moved_reason");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pairing_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("topic");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PairingId", "HeldOn")
+                        .IsUnique();
+
+                    b.ToTable("study_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Pairing.Messaging.LocalOrganisation", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("closed");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OrganisationId");
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("local_organisations", (string)null);
+                });
+
             modelBuilder.Entity("Lishui.Shared.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

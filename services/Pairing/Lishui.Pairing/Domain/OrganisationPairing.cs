@@ -1,0 +1,115 @@
+using Lishui.Shared.Domain;
+
+namespace Lishui.Pairing.Domain;
+
+/// <summary>
+/// 组织结对: an organ branch paired with a village party committee for a period and a purpose.
+/// The same two may pair again later, but never for overlapping periods.
+/// </summary>
+public sealed class OrganisationPairing : AggregateRoot
+{
+    public const int MaxPurposeLength = 500;
+    public const int DefaultContactEveryDays = 30;
+
+    private OrganisationPairing()
+    {
+        Purpose = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrganBranchId { get; private set; }
+
+    public Guid VillageCommitteeId { get; private set; }
+
+    public DateOnly StartsOn { get; private set; }
+
+    /// <summary>Null while open-ended.</summary>
+    public DateOnly? EndsOn { get; private set; }
+
+    public string Purpose { get; private set; }
+
+    /// <summary>Paired members must contact each other at least this often.</summary>
+    public int ContactEveryDays { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Set when the pairing was ended early (explicitly), not merely by its planned end date.</summary>
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    /// <summary>How many times the pairing list has been published.</summary>
+    public int ListRevision { get; private set; }
+
+    /// <summary>The weekly Tuesday study (第一议题): its time and place, once the group has set them.</summary>
+    public TimeOnly? StudyTime { get; private set; }
+
+    public string? StudyPlace { get; private set; }
+
+    public bool IsEnded => EndedAt is not null;
+
+    public DateOnly LastDay => EndsOn ?? DateOnly.MaxValue;
+
+    public static OrganisationPairing Create(
+        Guid id,
+        PairedOrganisation organBranch,
+        PairedOrganisation villageCommittee,
+        DateOnly startsOn,
+        DateOnly? endsOn,
+        string purpose,
+        int contactEveryDays,
+        IEnumerable<OrganisationPairing> existingOfTheSameTwo,
+        DateTimeOffset now)
+    {
+        CheckRule(new OrganisationCannotPairWithItselfRule(organBranch.Id, villageCommittee.Id));
+        CheckRule(new PairedOrganisationMustBeKnownAndOpenRule(organBranch, "organBranchId"));
+        CheckRule(new PairedOrganisationMustBeKnownAndOpenRule(villageCommittee, "villageCommitteeId"));
+        CheckRule(new PairingMustEndAfterItStartsRule(startsOn, endsOn, "endsOn"));
+        CheckRule(new NoOverlappingPairingOfTheSameTwoRule(startsOn, endsOn, existingOfTheSameTwo));
+        var pairing = new OrganisationPairing
+        {
+            Id = id,
+            OrganBranchId = organBranch.Id,
+            VillageCommitteeId = villageCommittee.Id,
+            StartsOn = startsOn,
+            EndsOn = endsOn,
+            Purpose = purpose.Trim(),
+            ContactEveryDays = contactEveryDays,
+            CreatedAt = now,
+        };
+        pairing.NextVersion();
+        return pairing;
+    }
+
+    public bool Overlaps(DateOnly startsOn, DateOnly? endsOn) =>
+        StartsOn <= (endsOn ?? DateOnly.MaxValue) && startsOn <= LastDay;
+
+    public void End(DateOnly endedOn, DateTimeOffset now)
+    {
+        CheckRule(new PairingMustBeActiveRule(this));
+        CheckRule(new PairingMustEndAfterItStartsRule(StartsOn, endedOn, "endedOn"));
+        EndsOn = endedOn;
+        EndedAt = now;
+        NextVersion();
+    }
+
+    public void ScheduleStudy(TimeOnly time, string place)
+    {
+        CheckRule(new PairingMustBeActiveRule(this));
+        StudyTime = time;
+        StudyPlace = place.Trim();
+    }
+
+    /// <summary>A new revision of the pairing list was published; returns the event sequence.</summary>
+    public long PublishList()
+    {
+        CheckRule(new PairingMustBeActiveRule(this));
+        ListRevision++;
+        return NextVersion();
+    }
+}
+
+/// <summary>What the pairing needs to know of an organisation from the local view (null name = unknown).</summary>
+public sealed record PairedOrganisation(Guid Id, string? Name, bool IsClosed)
+{
+    public bool IsKnown => Name is not null;
+}

@@ -1,0 +1,59 @@
+using Lishui.Pairing.Domain;
+using Lishui.Shared.Domain;
+
+namespace Lishui.Pairing.Tests.Domain;
+
+public sealed class ContactScheduleTests
+{
+    private static readonly DateOnly Start = new(2026, 3, 1);
+
+    private static MemberPair NewPair() =>
+        MemberPair.Begin(Guid.NewGuid(), Guid.NewGuid(), new PlannedPair(Guid.NewGuid(), Guid.NewGuid(), false), Start);
+
+    [Fact]
+    public void A_pair_is_in_compliance_up_to_and_including_the_due_day()
+    {
+        Assert.Null(ContactSchedule.MissedDueDate(Start, 30, Start.AddDays(30)));
+        Assert.Equal(Start.AddDays(30), ContactSchedule.MissedDueDate(Start, 30, Start.AddDays(31)));
+    }
+
+    [Fact]
+    public void Each_further_interval_without_contact_is_a_new_overdue_period()
+    {
+        Assert.Equal(Start.AddDays(30), ContactSchedule.MissedDueDate(Start, 30, Start.AddDays(60)));
+        Assert.Equal(Start.AddDays(60), ContactSchedule.MissedDueDate(Start, 30, Start.AddDays(61)));
+    }
+
+    [Fact]
+    public void Overdue_is_reported_once_per_period_not_every_day()
+    {
+        var pair = NewPair();
+
+        var reported = Enumerable.Range(0, 70)
+            .Select(day => pair.MarkOverdue(30, Start.AddDays(day)))
+            .Count(sequence => sequence is not null);
+
+        Assert.Equal(2, reported); // day 31 (first period) and day 61 (second)
+    }
+
+    [Fact]
+    public void A_contact_restarts_the_clock()
+    {
+        var pair = NewPair();
+        pair.LogContact(Start.AddDays(25), Start.AddDays(25));
+
+        Assert.Null(pair.MarkOverdue(30, Start.AddDays(40)));
+        Assert.NotNull(pair.MarkOverdue(30, Start.AddDays(56)));
+    }
+
+    [Fact]
+    public void A_contact_in_the_future_is_refused()
+    {
+        var pair = NewPair();
+
+        var refused = Assert.Throws<BusinessRuleViolation>(() => pair.LogContact(Start.AddDays(2), Start.AddDays(1)));
+
+        Assert.Equal("contact.in-future", refused.Rule.Code);
+        Assert.Null(pair.LastContactedOn);
+    }
+}
