@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -27,6 +29,8 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Lishui_AppHost>(
             [$"--Infra:Mode={mode}", $"--Infra:StateDir={stateDir}"], startup.Token);
+        // Resource logs at Information drown the test output; problems still show as warnings.
+        builder.Services.AddLogging(logging => logging.AddFilter("Lishui.AppHost.Resources", LogLevel.Warning).AddFilter("Aspire.Hosting", LogLevel.Warning));
         App = await builder.BuildAsync(startup.Token);
 
         // A resource that dies before it is healthy would leave StartAsync waiting until the timeout:
