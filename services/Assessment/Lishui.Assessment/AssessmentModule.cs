@@ -1,4 +1,10 @@
 using Lishui.Assessment.Data;
+using Lishui.Assessment.Features.Closing;
+using Lishui.Assessment.Features.Ledger;
+using Lishui.Assessment.Features.Notices;
+using Lishui.Assessment.Features.Objections;
+using Lishui.Assessment.Features.Schemes;
+using Lishui.Assessment.Features.Standings;
 using Lishui.Assessment.Messaging;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
@@ -6,7 +12,7 @@ using Lishui.Shared.Web;
 
 namespace Lishui.Assessment;
 
-/// <summary>考核服务（量化积分）: the backbone (database, messaging, local member view); its features arrive with their issues.</summary>
+/// <summary>考核服务（量化积分）: schemes, the points ledger, standings, closing a year and its public notice.</summary>
 public static class AssessmentModule
 {
     public const string ServiceName = "assessment";
@@ -23,6 +29,17 @@ public static class AssessmentModule
     {
         app.UsePlatformWeb();
         app.MapLocalMembers<AssessmentDbContext>();
+        app.MapCreateScheme();
+        app.MapGetScheme();
+        app.MapReviseScheme();
+        app.MapAddLedgerEntry();
+        app.MapReverseLedgerEntry();
+        app.MapGetStandings();
+        app.MapCloseYear();
+        app.MapGetPublicNotice();
+        app.MapFileObjection();
+        app.MapAnswerObjection();
+        app.MapFinaliseResults();
         return app;
     }
 }

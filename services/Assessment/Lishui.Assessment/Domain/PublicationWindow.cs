@@ -1,0 +1,154 @@
+using Lishui.Shared.Domain;
+
+namespace Lishui.Assessment.Domain;
+
+/// <summary>
+/// 公示期 in Chinese working days: Saturdays and Sundays are skipped, and so are the public holidays
+/// given. Make-up working weekends (调休) are not modelled: such a Saturday is skipped too.
+/// </summary>
+public static class PublicationWindow
+{
+    public const int DefaultWorkingDays = 5;
+
+    public static bool IsWorkingDay(DateOnly day, IReadOnlySet<DateOnly> holidays) =>
+        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(day);
+
+    /// <summary>The window starts the first working day after publication and lasts <paramref name="workingDays"/> working days (inclusive).</summary>
+    public static (DateOnly OpensOn, DateOnly ClosesOn) After(DateOnly publishedOn, int workingDays, IReadOnlySet<DateOnly> holidays)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workingDays, 1);
+        var opens = Next(publishedOn, holidays);
+        var closes = opens;
+        for (var counted = 1; counted < workingDays; counted++)
+        {
+            closes = Next(closes, holidays);
+        }
+
+        return (opens, closes);
+    }
+
+    private static DateOnly Next(DateOnly day, IReadOnlySet<DateOnly> holidays)
+    {
+        do
+        {
+            day = day.AddDays(1);
+        }
+        while (!IsWorkingDay(day, holidays));
+        return day;
+    }
+}
+
+/// <summary>A year's results put up for public notice.</summary>
+public sealed class Notice
+{
+    private Notice()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid SchemeId { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public int Year { get; private set; }
+
+    public DateTimeOffset PublishedAt { get; private set; }
+
+    public DateOnly WindowOpensOn { get; private set; }
+
+    public DateOnly WindowClosesOn { get; private set; }
+
+    public int SubjectCount { get; private set; }
+
+    public DateTimeOffset? FinalisedAt { get; private set; }
+
+    public bool IsFinal => FinalisedAt is not null;
+
+    /// <summary>Results become final once the window has ended with every objection answered.</summary>
+    public void Finalise(int unansweredObjections, DateOnly today, DateTimeOffset now)
+    {
+        AggregateRootRules.Check(new NoticeIsFinalisedOnceRule(IsFinal));
+        AggregateRootRules.Check(new NoticeWindowMustHaveEndedRule(WindowClosesOn, today));
+        AggregateRootRules.Check(new EveryObjectionMustBeAnsweredRule(unansweredObjections));
+        FinalisedAt = now;
+    }
+
+    public static Notice Publish(Guid id, Scheme scheme, int subjectCount, int workingDays, IReadOnlySet<DateOnly> holidays, DateOnly today, DateTimeOffset now)
+    {
+        var (opens, closes) = PublicationWindow.After(today, workingDays, holidays);
+        return new Notice
+        {
+            Id = id,
+            SchemeId = scheme.Id,
+            OrganisationId = scheme.OrganisationId,
+            Year = scheme.Year,
+            PublishedAt = now,
+            WindowOpensOn = opens,
+            WindowClosesOn = closes,
+            SubjectCount = subjectCount,
+        };
+    }
+}
+
+/// <summary>One subject's computed result for a closed year.</summary>
+public sealed class AssessmentResult
+{
+    public Guid SchemeId { get; init; }
+
+    public Guid SubjectId { get; init; }
+
+    public required string Name { get; init; }
+
+    public decimal Total { get; init; }
+
+    /// <summary>Dimension code → clipped score, as JSON.</summary>
+    public required string Scores { get; init; }
+
+    public Grade Grade { get; init; }
+
+    public int Rank { get; init; }
+}
+
+public sealed record NoticeIsFinalisedOnceRule(bool Final) : IBusinessRule
+{
+    public bool IsBroken() => Final;
+
+    public string Code => "notice.already-final";
+
+    public string MessageZh => "考核结果已确定，不能再次确定。";
+
+    public string MessageEn => "The results are final already.";
+}
+
+public sealed record NoticeWindowMustHaveEndedRule(DateOnly WindowClosesOn, DateOnly Today) : IBusinessRule
+{
+    public bool IsBroken() => Today <= WindowClosesOn;
+
+    public string Code => "notice.window-open";
+
+    public string MessageZh => $"公示期至 {WindowClosesOn:yyyy-MM-dd} 结束，期满后方可确定结果。";
+
+    public string MessageEn => $"The window runs until {WindowClosesOn:yyyy-MM-dd}; results become final after it.";
+}
+
+public sealed record EveryObjectionMustBeAnsweredRule(int Unanswered) : IBusinessRule
+{
+    public bool IsBroken() => Unanswered > 0;
+
+    public string Code => "notice.objections-unanswered";
+
+    public string MessageZh => $"尚有 {Unanswered} 条异议未答复。";
+
+    public string MessageEn => $"{Unanswered} objection(s) are still unanswered.";
+}
+
+/// <summary>What a final result leads to (the Hefeng rules: commend Excellent, talk to Unqualified, two Unqualified years in a row → withdrawal advice).</summary>
+public static class Consequences
+{
+    /// <summary>How long the branch has for the organisational talk after results are final.</summary>
+    public const int TalkDueWithinDays = 30;
+
+    public static bool UnqualifiedConsecutively(Grade thisYear, Grade? previousFinalYear) =>
+        thisYear == Grade.Unqualified && previousFinalYear == Grade.Unqualified;
+}

@@ -1,0 +1,187 @@
+using Lishui.Shared.Domain;
+
+namespace Lishui.Assessment.Domain;
+
+/// <summary>What a scheme says: total, dimensions, grade thresholds, optional Excellent cap, event rules.</summary>
+public sealed record SchemeContent(
+    decimal Total,
+    IReadOnlyList<Dimension> Dimensions,
+    GradeThresholds Thresholds,
+    decimal? ExcellentShareCap,
+    IReadOnlyList<PointsRule> Rules)
+{
+    public void Check()
+    {
+        AggregateRootRules.Check(new DimensionsMustBeWellFormedRule(Dimensions));
+        AggregateRootRules.Check(new DimensionMaximaMustSumToTotalRule(Dimensions, Total));
+        AggregateRootRules.Check(new GradeThresholdsMustBeOrderedRule(Thresholds, Total));
+        AggregateRootRules.Check(new ExcellentShareCapMustBeAFractionRule(ExcellentShareCap));
+        AggregateRootRules.Check(new PointsRulesMustFitTheSchemeRule(Rules, Dimensions));
+    }
+}
+
+internal static class AggregateRootRules
+{
+    public static void Check(IBusinessRule rule)
+    {
+        if (rule.IsBroken())
+        {
+            throw new BusinessRuleViolation(rule);
+        }
+    }
+}
+
+/// <summary>
+/// 考核方案: how one organisation scores one kind of subject for one year. The scheme is also the
+/// aggregate of its points ledger: every entry bumps <see cref="AggregateRoot.Version"/> (the events'
+/// sequence and the optimistic lock), so no entry slips in while the year is being closed.
+/// </summary>
+public sealed class Scheme : AggregateRoot
+{
+    private Scheme()
+    {
+        Dimensions = [];
+        Rules = [];
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public int Year { get; private set; }
+
+    public SubjectType SubjectType { get; private set; }
+
+    public decimal Total { get; private set; }
+
+    public IReadOnlyList<Dimension> Dimensions { get; private set; }
+
+    public decimal ExcellentFrom { get; private set; }
+
+    public decimal QualifiedFrom { get; private set; }
+
+    public decimal BasicallyQualifiedFrom { get; private set; }
+
+    public decimal? ExcellentShareCap { get; private set; }
+
+    public IReadOnlyList<PointsRule> Rules { get; private set; }
+
+    /// <summary>1 for the scheme as created; each revision adds one (and a version row).</summary>
+    public int Revision { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public bool IsClosed => ClosedAt is not null;
+
+    public GradeThresholds Thresholds => new(ExcellentFrom, QualifiedFrom, BasicallyQualifiedFrom);
+
+    public SchemeContent Content => new(Total, Dimensions, Thresholds, ExcellentShareCap, Rules);
+
+    public static Scheme Create(Guid id, Guid organisationId, int year, SubjectType subjectType, SchemeContent content, DateTimeOffset now)
+    {
+        CheckRule(new SchemeYearMustBeSensibleRule(year));
+        CheckRule(new OnlyMemberSchemesAreSupportedYetRule(subjectType));
+        content.Check();
+        var scheme = new Scheme
+        {
+            Id = id,
+            OrganisationId = organisationId,
+            Year = year,
+            SubjectType = subjectType,
+            CreatedAt = now,
+        };
+        scheme.Apply(content);
+        scheme.Revision = 1;
+        return scheme;
+    }
+
+    /// <summary>
+    /// A new version of the scheme. Kept simple: the latest version grades the whole year; the
+    /// reason and effective date are recorded with the version row for the audit trail.
+    /// </summary>
+    public void Revise(SchemeContent content, string? reason, DateOnly? effectiveFrom, DateOnly today)
+    {
+        CheckRule(new SchemeMustBeOpenRule(IsClosed));
+        CheckRule(new RevisionAfterStartNeedsReasonAndDateRule(Year, today, reason, effectiveFrom));
+        content.Check();
+        CheckRule(new RevisionMustKeepExistingDimensionsRule(Dimensions, content.Dimensions));
+        Apply(content);
+        Revision++;
+        NextVersion();
+    }
+
+    public Dimension DimensionOf(string code) =>
+        Dimensions.FirstOrDefault(d => d.Code == code) ?? throw new BusinessRuleViolation(new DimensionMustBeInSchemeRule(Dimensions, code));
+
+    /// <summary>Claims the next ledger sequence number; refused once the year is closed.</summary>
+    public long RecordLedgerEntry()
+    {
+        CheckRule(new SchemeMustBeOpenRule(IsClosed));
+        return NextVersion();
+    }
+
+    /// <summary>A closed year's ledger takes only corrections from upheld objections while its notice is out.</summary>
+    public long RecordObjectionCorrection()
+    {
+        CheckRule(new OnlyAClosedYearTakesObjectionCorrectionsRule(IsClosed));
+        return NextVersion();
+    }
+
+    /// <summary>The sequence of an event about a final result (commendation, talk, withdrawal advice).</summary>
+    public long RecordOutcome()
+    {
+        CheckRule(new OnlyAClosedYearTakesObjectionCorrectionsRule(IsClosed));
+        return NextVersion();
+    }
+
+    public long Close(DateTimeOffset now)
+    {
+        CheckRule(new SchemeMustBeOpenRule(IsClosed));
+        ClosedAt = now;
+        return NextVersion();
+    }
+
+    private void Apply(SchemeContent content)
+    {
+        Total = content.Total;
+        Dimensions = content.Dimensions.Select(d => d with { Code = d.Code.Trim(), Name = d.Name.Trim() }).ToList();
+        ExcellentFrom = content.Thresholds.Excellent;
+        QualifiedFrom = content.Thresholds.Qualified;
+        BasicallyQualifiedFrom = content.Thresholds.BasicallyQualified;
+        ExcellentShareCap = content.ExcellentShareCap;
+        Rules = content.Rules.Select(r => r with { EventType = PointsRule.EventTypeOf(r.EventType.Trim()) }).ToList();
+    }
+}
+
+/// <summary>One row per scheme version (the first included): what it said, from when, and why it changed.</summary>
+public sealed class SchemeVersion
+{
+    private SchemeVersion()
+    {
+        Content = null!;
+    }
+
+    public Guid SchemeId { get; private set; }
+
+    public int Revision { get; private set; }
+
+    public SchemeContent Content { get; private set; }
+
+    public DateOnly? EffectiveFrom { get; private set; }
+
+    public string? Reason { get; private set; }
+
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    public static SchemeVersion Of(Scheme scheme, DateOnly? effectiveFrom, string? reason, DateTimeOffset now) => new()
+    {
+        SchemeId = scheme.Id,
+        Revision = scheme.Revision,
+        Content = scheme.Content,
+        EffectiveFrom = effectiveFrom,
+        Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+        RecordedAt = now,
+    };
+}

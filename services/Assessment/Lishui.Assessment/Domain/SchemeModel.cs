@@ -1,0 +1,88 @@
+namespace Lishui.Assessment.Domain;
+
+/// <summary>What a scheme scores. Only members are scored for now; the others share the machinery later.</summary>
+public enum SubjectType
+{
+    Member,
+    Household,
+    EconomicCooperative,
+    Village,
+}
+
+/// <summary>优秀 / 合格 / 基本合格 / 不合格.</summary>
+public enum Grade
+{
+    Excellent,
+    Qualified,
+    BasicallyQualified,
+    Unqualified,
+}
+
+/// <summary>考评维度: a code ledger entries refer to, a display name and the most it can contribute.</summary>
+public sealed record Dimension(string Code, string Name, decimal Max);
+
+/// <summary>
+/// Lower bounds of each grade; Unqualified is everything below BasicallyQualified. As lower bounds of
+/// one scale they can neither overlap nor leave gaps once they are strictly ordered.
+/// </summary>
+public sealed record GradeThresholds(decimal Excellent, decimal Qualified, decimal BasicallyQualified)
+{
+    public static readonly GradeThresholds Default = new(90, 70, 60);
+
+    public Grade Classify(decimal total) =>
+        total >= Excellent ? Grade.Excellent
+        : total >= Qualified ? Grade.Qualified
+        : total >= BasicallyQualified ? Grade.BasicallyQualified
+        : Grade.Unqualified;
+}
+
+public enum RulePeriod
+{
+    Year,
+    Month,
+}
+
+/// <summary>
+/// How an event from another service scores: <paramref name="EventType"/> is the contract's URN,
+/// <paramref name="CapPerPeriod"/> the most the rule may add for one subject in one period.
+/// </summary>
+public sealed record PointsRule(string Code, string EventType, string Dimension, decimal Points, decimal? CapPerPeriod, RulePeriod Period)
+{
+    private const string UrnPrefix = "urn:message:";
+
+    /// <summary>A contract's URN as its attribute spells it (<c>lishui:pairing:contact-logged:v1</c>), with or without MassTransit's prefix.</summary>
+    public static string EventTypeOf(string urn) =>
+        urn.StartsWith(UrnPrefix, StringComparison.Ordinal) ? urn[UrnPrefix.Length..] : urn;
+}
+
+/// <summary>The Hefeng village member scheme from the article: five dimensions, 100 points.</summary>
+public static class SchemeTemplates
+{
+    public static IReadOnlyList<Dimension> HefengMemberDimensions { get; } =
+    [
+        new("daily-conduct", "日常行为规范", 20),
+        new("village-work", "配合村组开展工作", 20),
+        new("organisational-life", "参加组织生活", 20),
+        new("volunteer-service", "党员志愿服务", 20),
+        new("visiting-residents", "走访联系群众", 20),
+    ];
+}
+
+public static class ExcellentShare
+{
+    /// <summary>How many subjects may be Excellent under the cap (rounded down); all when there is no cap.</summary>
+    public static int Slots(decimal? cap, int subjects) => cap is { } c ? (int)Math.Floor(c * subjects) : subjects;
+}
+
+public static class Grading
+{
+    /// <summary>
+    /// A subject's grade from its total and how many subjects score at least as much (ties included):
+    /// under an Excellent cap, a tie that would pass the cap is Qualified as a whole, never split.
+    /// </summary>
+    public static Grade GradeOf(GradeThresholds thresholds, decimal? excellentShareCap, decimal total, long atOrAbove, long subjects)
+    {
+        var grade = thresholds.Classify(total);
+        return grade == Grade.Excellent && atOrAbove > ExcellentShare.Slots(excellentShareCap, (int)subjects) ? Grade.Qualified : grade;
+    }
+}

@@ -1,0 +1,114 @@
+using Lishui.Assessment.Data;
+using Lishui.Assessment.Domain;
+using Lishui.Assessment.Features.Standings;
+using Lishui.Contracts;
+using Lishui.Contracts.Assessment;
+using Lishui.Shared.Messaging;
+using Lishui.Shared.Web;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Lishui.Assessment.Features.Closing;
+
+/// <summary>Window length in Chinese working days (default 5).</summary>
+public sealed record CloseYearRequest(int? PublicationWorkingDays) : IValidatableRequest
+{
+    public const int MaxWorkingDays = 30;
+
+    public IEnumerable<FieldError> Validate()
+    {
+        if (PublicationWorkingDays is < 1 or > MaxWorkingDays)
+        {
+            yield return new FieldError("publicationWorkingDays", "notice.window-invalid",
+                $"公示期应为 1 至 {MaxWorkingDays} 个工作日。", $"The publication window must be 1 to {MaxWorkingDays} working days.");
+        }
+    }
+}
+
+public sealed record NoticeSummaryResponse(Guid Id, Guid SchemeId, int Year, DateTimeOffset PublishedAt, DateOnly WindowOpensOn, DateOnly WindowClosesOn, int SubjectCount)
+{
+    public static NoticeSummaryResponse From(Notice n) => new(n.Id, n.SchemeId, n.Year, n.PublishedAt, n.WindowOpensOn, n.WindowClosesOn, n.SubjectCount);
+}
+
+/// <summary>
+/// POST /schemes/{id}/close: freeze the ledger, store every subject's total, grade and rank, and put
+/// them up for public notice. One transaction: the scheme's optimistic lock makes an entry committed
+/// meanwhile abort the close (409) rather than be left out of the results.
+/// </summary>
+public static class CloseYear
+{
+    public static RouteHandlerBuilder MapCloseYear(this IEndpointRouteBuilder api) =>
+        api.MapPost("/schemes/{id:guid}/close", HandleAsync)
+            .WithName("CloseYear")
+            .WithSummary("年度考核结束并公示 / Close the year and publish the notice")
+            .Accepts<CloseYearRequest>("application/json")
+            .Produces<NoticeSummaryResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    private static async Task<IResult> HandleAsync(
+        Guid id, ValidatedBody<CloseYearRequest> body, AssessmentDbContext db, TimeProvider time, HttpContext http)
+    {
+        if (await db.Schemes.FirstOrDefaultAsync(s => s.Id == id, http.RequestAborted) is not { } scheme)
+        {
+            return Problems.NotFound("考核方案", "scheme");
+        }
+
+        var request = body.Value;
+        await using var tx = await db.Database.BeginTransactionAsync(http.RequestAborted);
+        var result = await db.CreateOnceAsync(http, $"schemes.close:{id}", request, async ct =>
+        {
+            var now = time.GetUtcNow();
+            var sequence = scheme.Close(now);
+            var rows = await StandingsQuery.For(db, scheme).ToListAsync(ct);
+            await WriteResultsAsync(db, scheme, rows, ct);
+            var notice = Notice.Publish(Guid.CreateVersion7(now), scheme, rows.Count,
+                request.PublicationWorkingDays ?? PublicationWindow.DefaultWorkingDays, new HashSet<DateOnly>(),
+                DateOnly.FromDateTime(now.UtcDateTime), now);
+            db.Notices.Add(notice);
+            db.AddToOutbox(new AssessmentNoticePublished
+            {
+                NoticeId = notice.Id,
+                SchemeId = scheme.Id,
+                Year = scheme.Year,
+                SubjectType = scheme.SubjectType.ToString(),
+                SubjectCount = notice.SubjectCount,
+                WindowOpensOn = notice.WindowOpensOn,
+                WindowClosesOn = notice.WindowClosesOn,
+            }.About(scheme.Id, scheme.OrganisationId, sequence, now));
+            return (NoticeSummaryResponse.From(notice), $"/notices/{notice.Id}");
+        }, time);
+        await tx.CommitAsync(http.RequestAborted);
+        return result;
+    }
+
+    /// <summary>Computes the results again after a correction: replaces the stored rows in the open transaction.</summary>
+    public static async Task<int> RewriteResultsAsync(AssessmentDbContext db, Scheme scheme, CancellationToken ct)
+    {
+        await db.Results.Where(r => r.SchemeId == scheme.Id).ExecuteDeleteAsync(ct);
+        var rows = await StandingsQuery.For(db, scheme).ToListAsync(ct);
+        await WriteResultsAsync(db, scheme, rows, ct);
+        return rows.Count;
+    }
+
+    /// <summary>Binary COPY inside the open transaction: a village or a whole town's roll in one round trip.</summary>
+    private static async Task WriteResultsAsync(AssessmentDbContext db, Scheme scheme, IReadOnlyList<StandingRow> rows, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY assessment_results (scheme_id, subject_id, name, total, scores, grade, rank) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(scheme.Id, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(row.SubjectId, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(row.Name, NpgsqlDbType.Varchar, ct);
+            await writer.WriteAsync(row.Total, NpgsqlDbType.Numeric, ct);
+            await writer.WriteAsync(row.Scores, NpgsqlDbType.Jsonb, ct);
+            await writer.WriteAsync(row.GradeIn(scheme).ToString(), NpgsqlDbType.Varchar, ct);
+            await writer.WriteAsync((int)row.Rank, NpgsqlDbType.Integer, ct);
+        }
+
+        await writer.CompleteAsync(ct);
+    }
+}

@@ -1,0 +1,87 @@
+using Lishui.Assessment.Data;
+using Lishui.Assessment.Domain;
+using Lishui.Contracts;
+using Lishui.Contracts.Assessment;
+using Lishui.Shared.Messaging;
+using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lishui.Assessment.Features.Closing;
+
+public sealed record FinalisedResponse(Guid NoticeId, DateTimeOffset FinalisedAt, int Commended, int TalksRequired, int UnqualifiedConsecutively);
+
+/// <summary>
+/// POST /notices/{id}/finalise: after the window, with every objection answered, the results are
+/// final and their consequences go out through the outbox in the same transaction: MemberCommended,
+/// OrganisationalTalkRequired and, against the previous year's final results of the same
+/// organisation, MemberUnqualifiedConsecutively.
+/// </summary>
+public static class FinaliseResults
+{
+    public static RouteHandlerBuilder MapFinaliseResults(this IEndpointRouteBuilder api) =>
+        api.MapPost("/notices/{id:guid}/finalise", HandleAsync)
+            .WithName("FinaliseResults")
+            .WithSummary("确定考核结果 / Make the results final");
+
+    private static async Task<Results<Ok<FinalisedResponse>, ProblemHttpResult>> HandleAsync(
+        Guid id, AssessmentDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (await db.Notices.FirstOrDefaultAsync(n => n.Id == id, ct) is not { } notice)
+        {
+            return Problems.NotFound("公示", "notice");
+        }
+
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var unanswered = await db.Objections.CountAsync(o => o.NoticeId == id && o.AnsweredAt == null, ct);
+        notice.Finalise(unanswered, today, now);
+
+        var scheme = await db.Schemes.FirstAsync(s => s.Id == notice.SchemeId, ct);
+        var results = await db.Results.AsNoTracking()
+            .Where(r => r.SchemeId == scheme.Id && (r.Grade == Grade.Excellent || r.Grade == Grade.Unqualified))
+            .Select(r => new { r.SubjectId, r.Grade })
+            .ToListAsync(ct);
+        var previouslyUnqualified = await PreviouslyUnqualifiedAsync(db, scheme, ct);
+        int commended = 0, talks = 0, consecutive = 0;
+        foreach (var result in results)
+        {
+            if (result.Grade == Grade.Excellent)
+            {
+                commended++;
+                db.AddToOutbox(new MemberCommended { MemberId = result.SubjectId, SchemeId = scheme.Id, NoticeId = notice.Id, Year = scheme.Year }
+                    .About(scheme.Id, scheme.OrganisationId, scheme.RecordOutcome(), now));
+                continue;
+            }
+
+            talks++;
+            db.AddToOutbox(new OrganisationalTalkRequired
+            {
+                MemberId = result.SubjectId, SchemeId = scheme.Id, NoticeId = notice.Id, Year = scheme.Year, DueOn = today.AddDays(Consequences.TalkDueWithinDays),
+            }.About(scheme.Id, scheme.OrganisationId, scheme.RecordOutcome(), now));
+            if (Consequences.UnqualifiedConsecutively(result.Grade, previouslyUnqualified.Contains(result.SubjectId) ? Grade.Unqualified : null))
+            {
+                consecutive++;
+                db.AddToOutbox(new MemberUnqualifiedConsecutively { MemberId = result.SubjectId, SchemeId = scheme.Id, PreviousYear = scheme.Year - 1, Year = scheme.Year }
+                    .About(scheme.Id, scheme.OrganisationId, scheme.RecordOutcome(), now));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new FinalisedResponse(notice.Id, now, commended, talks, consecutive));
+    }
+
+    /// <summary>Members Unqualified in the final results of the same organisation's member scheme the year before.</summary>
+    private static async Task<HashSet<Guid>> PreviouslyUnqualifiedAsync(AssessmentDbContext db, Scheme scheme, CancellationToken ct)
+    {
+        var previous = await db.Schemes.AsNoTracking()
+            .Where(s => s.OrganisationId == scheme.OrganisationId && s.Year == scheme.Year - 1 && s.SubjectType == scheme.SubjectType)
+            .Select(s => s.Id).FirstOrDefaultAsync(ct);
+        if (previous == Guid.Empty || !await db.Notices.AnyAsync(n => n.SchemeId == previous && n.FinalisedAt != null, ct))
+        {
+            return [];
+        }
+
+        return [.. await db.Results.Where(r => r.SchemeId == previous && r.Grade == Grade.Unqualified).Select(r => r.SubjectId).ToListAsync(ct)];
+    }
+}

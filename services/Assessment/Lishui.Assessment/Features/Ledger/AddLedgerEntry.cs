@@ -1,0 +1,77 @@
+using Lishui.Assessment.Data;
+using Lishui.Assessment.Domain;
+using Lishui.Contracts;
+using Lishui.Contracts.Assessment;
+using Lishui.Shared.Messaging;
+using Lishui.Shared.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lishui.Assessment.Features.Ledger;
+
+public sealed record AddLedgerEntryRequest(Guid SubjectId, string Dimension, decimal Points, string Reason, string EnteredBy, string? Evidence)
+    : IValidatableRequest
+{
+    public IEnumerable<FieldError> Validate()
+    {
+        if (SubjectId == Guid.Empty)
+        {
+            yield return new FieldError("subjectId", "field.required", "请指定被考核对象。", "The subject is required.");
+        }
+    }
+}
+
+/// <summary>
+/// POST /schemes/{id}/ledger-entries: a secretary's manual entry (e.g. volunteer hours, a conduct
+/// deduction). The subject must be on the local roll of the scheme's own organisation: the local
+/// member view knows each member's direct organisation only, not the tree above it.
+/// </summary>
+public static class AddLedgerEntry
+{
+    public static RouteHandlerBuilder MapAddLedgerEntry(this IEndpointRouteBuilder api) =>
+        api.MapPost("/schemes/{id:guid}/ledger-entries", HandleAsync)
+            .WithName("AddLedgerEntry")
+            .WithSummary("录入积分 / Enter points manually")
+            .Accepts<AddLedgerEntryRequest>("application/json")
+            .Produces<LedgerEntryResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    private static async Task<IResult> HandleAsync(
+        Guid id, ValidatedBody<AddLedgerEntryRequest> body, AssessmentDbContext db, TimeProvider time, HttpContext http)
+    {
+        if (await db.Schemes.FirstOrDefaultAsync(s => s.Id == id, http.RequestAborted) is not { } scheme)
+        {
+            return Problems.NotFound("考核方案", "scheme");
+        }
+
+        var request = body.Value;
+        return await db.CreateOnceAsync(http, $"ledger.add:{id}", request, async ct =>
+        {
+            if (!await db.Members.AnyAsync(m => m.MemberId == request.SubjectId && m.OrganisationId == scheme.OrganisationId, ct))
+            {
+                throw new RequestValidationException([new FieldError("subjectId", "ledger.subject-unknown",
+                    "被考核对象不是本组织在册党员。", "The subject is not a member on this organisation's roll.")]);
+            }
+
+            var now = time.GetUtcNow();
+            var entry = LedgerEntry.Manual(Guid.CreateVersion7(now), scheme, request.SubjectId, request.Dimension, request.Points,
+                request.Reason, request.EnteredBy, request.Evidence, now);
+            db.LedgerEntries.Add(entry);
+            db.AddToOutbox(Awarded(scheme, entry, now));
+            return (LedgerEntryResponse.From(entry), $"/schemes/{scheme.Id}/ledger-entries/{entry.Id}");
+        }, time);
+    }
+
+    public static PointsAwarded Awarded(Scheme scheme, LedgerEntry entry, DateTimeOffset now) =>
+        new PointsAwarded
+        {
+            EntryId = entry.Id,
+            SchemeId = scheme.Id,
+            Year = scheme.Year,
+            SubjectId = entry.SubjectId,
+            Dimension = entry.Dimension,
+            Points = entry.Points,
+            Source = entry.Source.ToString(),
+            SourceEventId = entry.SourceEventId,
+        }.About(scheme.Id, scheme.OrganisationId, entry.Sequence, now);
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Lishui.Assessment.Data;
+using Lishui.Assessment.Domain;
+using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lishui.Assessment.Features.Notices;
+
+/// <summary>What residents may see of one subject: name, grade and scores. No ids, nothing else personal.</summary>
+public sealed record PublicResultResponse(string Name, Grade Grade, decimal Total, IReadOnlyDictionary<string, decimal> Scores);
+
+public sealed record PublicDimension(string Code, string Name, decimal Max);
+
+public sealed record PublicNoticeResponse(
+    Guid Id, int Year, DateOnly WindowOpensOn, DateOnly WindowClosesOn, IReadOnlyList<PublicDimension> Dimensions, Page<PublicResultResponse> Results);
+
+/// <summary>GET /notices/{id}: the public notice (公示), readable without logging in.</summary>
+public static class GetPublicNotice
+{
+    public static RouteHandlerBuilder MapGetPublicNotice(this IEndpointRouteBuilder api) =>
+        api.MapGet("/notices/{id:guid}", HandleAsync)
+            .AllowAnonymous()
+            .WithName("GetPublicNotice")
+            .WithSummary("考核结果公示 / Public notice of results");
+
+    private static async Task<Results<Ok<PublicNoticeResponse>, ProblemHttpResult>> HandleAsync(
+        Guid id, int? page, int? pageSize, AssessmentDbContext db, CancellationToken ct)
+    {
+        if (await db.Notices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct) is not { } notice)
+        {
+            return Problems.NotFound("公示", "notice");
+        }
+
+        var scheme = await db.Schemes.AsNoTracking().FirstAsync(s => s.Id == notice.SchemeId, ct);
+        var (number, size, skip) = Paging.Normalise(page, pageSize);
+        var rows = await db.Results.AsNoTracking().Where(r => r.SchemeId == notice.SchemeId)
+            .OrderBy(r => r.Rank).ThenBy(r => r.Name).ThenBy(r => r.SubjectId)
+            .Skip(skip).Take(size)
+            .Select(r => new { r.Name, r.Grade, r.Total, r.Scores })
+            .ToListAsync(ct);
+        var items = rows.Select(r => new PublicResultResponse(r.Name, r.Grade, r.Total,
+            JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.Scores) ?? [])).ToList();
+        return TypedResults.Ok(new PublicNoticeResponse(notice.Id, notice.Year, notice.WindowOpensOn, notice.WindowClosesOn,
+            scheme.Dimensions.Select(d => new PublicDimension(d.Code, d.Name, d.Max)).ToList(),
+            new Page<PublicResultResponse>(items, number, size, notice.SubjectCount)));
+    }
+}

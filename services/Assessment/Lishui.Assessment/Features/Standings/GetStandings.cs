@@ -1,0 +1,34 @@
+using Lishui.Assessment.Data;
+using Lishui.Assessment.Domain;
+using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lishui.Assessment.Features.Standings;
+
+/// <summary>Grade so far: provisional until the year is closed (the Excellent cap already applies).</summary>
+public sealed record StandingResponse(Guid SubjectId, string Name, IReadOnlyDictionary<string, decimal> Scores, decimal Total, Grade Grade, long Rank);
+
+/// <summary>GET /schemes/{id}/standings: where every subject stands now, highest first.</summary>
+public static class GetStandings
+{
+    public static RouteHandlerBuilder MapGetStandings(this IEndpointRouteBuilder api) =>
+        api.MapGet("/schemes/{id:guid}/standings", HandleAsync).WithName("GetStandings").WithSummary("积分排名 / Standings");
+
+    private static async Task<Results<Ok<Page<StandingResponse>>, ProblemHttpResult>> HandleAsync(
+        Guid id, int? page, int? pageSize, AssessmentDbContext db, CancellationToken ct)
+    {
+        if (await db.Schemes.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is not { } scheme)
+        {
+            return Problems.NotFound("考核方案", "scheme");
+        }
+
+        var (number, size, skip) = Paging.Normalise(page, pageSize);
+        var rows = await StandingsQuery.For(db, scheme)
+            .OrderBy(r => r.Rank).ThenBy(r => r.Name).ThenBy(r => r.SubjectId)
+            .Skip(skip).Take(size).ToListAsync(ct);
+        var total = rows.Count > 0 ? (int)rows[0].Subjects : await StandingsQuery.For(db, scheme).CountAsync(ct);
+        var items = rows.Select(r => new StandingResponse(r.SubjectId, r.Name, r.ScoreMap(), r.Total, r.GradeIn(scheme), r.Rank)).ToList();
+        return TypedResults.Ok(new Page<StandingResponse>(items, number, size, total));
+    }
+}

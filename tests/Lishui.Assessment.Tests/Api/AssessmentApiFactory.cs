@@ -1,0 +1,143 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Lishui.Assessment.Data;
+using Lishui.Assessment.Domain;
+using Lishui.Contracts;
+using Lishui.Contracts.Membership;
+using Lishui.Shared.Messaging;
+using Lishui.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Lishui.Assessment.Tests.Api;
+
+/// <summary>
+/// The Assessment service in process, on a real PostgreSQL database of its own (migrated with the
+/// service's migrations) and the real broker under queue names of its own. The outbox relay is
+/// left out so tests can read the events each change queued; <see cref="AssessmentApiWithRelayFactory"/>
+/// keeps it and shows they leave.
+/// </summary>
+public class AssessmentApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    private readonly TestInfrastructure infrastructure = new();
+    private readonly string prefix = "t" + Guid.NewGuid().ToString("N")[..10];
+    private string database = string.Empty;
+
+    protected virtual bool RunOutboxRelay => false;
+
+    /// <summary>The service's clock: real time unless a test moves it (e.g. past a publication window).</summary>
+    public TestClock Clock { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        await infrastructure.InitializeAsync();
+        database = await infrastructure.CreateDatabaseAsync("assessment");
+        await using var db = new AssessmentDbContext(new DbContextOptionsBuilder<AssessmentDbContext>().UseNpgsql(database).Options);
+        await db.Database.MigrateAsync();
+    }
+
+    /// <summary>Puts members on this service's local roll the way MemberRegistered does.</summary>
+    public async Task<Guid[]> RegisterMembersAsync(Guid organisationId, params string[] names)
+    {
+        var ids = new List<Guid>();
+        await WithDbAsync(async db =>
+        {
+            foreach (var name in names)
+            {
+                var id = Guid.CreateVersion7();
+                await db.ApplyAsync(new MemberRegistered { MemberId = id, Name = name, Status = "Full", JoinedOn = new DateOnly(2010, 7, 1) }
+                    .About(id, organisationId, 1, DateTimeOffset.UtcNow), CancellationToken.None);
+                ids.Add(id);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        return [.. ids];
+    }
+
+    /// <summary>The Hefeng member scheme (five dimensions of 20) for a fresh organisation.</summary>
+    public static object HefengScheme(Guid organisationId, int year = 2026, object? thresholds = null, decimal? excellentShareCap = null) => new
+    {
+        organisationId,
+        year,
+        subjectType = "Member",
+        total = 100,
+        dimensions = SchemeTemplates.HefengMemberDimensions.Select(d => new { code = d.Code, name = d.Name, max = d.Max }),
+        gradeThresholds = thresholds,
+        excellentShareCap,
+    };
+
+    public async Task<Guid> CreateSchemeAsync(object body)
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/schemes", body);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public async Task<HttpResponseMessage> EnterAsync(Guid scheme, Guid subject, string dimension, decimal points, string reason = "志愿服务")
+    {
+        using var client = CreateClient();
+        return await client.PostAsJsonAsync($"/schemes/{scheme}/ledger-entries",
+            new { subjectId = subject, dimension, points, reason, enteredBy = "和丰村党委书记" });
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AssessmentDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AssessmentDbContext>());
+    }
+
+    /// <summary>Events queued in the outbox for one aggregate, by URN.</summary>
+    public Task<List<OutboxMessage>> OutboxAsync(Guid aggregateId) =>
+        WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.AggregateId == aggregateId).OrderBy(m => m.Id).ToListAsync());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting($"ConnectionStrings:{AssessmentDbContext.ConnectionName}", database);
+        builder.UseSetting($"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}", infrastructure.RabbitMq.ToString());
+        builder.UseSetting("Messaging:EndpointPrefix", prefix);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (!RunOutboxRelay)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                var relay = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxRelay<AssessmentDbContext>));
+                services.Remove(relay);
+            });
+        }
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await infrastructure.DeleteQueuesAsync($"{prefix}-member-registered", $"{prefix}-member-registered_error");
+        await infrastructure.DisposeAsync();
+    }
+}
+
+public sealed class TestClock : TimeProvider
+{
+    private TimeSpan offset;
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
+
+    public void Advance(TimeSpan by) => offset += by;
+
+    public void Reset() => offset = TimeSpan.Zero;
+}
+
+public sealed class AssessmentApiWithRelayFactory : AssessmentApiFactory
+{
+    protected override bool RunOutboxRelay => true;
+}
