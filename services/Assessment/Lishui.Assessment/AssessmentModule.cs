@@ -21,7 +21,11 @@ public static class AssessmentModule
     {
         builder.AddPlatformWeb();
         builder.AddServiceDatabase<AssessmentDbContext>(AssessmentDbContext.ConnectionName);
-        builder.AddPlatformMessaging<AssessmentDbContext>(ServiceName, bus => bus.AddConsumer<MemberRegisteredConsumer>());
+        builder.AddPlatformMessaging<AssessmentDbContext>(ServiceName, bus =>
+        {
+            bus.AddConsumer<MemberRegisteredConsumer>();
+            bus.AddConsumer<AttendanceRecordedConsumer>();
+        });
         return builder;
     }
 

@@ -2,6 +2,7 @@ using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
 using Lishui.Assessment.Messaging;
 using Lishui.Contracts;
+using Lishui.Contracts.Pairing;
 using Lishui.Shared.Messaging;
 using Lishui.Testing;
 using MassTransit;
@@ -12,31 +13,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Lishui.Assessment.Tests.Messaging;
 
 /// <summary>
-/// A stand-in used only here to drive the general consumer shape: no other service publishes a
-/// points-giving event yet. Real consumers (study attendance, contacts) derive the same way.
-/// </summary>
-[MessageUrn("lishui:assessment-tests:study-attended:v1")]
-public sealed record StudyAttendedForTest : IntegrationEvent
-{
-    public required Guid MemberId { get; init; }
-
-    public required DateOnly StudiedOn { get; init; }
-}
-
-public sealed class StudyAttendedForTestConsumer(AssessmentDbContext db, TimeProvider time) : PointsFromEventConsumer<StudyAttendedForTest>(db, time)
-{
-    protected override (Guid SubjectId, DateOnly OccurredOn)? SubjectOf(StudyAttendedForTest message) => (message.MemberId, message.StudiedOn);
-}
-
-/// <summary>
 /// Points from events end to end inside the service: MassTransit's in-memory harness delivers, the
 /// inbox, ledger and outbox live in a real PostgreSQL database.
 /// </summary>
 public sealed class PointsFromEventsTests : IAsyncLifetime
 {
-    private const string StudyUrn = "lishui:assessment-tests:study-attended:v1";
+    private const string StudyUrn = "lishui:pairing:attendance-recorded:v1";
     private readonly TestInfrastructure infrastructure = new();
     private readonly Guid organisation = Guid.NewGuid();
+    private readonly Guid organBranch = Guid.NewGuid();
     private readonly Guid member = Guid.NewGuid();
     private ServiceProvider provider = null!;
     private Guid scheme;
@@ -50,7 +35,7 @@ public sealed class PointsFromEventsTests : IAsyncLifetime
             .AddDbContext<AssessmentDbContext>(o => o.UseNpgsql(database))
             .AddMassTransitTestHarness(x =>
             {
-                x.AddConsumer<StudyAttendedForTestConsumer>();
+                x.AddConsumer<AttendanceRecordedConsumer>();
 
                 // As in the service: events for one scheme that race on its ledger sequence retry.
                 x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Immediate(10)));
@@ -74,9 +59,17 @@ public sealed class PointsFromEventsTests : IAsyncLifetime
         await infrastructure.DisposeAsync();
     }
 
-    private StudyAttendedForTest Attended(int day) =>
-        new StudyAttendedForTest { MemberId = member, StudiedOn = new DateOnly(2026, 3, day) }
-            .About(Guid.NewGuid(), organisation, 1, new DateTimeOffset(2026, 3, day, 10, 0, 0, TimeSpan.Zero));
+    /// <summary>Attendance as Pairing publishes it: the event belongs to the organ branch, the member to the village.</summary>
+    private AttendanceRecorded Attended(int day, string attendance = AttendanceRecordedConsumer.Present) =>
+        new AttendanceRecorded
+        {
+            SessionId = Guid.NewGuid(),
+            PairingId = Guid.NewGuid(),
+            MemberId = member,
+            MemberOrganisationId = organisation,
+            HeldOn = new DateOnly(2026, 3, day),
+            Attendance = attendance,
+        }.About(Guid.NewGuid(), organBranch, 1, new DateTimeOffset(2026, 3, day, 10, 0, 0, TimeSpan.Zero));
 
     private async Task<List<LedgerEntry>> EntriesAsync()
     {
@@ -85,7 +78,7 @@ public sealed class PointsFromEventsTests : IAsyncLifetime
         return await db.LedgerEntries.Where(e => e.SchemeId == scheme).OrderBy(e => e.Sequence).ToListAsync();
     }
 
-    private async Task DeliverAsync(params StudyAttendedForTest[] events)
+    private async Task DeliverAsync(params AttendanceRecorded[] events)
     {
         var harness = provider.GetRequiredService<ITestHarness>();
         var before = Succeeded(harness);
@@ -102,7 +95,7 @@ public sealed class PointsFromEventsTests : IAsyncLifetime
     }
 
     /// <summary>Each delivery ends in exactly one successful consume (a duplicate succeeds by doing nothing).</summary>
-    private static int Succeeded(ITestHarness harness) => harness.Consumed.Select<StudyAttendedForTest>().Count(c => c.Exception is null);
+    private static int Succeeded(ITestHarness harness) => harness.Consumed.Select<AttendanceRecorded>().Count(c => c.Exception is null);
 
     [Fact]
     public async Task An_attendance_delivered_twice_scores_once()
@@ -116,6 +109,14 @@ public sealed class PointsFromEventsTests : IAsyncLifetime
         await using var scope = provider.CreateAsyncScope();
         var outbox = await scope.ServiceProvider.GetRequiredService<AssessmentDbContext>().Set<OutboxMessage>().ToListAsync();
         Assert.Equal("urn:message:lishui:assessment:points-awarded:v1", Assert.Single(outbox).MessageUrn);
+    }
+
+    [Fact]
+    public async Task An_excused_or_missed_session_scores_nothing()
+    {
+        await DeliverAsync(Attended(3, "Excused"), Attended(10, "Absent"));
+
+        Assert.Empty(await EntriesAsync());
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public static class EventScoring
 /// <summary>
 /// The shape every points-giving consumer takes: say how an event names its subject and day; the
 /// inbox (duplicate delivery scores once), the rules and the ledger are shared. Consumers for
-/// Pairing's and PracticalProjects' events derive from this as those contracts land.
+/// Pairing's and PracticalProjects' events derive from this.
 /// </summary>
 public abstract class PointsFromEventConsumer<TEvent>(AssessmentDbContext db, TimeProvider time)
     : IdempotentConsumer<TEvent, AssessmentDbContext>(db)
@@ -58,6 +58,9 @@ public abstract class PointsFromEventConsumer<TEvent>(AssessmentDbContext db, Ti
 {
     /// <summary>The member the event is about and the day it happened; null when it scores nobody.</summary>
     protected abstract (Guid SubjectId, DateOnly OccurredOn)? SubjectOf(TEvent message);
+
+    /// <summary>Whose schemes score the event: by default the organisation the event belongs to.</summary>
+    protected virtual Guid OrganisationOf(TEvent message) => message.OrganisationId;
 
     protected override async Task HandleAsync(TEvent message, CancellationToken ct)
     {
@@ -67,6 +70,6 @@ public abstract class PointsFromEventConsumer<TEvent>(AssessmentDbContext db, Ti
         }
 
         var scorable = new ScorableEvent(PointsRule.EventTypeOf(ContractCatalog.UrnOf(typeof(TEvent))), message.EventId, subject.SubjectId, subject.OccurredOn);
-        await EventScoring.ScoreAsync(Db, scorable, message.OrganisationId, time.GetUtcNow(), ct);
+        await EventScoring.ScoreAsync(Db, scorable, OrganisationOf(message), time.GetUtcNow(), ct);
     }
 }
