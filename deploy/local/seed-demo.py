@@ -2,7 +2,7 @@
 
 usage: seed-demo.py MEMBERSHIP_BASE_URL [DATA_JSON]
 
-Organisations first (top-down), then members. Every request carries its entry's key as the
+Organisations first (top-down), then members, then households. Every request carries its entry's key as the
 Idempotency-Key, so running this again creates nothing: the service answers with the first
 response, which also gives back the ids the later entries need.
 """
@@ -37,6 +37,7 @@ def main():
     data = json.loads(file.read_text(encoding="utf-8"))
     ids, failed = {}, 0
     steps = [("organisations", o) for o in data["organisations"]] + [("members", m) for m in data["members"]]
+    steps += [("households", h) for h in data.get("households", [])]
     for i, (kind, entry) in enumerate(steps, 1):
         body = {k: v for k, v in entry.items() if k not in ("key", "idempotencyKey", "parent", "organisation")}
         if "parent" in entry:
@@ -47,10 +48,10 @@ def main():
         try:
             created, replayed = post(base, "/" + kind, key, body)
             ids[key] = created["id"]
-            print(f"已导入 {i}/{len(steps)}  {entry['name']}{'（已存在，未重复导入）' if replayed else ''}", flush=True)
+            print(f"已导入 {i}/{len(steps)}  {entry.get('name') or entry.get('headName')}{'（已存在，未重复导入）' if replayed else ''}", flush=True)
         except (RuntimeError, KeyError) as e:
             failed += 1
-            print(f"导入失败 {i}/{len(steps)}  {entry['name']}: {e}", file=sys.stderr, flush=True)
+            print(f"导入失败 {i}/{len(steps)}  {entry.get('name') or entry.get('headName')}: {e}", file=sys.stderr, flush=True)
     print(f"演示数据：{len(steps) - failed}/{len(steps)} 条已就绪 (demo data: {len(steps) - failed} of {len(steps)} ready, {failed} failed) -> {base}")
     return 1 if failed else 0
 

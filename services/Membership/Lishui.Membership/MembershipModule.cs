@@ -1,4 +1,10 @@
 using Lishui.Membership.Data;
+using Lishui.Membership.Domain;
+using Lishui.Membership.Features;
+using Lishui.Membership.Features.ChangeMemberStatus;
+using Lishui.Membership.Features.Households;
+using Lishui.Membership.Features.Roles;
+using Lishui.Membership.Features.TransferMember;
 using Lishui.Membership.Features.GetMember;
 using Lishui.Membership.Features.ListMembers;
 using Lishui.Membership.Features.Organisations;
@@ -18,6 +24,8 @@ public static class MembershipModule
         builder.AddPlatformWeb();
         builder.AddServiceDatabase<MembershipDbContext>(MembershipDbContext.ConnectionName);
         builder.AddPlatformMessaging<MembershipDbContext>(ServiceName);
+        builder.Services.Configure<CohortOptions>(builder.Configuration.GetSection(CohortOptions.Section));
+        builder.Services.AddSingleton<MemberResponses>();
         return builder;
     }
 
@@ -27,6 +35,10 @@ public static class MembershipModule
         app.MapRegisterMember();
         app.MapGetMember();
         app.MapListMembers();
+        app.MapChangeMemberStatus();
+        app.MapTransferMember();
+        app.MapMemberRoles();
+        app.MapHouseholds();
         app.MapCreateOrganisation();
         app.MapChangeOrganisation();
         app.MapQueryOrganisations();

@@ -16,6 +16,9 @@ namespace Lishui.Membership.Tests.Api;
 public class MembershipApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly TestInfrastructure infrastructure = new();
+
+    /// <summary>The real broker and database server this factory runs on.</summary>
+    public TestInfrastructure Infrastructure => infrastructure;
     private string database = string.Empty;
 
     public async Task InitializeAsync()
@@ -47,6 +50,16 @@ public class MembershipApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
     /// <summary>A fresh branch under the town committee: tests that count members count within it.</summary>
     public async Task<Guid> NewBranchAsync(string name = "党建工作办党支部") =>
         await CreateOrganisationAsync(new { name, kind = "Branch", parentId = await TownAsync() });
+
+    /// <summary>Registers a member through the API and returns its id.</summary>
+    public async Task<Guid> RegisterMemberAsync(Guid organisation, string name = "张三", string birthDate = "1980-05-01",
+        string joinedOn = "2005-07-01", string? fullMemberOn = "2006-07-01")
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/members", new { name, gender = "Male", birthDate, joinedOn, fullMemberOn, organisationId = organisation });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+    }
 
     public async Task<Guid> CreateOrganisationAsync(object body)
     {

@@ -1,4 +1,5 @@
 using Lishui.Membership.Domain;
+using Lishui.Membership.Domain.Households;
 using Lishui.Membership.Domain.Organisations;
 using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,14 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<Member> Members => Set<Member>();
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<MemberStatusChange> MemberStatusChanges => Set<MemberStatusChange>();
+
+    public DbSet<MemberTransfer> MemberTransfers => Set<MemberTransfer>();
+
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<Household> Households => Set<Household>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -28,6 +37,74 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
             e.Property(x => x.FullMemberOn).HasColumnName("full_member_on");
             e.Property(x => x.OrganisationId).HasColumnName("organisation_id");
             e.Property(x => x.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.RegisteredAt).HasColumnName("registered_at");
+            e.Property(x => x.StatusSince).HasColumnName("status_since");
+            e.Property(x => x.OrganisationSince).HasColumnName("organisation_since");
+            e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
+            e.Ignore(x => x.IsOnRoll);
+            e.HasIndex(x => x.OrganisationId);
+            e.HasIndex(x => x.Status);
+        });
+        model.Entity<MemberStatusChange>(e =>
+        {
+            e.ToTable("member_status_changes");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.MemberId).HasColumnName("member_id").HasConversion(id => id.Value, value => new MemberId(value));
+            e.Property(x => x.From).HasColumnName("from_status").HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.To).HasColumnName("to_status").HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.EffectiveOn).HasColumnName("effective_on");
+            e.Property(x => x.Reason).HasColumnName("reason").HasMaxLength(MemberStatusChange.MaxReasonLength);
+            e.Property(x => x.DecidedBy).HasColumnName("decided_by").HasMaxLength(MemberStatusChange.MaxDecidedByLength);
+            e.Property(x => x.RecordedAt).HasColumnName("recorded_at");
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.MemberId, x.RecordedAt });
+        });
+        model.Entity<MemberTransfer>(e =>
+        {
+            e.ToTable("member_transfers");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.MemberId).HasColumnName("member_id").HasConversion(id => id.Value, value => new MemberId(value));
+            e.Property(x => x.FromOrganisationId).HasColumnName("from_organisation_id");
+            e.Property(x => x.ToOrganisationId).HasColumnName("to_organisation_id");
+            e.Property(x => x.EffectiveOn).HasColumnName("effective_on");
+            e.Property(x => x.Reason).HasColumnName("reason").HasMaxLength(MemberTransfer.MaxReasonLength);
+            e.Property(x => x.DecidedBy).HasColumnName("decided_by").HasMaxLength(MemberStatusChange.MaxDecidedByLength);
+            e.Property(x => x.RecordedAt).HasColumnName("recorded_at");
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.MemberId, x.RecordedAt });
+        });
+        model.Entity<RoleAssignment>(e =>
+        {
+            e.ToTable("member_roles");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.MemberId).HasColumnName("member_id").HasConversion(id => id.Value, value => new MemberId(value));
+            e.Property(x => x.OrganisationId).HasColumnName("organisation_id");
+            e.Property(x => x.Role).HasColumnName("role").HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.AssignedOn).HasColumnName("assigned_on");
+            e.Property(x => x.AssignedBy).HasColumnName("assigned_by").HasMaxLength(MemberStatusChange.MaxDecidedByLength);
+            e.Property(x => x.RecordedAt).HasColumnName("recorded_at");
+            e.Property(x => x.RevokedOn).HasColumnName("revoked_on");
+            e.Property(x => x.RevokedBy).HasColumnName("revoked_by").HasMaxLength(MemberStatusChange.MaxDecidedByLength);
+            e.Ignore(x => x.IsActive);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+            // The database holds the line too: two concurrent assignments cannot both make a secretary.
+            e.HasIndex(x => x.OrganisationId).HasDatabaseName(OneSecretaryPerOrganisationRule.IndexName).IsUnique()
+                .HasFilter("role = 'Secretary' AND revoked_on IS NULL");
+            e.HasIndex(x => new { x.MemberId, x.Role }).HasDatabaseName("ix_member_roles_active").IsUnique().HasFilter("revoked_on IS NULL");
+        });
+        model.Entity<Household>(e =>
+        {
+            e.ToTable("households");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").HasConversion(id => id.Value, value => new HouseholdId(value));
+            e.Property(x => x.OrganisationId).HasColumnName("organisation_id");
+            e.Property(x => x.EconomicCooperative).HasColumnName("economic_cooperative").HasMaxLength(Organisation.MaxNameLength);
+            e.Property(x => x.HeadName).HasColumnName("head_name").HasMaxLength(Household.MaxHeadNameLength);
+            e.Property(x => x.Address).HasColumnName("address").HasMaxLength(Household.MaxAddressLength);
+            e.Property(x => x.MembersCount).HasColumnName("members_count");
             e.Property(x => x.RegisteredAt).HasColumnName("registered_at");
             e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
             e.HasIndex(x => x.OrganisationId);

@@ -1,3 +1,4 @@
+using Lishui.Membership.Domain.Organisations;
 using Lishui.Shared.Domain;
 
 namespace Lishui.Membership.Domain;
@@ -10,11 +11,21 @@ public enum Gender
     Male,
 }
 
-/// <summary>Where a member stands on the roll. Later stages (transfer, withdrawal, removal) come with the roll's lifecycle.</summary>
+/// <summary>
+/// Where a member stands on the roll: 预备党员 → 正式党员 → 转出 / 劝退 → 退党 / 除名 / 去世.
+/// The legal moves between them are <see cref="MemberStatusTransitions"/>.
+/// </summary>
 public enum MemberStatus
 {
     Probationary,
     Full,
+
+    /// <summary>Transferred out of the town (组织关系转出); moves inside the town are transfers, not a status.</summary>
+    TransferredOut,
+    WithdrawalAdvised,
+    Withdrawn,
+    RemovedFromRoll,
+    Deceased,
 }
 
 /// <summary>A party member on the roll (党员名册) of one organisation.</summary>
@@ -43,6 +54,14 @@ public sealed class Member : AggregateRoot
 
     public DateTimeOffset RegisteredAt { get; private set; }
 
+    /// <summary>The date the current status took effect: a later change cannot take effect before it.</summary>
+    public DateOnly StatusSince { get; private set; }
+
+    /// <summary>The date the member came to the current organisation (joining, or the last transfer).</summary>
+    public DateOnly OrganisationSince { get; private set; }
+
+    public bool IsOnRoll => MemberStatusTransitions.IsOnRoll(Status);
+
     public static Member Register(
         MemberId id, string name, Gender gender, DateOnly birthDate, DateOnly joinedOn, DateOnly? fullMemberOn,
         Guid organisationId, DateTimeOffset now)
@@ -69,8 +88,84 @@ public sealed class Member : AggregateRoot
             OrganisationId = organisationId,
             Status = fullMemberOn is null ? MemberStatus.Probationary : MemberStatus.Full,
             RegisteredAt = now,
+            StatusSince = fullMemberOn ?? joinedOn,
+            OrganisationSince = joinedOn,
         };
         member.NextVersion();
         return member;
+    }
+
+    /// <summary>
+    /// Moves the member to <paramref name="status"/> as decided by <paramref name="decidedBy"/>; the
+    /// returned record is the status history row the caller stores with the member.
+    /// </summary>
+    public MemberStatusChange ChangeStatus(MemberStatus status, DateOnly effectiveOn, string reason, string decidedBy, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        CheckRule(new StatusTransitionMustBeLegalRule(Status, status));
+        CheckRule(new DateCannotBeInTheFutureRule("effectiveOn", "生效日期", "effective date", effectiveOn, today));
+        CheckRule(new ChangeCannotPrecedeCurrentStatusRule(StatusSince, effectiveOn));
+        CheckRule(new TextMustBeGivenRule("reason", "原因", "reason", reason, MemberStatusChange.MaxReasonLength));
+        CheckRule(new TextMustBeGivenRule("decidedBy", "决定人", "decision maker", decidedBy, MemberStatusChange.MaxDecidedByLength));
+        var previous = Status;
+        Status = status;
+        StatusSince = effectiveOn;
+        if (status == MemberStatus.Full)
+        {
+            FullMemberOn = effectiveOn;
+        }
+
+        NextVersion();
+        return new MemberStatusChange(Guid.CreateVersion7(now), Id, previous, status, effectiveOn, reason.Trim(), decidedBy.Trim(), now);
+    }
+
+    /// <summary>Moves the member's roll entry to another organisation in the town (组织关系转接); the returned row keeps the history.</summary>
+    public MemberTransfer TransferTo(Organisation target, DateOnly effectiveOn, string reason, string? decidedBy, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        CheckRule(new OnlyAnActiveMemberTransfersRule(Status));
+        CheckRule(new OrganisationMustBeOpenRule(target, "toOrganisationId"));
+        CheckRule(new TransferMustChangeOrganisationRule(OrganisationId, target.Id.Value));
+        CheckRule(new DateCannotBeInTheFutureRule("effectiveOn", "生效日期", "effective date", effectiveOn, today));
+        CheckRule(new TransferCannotPrecedeCurrentOrganisationRule(OrganisationSince, effectiveOn));
+        CheckRule(new TextMustBeGivenRule("reason", "原因", "reason", reason, MemberTransfer.MaxReasonLength));
+        if (decidedBy is not null)
+        {
+            CheckRule(new TextMustBeGivenRule("decidedBy", "决定人", "decision maker", decidedBy, MemberStatusChange.MaxDecidedByLength));
+        }
+
+        var from = OrganisationId;
+        OrganisationId = target.Id.Value;
+        OrganisationSince = effectiveOn;
+        NextVersion();
+        return new MemberTransfer(Guid.CreateVersion7(now), Id, from, OrganisationId, effectiveOn, reason.Trim(), decidedBy?.Trim(), now);
+    }
+
+    /// <param name="activeRoles">The roles the member holds now.</param>
+    /// <param name="sittingSecretary">The member who is secretary of the member's organisation now, if any.</param>
+    public RoleAssignment AssignRole(
+        MemberRole role, IReadOnlyCollection<RoleAssignment> activeRoles, Guid? sittingSecretary, DateOnly assignedOn, string decidedBy, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        CheckRule(new MemberRoleIsNotAssignedRule(role));
+        CheckRule(new OnlyAFullMemberHoldsAnOfficeRule(Status));
+        CheckRule(new RoleNotAlreadyHeldRule(role, activeRoles.Any(r => r.Role == role && r.IsActive)));
+        CheckRule(new OneSecretaryPerOrganisationRule(role, sittingSecretary));
+        CheckRule(new DateCannotBeInTheFutureRule("assignedOn", "任职日期", "assignment date", assignedOn, today));
+        CheckRule(new TextMustBeGivenRule("decidedBy", "决定人", "decision maker", decidedBy, MemberStatusChange.MaxDecidedByLength));
+        NextVersion();
+        return new RoleAssignment(Guid.CreateVersion7(now), Id, OrganisationId, role, assignedOn, decidedBy.Trim(), now);
+    }
+
+    /// <param name="dateField">The request field the date came from, named if the date is refused.</param>
+    public void RevokeRole(MemberRole role, RoleAssignment? assignment, DateOnly revokedOn, string decidedBy, DateTimeOffset now, string dateField = "revokedOn")
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        CheckRule(new RoleMustBeHeldRule(role, assignment));
+        CheckRule(new DateCannotBeInTheFutureRule(dateField, "免职日期", "revocation date", revokedOn, today));
+        CheckRule(new RoleCannotEndBeforeItBeganRule(dateField, assignment!.AssignedOn, revokedOn));
+        CheckRule(new TextMustBeGivenRule("decidedBy", "决定人", "decision maker", decidedBy, MemberStatusChange.MaxDecidedByLength));
+        assignment.End(revokedOn, decidedBy.Trim());
+        NextVersion();
     }
 }

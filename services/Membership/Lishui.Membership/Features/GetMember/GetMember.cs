@@ -11,9 +11,9 @@ public static class GetMember
     public static RouteHandlerBuilder MapGetMember(this IEndpointRouteBuilder api) =>
         api.MapGet("/members/{id:guid}", HandleAsync).WithName("GetMember").WithSummary("查看党员 / Get a member");
 
-    private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> HandleAsync(Guid id, MembershipDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> HandleAsync(Guid id, MembershipDbContext db, MemberResponses responses, CancellationToken ct)
     {
         var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == new MemberId(id), ct);
-        return member is null ? Problems.NotFound("党员", "member") : TypedResults.Ok(MemberResponse.From(member));
+        return member is null ? Problems.NotFound("党员", "member") : TypedResults.Ok((await responses.OfAsync(db, [member], ct))[0]);
     }
 }

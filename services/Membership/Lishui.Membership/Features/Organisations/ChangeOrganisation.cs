@@ -1,6 +1,7 @@
 using Lishui.Contracts;
 using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
+using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.Organisations;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
@@ -81,7 +82,9 @@ public static class ChangeOrganisation
         }
 
         var openChildren = await db.Organisations.CountAsync(o => o.ParentId == organisation.Id && o.ClosedAt == null, ct);
-        var members = await db.Members.CountAsync(m => m.OrganisationId == id, ct);
+        // Members who left the roll (transferred out, withdrawn, removed, deceased) stay on record but do not keep it open.
+        var members = await db.Members.CountAsync(m => m.OrganisationId == id
+            && (m.Status == MemberStatus.Probationary || m.Status == MemberStatus.Full || m.Status == MemberStatus.WithdrawalAdvised), ct);
         organisation.Close(openChildren, members, time.GetUtcNow());
         db.AddToOutbox(Stamp(new OrganisationClosed(), organisation, time));
         await db.SaveChangesAsync(ct);

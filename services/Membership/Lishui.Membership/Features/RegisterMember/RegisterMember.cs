@@ -35,7 +35,7 @@ public static class RegisterMember
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> HandleAsync(
-        ValidatedBody<RegisterMemberRequest> body, MembershipDbContext db, TimeProvider time, HttpContext http)
+        ValidatedBody<RegisterMemberRequest> body, MembershipDbContext db, MemberResponses responses, TimeProvider time, HttpContext http)
     {
         var request = body.Value;
         // Checks against current state run only for a new request: a retry replays the first answer.
@@ -54,7 +54,7 @@ public static class RegisterMember
                 Status = member.Status.ToString(),
                 JoinedOn = member.JoinedOn,
             }.About(member.Id.Value, member.OrganisationId, member.Version, now));
-            return (MemberResponse.From(member), $"/members/{member.Id.Value}");
+            return (responses.Of(member, []), $"/members/{member.Id.Value}");
         }, time);
     }
 

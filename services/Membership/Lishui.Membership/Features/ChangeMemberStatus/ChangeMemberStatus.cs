@@ -1,0 +1,97 @@
+using Lishui.Contracts;
+using Lishui.Contracts.Membership;
+using Lishui.Membership.Data;
+using Lishui.Membership.Domain;
+using Lishui.Membership.Features.Roles;
+using Lishui.Shared.Messaging;
+using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lishui.Membership.Features.ChangeMemberStatus;
+
+/// <summary><paramref name="DecidedBy"/> names who decided until authentication tells us who is asking.</summary>
+public sealed record ChangeMemberStatusRequest(MemberStatus Status, DateOnly EffectiveOn, string Reason, string DecidedBy, long? ExpectedVersion);
+
+public sealed record MemberStatusChangeResponse(
+    Guid Id, Guid MemberId, MemberStatus PreviousStatus, MemberStatus Status, DateOnly EffectiveOn, string Reason, string DecidedBy,
+    DateTimeOffset RecordedAt)
+{
+    public static MemberStatusChangeResponse Of(MemberStatusChange c) =>
+        new(c.Id, c.MemberId.Value, c.From, c.To, c.EffectiveOn, c.Reason, c.DecidedBy, c.RecordedAt);
+}
+
+/// <summary>POST /members/{id}/status-changes: a legal move on the roll, kept in the status history; MemberStatusChanged leaves through the outbox.</summary>
+public static class ChangeMemberStatus
+{
+    public static IEndpointRouteBuilder MapChangeMemberStatus(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/members/{id:guid}/status-changes", ChangeAsync)
+            .WithName("ChangeMemberStatus")
+            .WithSummary("变更党员状态（转正、转出、劝退、退党、除名、去世） / Change a member's status")
+            .Accepts<ChangeMemberStatusRequest>("application/json")
+            .Produces<MemberStatusChangeResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/members/{id:guid}/status-changes", HistoryAsync)
+            .WithName("ListMemberStatusChanges").WithSummary("党员状态变更记录 / A member's status history, oldest first");
+        api.MapGet("/members/{id:guid}/status-changes/{changeId:guid}", GetAsync)
+            .WithName("GetMemberStatusChange").WithSummary("一条状态变更记录 / One status change");
+        return api;
+    }
+
+    private static async Task<IResult> ChangeAsync(
+        Guid id, ValidatedBody<ChangeMemberStatusRequest> body, MembershipDbContext db, TimeProvider time, HttpContext http)
+    {
+        if (!await db.Members.AnyAsync(m => m.Id == new MemberId(id), http.RequestAborted))
+        {
+            return Problems.NotFound("党员", "member");
+        }
+
+        var request = body.Value;
+        return await db.CreateOnceAsync(http, $"members.{id:N}.status-changes", request, async ct =>
+        {
+            var member = await db.Members.FirstAsync(m => m.Id == new MemberId(id), ct);
+            VersionCheck.EnsureVersion(request.ExpectedVersion, member.Version);
+            var now = time.GetUtcNow();
+            if (!MemberStatusTransitions.IsOnRoll(request.Status) || request.Status == MemberStatus.WithdrawalAdvised)
+            {
+                // A member advised to withdraw or leaving the roll holds no office from that day.
+                await MemberRoles.EndAllAsync(db, member, request.EffectiveOn, request.DecidedBy, now, ct);
+            }
+
+            var change = member.ChangeStatus(request.Status, request.EffectiveOn, request.Reason, request.DecidedBy, now);
+            db.MemberStatusChanges.Add(change);
+            db.AddToOutbox(new MemberStatusChanged
+            {
+                MemberId = member.Id.Value,
+                Status = change.To.ToString(),
+                PreviousStatus = change.From.ToString(),
+                EffectiveOn = change.EffectiveOn,
+                OnRoll = member.IsOnRoll,
+            }.About(member.Id.Value, member.OrganisationId, member.Version, now));
+            return (MemberStatusChangeResponse.Of(change), $"/members/{id}/status-changes/{change.Id}");
+        }, time);
+    }
+
+    private static async Task<Results<Ok<List<MemberStatusChangeResponse>>, ProblemHttpResult>> HistoryAsync(
+        Guid id, MembershipDbContext db, CancellationToken ct)
+    {
+        if (!await db.Members.AnyAsync(m => m.Id == new MemberId(id), ct))
+        {
+            return Problems.NotFound("党员", "member");
+        }
+
+        var changes = await db.MemberStatusChanges.AsNoTracking().Where(c => c.MemberId == new MemberId(id))
+            .OrderBy(c => c.RecordedAt).ThenBy(c => c.Id).ToListAsync(ct);
+        return TypedResults.Ok(changes.Select(MemberStatusChangeResponse.Of).ToList());
+    }
+
+    private static async Task<Results<Ok<MemberStatusChangeResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, Guid changeId, MembershipDbContext db, CancellationToken ct) =>
+        await db.MemberStatusChanges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == changeId && c.MemberId == new MemberId(id), ct) is { } change
+            ? TypedResults.Ok(MemberStatusChangeResponse.Of(change))
+            : Problems.NotFound("状态变更记录", "status change");
+}

@@ -1,0 +1,148 @@
+using Lishui.Contracts;
+using Lishui.Contracts.Membership;
+using Lishui.Membership.Data;
+using Lishui.Membership.Domain;
+using Lishui.Shared.Messaging;
+using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Lishui.Membership.Features.Roles;
+
+public sealed record AssignRoleRequest(MemberRole Role, DateOnly AssignedOn, string DecidedBy, long? ExpectedVersion);
+
+public sealed record RevokeRoleRequest(DateOnly RevokedOn, string DecidedBy, long? ExpectedVersion);
+
+public sealed record RoleAssignmentResponse(
+    Guid Id, Guid MemberId, Guid OrganisationId, MemberRole Role, DateOnly AssignedOn, string AssignedBy, DateOnly? RevokedOn, string? RevokedBy, bool Active)
+{
+    public static RoleAssignmentResponse Of(RoleAssignment a) =>
+        new(a.Id, a.MemberId.Value, a.OrganisationId, a.Role, a.AssignedOn, a.AssignedBy, a.RevokedOn, a.RevokedBy, a.IsActive);
+}
+
+/// <summary>Offices in the member's organisation: assign (POST /members/{id}/roles), revoke, list; one secretary per organisation.</summary>
+public static class MemberRoles
+{
+    public static IEndpointRouteBuilder MapMemberRoles(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/members/{id:guid}/roles", AssignAsync)
+            .WithName("AssignMemberRole")
+            .WithSummary("任职（书记、副书记、委员、党群小组长） / Assign an office")
+            .Accepts<AssignRoleRequest>("application/json")
+            .Produces<RoleAssignmentResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/members/{id:guid}/roles/{role}/revoke", RevokeAsync)
+            .WithName("RevokeMemberRole")
+            .WithSummary("免职 / Revoke an office the member holds")
+            .Accepts<RevokeRoleRequest>("application/json");
+        api.MapGet("/members/{id:guid}/roles", ListAsync)
+            .WithName("ListMemberRoles").WithSummary("任职记录（含已免职） / Offices held, current and past");
+        api.MapGet("/members/{id:guid}/roles/{assignmentId:guid}", GetAsync)
+            .WithName("GetMemberRole").WithSummary("一条任职记录 / One office assignment");
+        return api;
+    }
+
+    /// <summary>Ends every office the member holds (transfer, advice to withdraw, leaving the roll), each with its event.</summary>
+    public static async Task EndAllAsync(MembershipDbContext db, Member member, DateOnly on, string decidedBy, DateTimeOffset now, CancellationToken ct)
+    {
+        var active = await db.RoleAssignments.Where(a => a.MemberId == member.Id && a.RevokedOn == null).OrderBy(a => a.Id).ToListAsync(ct);
+        foreach (var assignment in active)
+        {
+            member.RevokeRole(assignment.Role, assignment, on, decidedBy, now, dateField: "effectiveOn");
+            db.AddToOutbox(Revoked(member, assignment, now));
+        }
+    }
+
+    private static async Task<IResult> AssignAsync(
+        Guid id, ValidatedBody<AssignRoleRequest> body, MembershipDbContext db, TimeProvider time, HttpContext http)
+    {
+        if (!await db.Members.AnyAsync(m => m.Id == new MemberId(id), http.RequestAborted))
+        {
+            return Problems.NotFound("党员", "member");
+        }
+
+        var request = body.Value;
+        try
+        {
+            return await db.CreateOnceAsync(http, $"members.{id:N}.roles", request, async ct =>
+            {
+                var member = await db.Members.FirstAsync(m => m.Id == new MemberId(id), ct);
+                VersionCheck.EnsureVersion(request.ExpectedVersion, member.Version);
+                var active = await db.RoleAssignments.Where(a => a.MemberId == member.Id && a.RevokedOn == null).ToListAsync(ct);
+                var secretary = await db.RoleAssignments.AsNoTracking()
+                    .FirstOrDefaultAsync(a => a.OrganisationId == member.OrganisationId && a.Role == MemberRole.Secretary && a.RevokedOn == null, ct);
+                var now = time.GetUtcNow();
+                var assignment = member.AssignRole(request.Role, active, secretary?.MemberId.Value, request.AssignedOn, request.DecidedBy, now);
+                db.RoleAssignments.Add(assignment);
+                db.AddToOutbox(new MemberRoleAssigned
+                {
+                    MemberId = member.Id.Value,
+                    Role = assignment.Role.ToString(),
+                    AssignedOn = assignment.AssignedOn,
+                }.About(member.Id.Value, member.OrganisationId, member.Version, now));
+                return (RoleAssignmentResponse.Of(assignment), $"/members/{id}/roles/{assignment.Id}");
+            }, time);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
+            && pg.ConstraintName == OneSecretaryPerOrganisationRule.IndexName)
+        {
+            // Another secretary was assigned between our check and our write: same answer as the check.
+            return Problems.Result(Problems.RuleBroken(new OneSecretaryPerOrganisationRule(MemberRole.Secretary, Guid.Empty)));
+        }
+    }
+
+    private static async Task<Results<Ok<RoleAssignmentResponse>, ProblemHttpResult>> RevokeAsync(
+        Guid id, string role, ValidatedBody<RevokeRoleRequest> body, MembershipDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (await db.Members.FirstOrDefaultAsync(m => m.Id == new MemberId(id), ct) is not { } member)
+        {
+            return Problems.NotFound("党员", "member");
+        }
+
+        if (!Enum.TryParse<MemberRole>(role, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+        {
+            throw new RequestValidationException([new FieldError("role", "field.wrong-type",
+                $"职务应为以下之一：{string.Join("、", Enum.GetNames<MemberRole>())}", $"The role must be one of: {string.Join(", ", Enum.GetNames<MemberRole>())}.")]);
+        }
+
+        var request = body.Value;
+        VersionCheck.EnsureVersion(request.ExpectedVersion, member.Version);
+        var assignment = await db.RoleAssignments.FirstOrDefaultAsync(a => a.MemberId == member.Id && a.Role == parsed && a.RevokedOn == null, ct);
+        var now = time.GetUtcNow();
+        member.RevokeRole(parsed, assignment, request.RevokedOn, request.DecidedBy, now);
+        db.AddToOutbox(Revoked(member, assignment!, now));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(RoleAssignmentResponse.Of(assignment!));
+    }
+
+    private static async Task<Results<Ok<List<RoleAssignmentResponse>>, ProblemHttpResult>> ListAsync(
+        Guid id, MembershipDbContext db, CancellationToken ct)
+    {
+        if (!await db.Members.AnyAsync(m => m.Id == new MemberId(id), ct))
+        {
+            return Problems.NotFound("党员", "member");
+        }
+
+        var assignments = await db.RoleAssignments.AsNoTracking().Where(a => a.MemberId == new MemberId(id))
+            .OrderBy(a => a.RecordedAt).ThenBy(a => a.Id).ToListAsync(ct);
+        return TypedResults.Ok(assignments.Select(RoleAssignmentResponse.Of).ToList());
+    }
+
+    private static async Task<Results<Ok<RoleAssignmentResponse>, ProblemHttpResult>> GetAsync(
+        Guid id, Guid assignmentId, MembershipDbContext db, CancellationToken ct) =>
+        await db.RoleAssignments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assignmentId && a.MemberId == new MemberId(id), ct) is { } assignment
+            ? TypedResults.Ok(RoleAssignmentResponse.Of(assignment))
+            : Problems.NotFound("任职记录", "role assignment");
+
+    private static MemberRoleRevoked Revoked(Member member, RoleAssignment assignment, DateTimeOffset now) =>
+        new MemberRoleRevoked
+        {
+            MemberId = member.Id.Value,
+            Role = assignment.Role.ToString(),
+            RevokedOn = assignment.RevokedOn!.Value,
+        }.About(member.Id.Value, assignment.OrganisationId, member.Version, now);
+}
