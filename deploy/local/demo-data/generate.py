@@ -3,7 +3,7 @@ import json, random
 from datetime import date, timedelta
 from pathlib import Path
 
-p = Path('/work/main/deploy/local/demo-data/lishui.json')
+p = Path(__file__).with_name('lishui.json')  # extends the hand-written entries in place
 d = json.loads(p.read_text(encoding='utf-8'))
 rng = random.Random(20261126)
 orgs = {o['key'] for o in d['organisations']}
