@@ -36,7 +36,8 @@ public sealed class NotificationApiFactory : WebApplicationFactory<Program>, IAs
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        await infrastructure.DeleteQueuesAsync($"{prefix}-member-registered", $"{prefix}-member-registered_error");
+        await infrastructure.DeleteQueuesAsync(
+            [.. new[] { "member-registered", "member-status-changed", "member-transferred" }.SelectMany(q => new[] { $"{prefix}-{q}", $"{prefix}-{q}_error" })]);
         await infrastructure.DisposeAsync();
     }
 }

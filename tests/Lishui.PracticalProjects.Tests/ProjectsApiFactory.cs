@@ -24,7 +24,7 @@ public sealed class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncL
         database = await Infrastructure.CreateDatabaseAsync("projects");
         await using var db = new ProjectsDbContext(new DbContextOptionsBuilder<ProjectsDbContext>().UseNpgsql(database).Options);
         await db.Database.MigrateAsync();
-        queues.AddRange([$"{Prefix}-member-registered", $"{Prefix}-member-registered_error"]);
+        queues.AddRange(new[] { "member-registered", "member-status-changed", "member-transferred" }.SelectMany(q => new[] { $"{Prefix}-{q}", $"{Prefix}-{q}_error" }));
     }
 
     /// <summary>A queue of the test's own bound to a contract's exchange, as an outside subscriber would bind it.</summary>

@@ -25,7 +25,7 @@ public static class AssessmentModule
         {
             bus.AddConsumer<MemberRegisteredConsumer>();
             bus.AddConsumer<AttendanceRecordedConsumer>();
-        });
+        }, withLocalMemberView: true);
         return builder;
     }
 

@@ -19,7 +19,7 @@ public static class NotificationModule
         builder.AddPlatformWeb();
         builder.AddServiceDatabase<NotificationDbContext>(NotificationDbContext.ConnectionName);
         builder.Services.AddScoped<ITemplateLibrary, TemplateLibrary>();
-        builder.AddPlatformMessaging<NotificationDbContext>(ServiceName, bus => bus.AddConsumer<MemberRegisteredConsumer>());
+        builder.AddPlatformMessaging<NotificationDbContext>(ServiceName, bus => bus.AddConsumer<MemberRegisteredConsumer>(), withLocalMemberView: true);
         return builder;
     }
 

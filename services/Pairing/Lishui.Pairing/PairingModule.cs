@@ -26,7 +26,7 @@ public static class PairingModule
             bus.AddConsumer<OrganisationRenamedConsumer>();
             bus.AddConsumer<OrganisationMovedConsumer>();
             bus.AddConsumer<OrganisationClosedConsumer>();
-        });
+        }, withLocalMemberView: true);
         builder.Services.Configure<ContactOverdueOptions>(builder.Configuration.GetSection("Pairing:ContactOverdue"));
         builder.Services.AddScoped<ContactOverdueCheck>();
         builder.Services.AddHostedService<ContactOverdueWorker>();

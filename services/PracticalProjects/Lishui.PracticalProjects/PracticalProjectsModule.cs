@@ -17,7 +17,7 @@ public static class PracticalProjectsModule
     {
         builder.AddPlatformWeb();
         builder.AddServiceDatabase<ProjectsDbContext>(ProjectsDbContext.ConnectionName);
-        builder.AddPlatformMessaging<ProjectsDbContext>(ServiceName, bus => bus.AddConsumer<MemberRegisteredConsumer>());
+        builder.AddPlatformMessaging<ProjectsDbContext>(ServiceName, bus => bus.AddConsumer<MemberRegisteredConsumer>(), withLocalMemberView: true);
         return builder;
     }
 

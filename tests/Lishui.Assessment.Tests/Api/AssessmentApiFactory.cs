@@ -121,7 +121,8 @@ public class AssessmentApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        await infrastructure.DeleteQueuesAsync($"{prefix}-member-registered", $"{prefix}-member-registered_error");
+        await infrastructure.DeleteQueuesAsync(
+            [.. new[] { "member-registered", "attendance-recorded", "member-status-changed", "member-transferred" }.SelectMany(q => new[] { $"{prefix}-{q}", $"{prefix}-{q}_error" })]);
         await infrastructure.DisposeAsync();
     }
 }

@@ -123,6 +123,8 @@ public class PairingApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             names.Consumer<OrganisationRenamedConsumer>(),
             names.Consumer<OrganisationMovedConsumer>(),
             names.Consumer<OrganisationClosedConsumer>(),
+            $"{endpointPrefix}-member-status-changed",
+            $"{endpointPrefix}-member-transferred",
         }.SelectMany(q => new[] { q, q + "_error", q + "_skipped" }).ToArray();
         await DisposeAsync();
         await infrastructure.DeleteQueuesAsync(queues);

@@ -17,8 +17,14 @@ public sealed class LocalMember
 
     public required string Status { get; set; }
 
-    /// <summary>The member's event sequence last applied; older events are ignored.</summary>
+    /// <summary>Sequence of the last registration or status change applied to name and status; older ones are ignored.</summary>
     public long Sequence { get; set; }
+
+    /// <summary>
+    /// Sequence of the last event applied to the organisation. Kept apart from <see cref="Sequence"/>
+    /// because status changes and transfers arrive on different queues, in any order.
+    /// </summary>
+    public long OrganisationSequence { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 }
@@ -36,6 +42,7 @@ public static class LocalMemberView
             e.Property(x => x.Name).HasColumnName("name").HasMaxLength(50);
             e.Property(x => x.Status).HasColumnName("status").HasMaxLength(30);
             e.Property(x => x.Sequence).HasColumnName("sequence");
+            e.Property(x => x.OrganisationSequence).HasColumnName("organisation_sequence");
             e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
             e.HasIndex(x => x.OrganisationId);
         });
@@ -56,11 +63,64 @@ public static class LocalMemberView
             return member;
         }
 
-        member.OrganisationId = e.OrganisationId;
         member.Name = e.Name;
         member.Status = e.Status;
         member.Sequence = e.Sequence;
+        if (member.OrganisationSequence < e.Sequence)
+        {
+            member.OrganisationId = e.OrganisationId;
+            member.OrganisationSequence = e.Sequence;
+        }
+
         member.UpdatedAt = e.OccurredAt;
         return member;
     }
+
+    /// <summary>A status change (e.g. to Withdrawn) for a member this view knows; a stale one changes nothing.</summary>
+    public static async Task ApplyAsync(this DbContext db, MemberStatusChanged e, CancellationToken ct)
+    {
+        var member = await KnownAsync(db, e.MemberId, ct);
+        if (member.Sequence < e.Sequence)
+        {
+            member.Status = e.Status;
+            member.Sequence = e.Sequence;
+            member.UpdatedAt = e.OccurredAt;
+        }
+    }
+
+    /// <summary>A transfer to another organisation; a stale one changes nothing.</summary>
+    public static async Task ApplyAsync(this DbContext db, MemberTransferred e, CancellationToken ct)
+    {
+        var member = await KnownAsync(db, e.MemberId, ct);
+        if (member.OrganisationSequence < e.Sequence)
+        {
+            member.OrganisationId = e.ToOrganisationId;
+            member.OrganisationSequence = e.Sequence;
+            member.UpdatedAt = e.OccurredAt;
+        }
+    }
+
+    // An event about a member whose registration has not arrived yet fails and is retried, then
+    // parked in the _error queue: never dropped.
+    private static async Task<LocalMember> KnownAsync(DbContext db, Guid memberId, CancellationToken ct) =>
+        await db.Set<LocalMember>().FindAsync([memberId], ct)
+        ?? throw new InvalidOperationException($"Member {memberId} is not in this service's view yet (MemberRegistered not received).");
+}
+
+/// <summary>Keeps a service's local member view current with status changes (one class for every service).</summary>
+public sealed class MemberStatusChangedProjection<TDbContext>(TDbContext db) : IdempotentConsumer<MemberStatusChanged, TDbContext>(db)
+    where TDbContext : DbContext
+{
+    protected override string ConsumerName => "local-member-view:member-status-changed";
+
+    protected override Task HandleAsync(MemberStatusChanged message, CancellationToken ct) => Db.ApplyAsync(message, ct);
+}
+
+/// <summary>Keeps a service's local member view current with transfers.</summary>
+public sealed class MemberTransferredProjection<TDbContext>(TDbContext db) : IdempotentConsumer<MemberTransferred, TDbContext>(db)
+    where TDbContext : DbContext
+{
+    protected override string ConsumerName => "local-member-view:member-transferred";
+
+    protected override Task HandleAsync(MemberTransferred message, CancellationToken ct) => Db.ApplyAsync(message, ct);
 }

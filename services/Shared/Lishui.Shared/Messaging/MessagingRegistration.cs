@@ -31,7 +31,8 @@ public static class MessagingRegistration
     public static IHostApplicationBuilder AddPlatformMessaging<TDbContext>(
         this IHostApplicationBuilder builder,
         string serviceName,
-        Action<IBusRegistrationConfigurator>? consumers = null)
+        Action<IBusRegistrationConfigurator>? consumers = null,
+        bool withLocalMemberView = false)
         where TDbContext : DbContext
     {
         var connectionString = builder.Configuration.GetConnectionString(BrokerConnectionName)
@@ -40,12 +41,18 @@ public static class MessagingRegistration
         var retry = builder.Configuration.GetSection("Messaging:Retry").Get<ConsumerRetryOptions>() ?? new ConsumerRetryOptions();
         builder.Services.Configure<OutboxRelayOptions>(builder.Configuration.GetSection("Messaging:Outbox"));
         builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
+        // Messaging:EndpointPrefix lets tests and side-by-side installs keep their queues apart.
+        var prefix = builder.Configuration["Messaging:EndpointPrefix"] ?? serviceName;
         builder.Services.AddMassTransit(bus =>
         {
-            // Messaging:EndpointPrefix lets tests and side-by-side installs keep their queues apart.
-            var prefix = builder.Configuration["Messaging:EndpointPrefix"] ?? serviceName;
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
             consumers?.Invoke(bus);
+            if (withLocalMemberView)
+            {
+                // Generic consumers get explicit names: {prefix}-member-status-changed, {prefix}-member-transferred.
+                bus.AddConsumer<MemberStatusChangedProjection<TDbContext>>().Endpoint(e => e.Name = $"{prefix}-member-status-changed");
+                bus.AddConsumer<MemberTransferredProjection<TDbContext>>().Endpoint(e => e.Name = $"{prefix}-member-transferred");
+            }
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
                 endpoint.UseMessageRetry(r => r.Exponential(retry.RetryLimit, retry.MinInterval, retry.MaxInterval, retry.MinInterval));

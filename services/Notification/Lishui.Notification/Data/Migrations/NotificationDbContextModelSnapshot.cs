@@ -180,6 +180,10 @@ namespace Lishui.Notification.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
+                    b.Property<long>("OrganisationSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organisation_sequence");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint")
                         .HasColumnName("sequence");

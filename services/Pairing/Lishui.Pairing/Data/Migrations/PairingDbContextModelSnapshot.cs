@@ -362,6 +362,10 @@ namespace Lishui.Pairing.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
+                    b.Property<long>("OrganisationSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("organisation_sequence");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint")
                         .HasColumnName("sequence");
