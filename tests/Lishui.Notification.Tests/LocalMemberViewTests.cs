@@ -18,78 +18,52 @@ namespace Lishui.Notification.Tests;
 /// </summary>
 public sealed class LocalMemberViewTests : IAsyncLifetime
 {
-    private readonly TestInfrastructure infrastructure = new();
     private readonly Guid member = Guid.CreateVersion7();
     private readonly Guid hefeng = Guid.CreateVersion7();
     private readonly Guid office = Guid.CreateVersion7();
-    private ServiceProvider provider = null!;
+    private HandlerHarness handlers = null!;
 
-    public async Task InitializeAsync()
-    {
-        await infrastructure.InitializeAsync();
-        var database = await infrastructure.CreateDatabaseAsync("memberview");
-        provider = new ServiceCollection()
-            .AddSingleton(TimeProvider.System)
-            .AddDbContext<NotificationDbContext>(o => o.UseNpgsql(database))
-            .AddScoped<ITemplateLibrary, TemplateLibrary>()
-            .AddMassTransitTestHarness(x =>
-            {
-                x.AddConsumer<MemberRegisteredConsumer>();
-                x.AddConsumer<MemberStatusChangedProjection<NotificationDbContext>>();
-                x.AddConsumer<MemberTransferredProjection<NotificationDbContext>>();
-            })
-            .BuildServiceProvider(true);
-        await using var scope = provider.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<NotificationDbContext>().Database.MigrateAsync();
-        await provider.GetRequiredService<ITestHarness>().Start();
-    }
+    public async Task InitializeAsync() =>
+        handlers = await HandlerHarness.StartAsync("memberview", x =>
+        {
+            x.AddConsumer<MemberRegisteredConsumer>();
+            x.AddConsumer<MemberStatusChangedProjection<NotificationDbContext>>();
+            x.AddConsumer<MemberTransferredProjection<NotificationDbContext>>();
+        });
 
-    public async Task DisposeAsync()
-    {
-        await provider.DisposeAsync();
-        await infrastructure.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await handlers.DisposeAsync();
 
     [Fact]
     public async Task A_transfer_and_a_status_change_arriving_out_of_order_both_end_up_in_the_view()
     {
-        var harness = provider.GetRequiredService<ITestHarness>();
+        var harness = handlers.Harness;
         var now = DateTimeOffset.UtcNow;
         await harness.Bus.Publish(new MemberRegistered { MemberId = member, Name = "梁文辉", Status = "Probationary", JoinedOn = new DateOnly(2025, 7, 1) }
             .About(member, hefeng, 1, now));
-        await WaitAsync(harness, h => h.Consumed.Select<MemberRegistered>().Any());
+        await handlers.WaitUntilAsync(h => h.Consumed.Select<MemberRegistered>().Any());
 
         // Sequence 3 (the transfer) is applied before sequence 2 (becoming a full member).
         await harness.Bus.Publish(new MemberTransferred { MemberId = member, FromOrganisationId = hefeng, ToOrganisationId = office, EffectiveOn = new DateOnly(2026, 9, 1) }
             .About(member, office, 3, now));
-        await WaitAsync(harness, h => h.Consumed.Select<MemberTransferred>().Any());
+        await handlers.WaitUntilAsync(h => h.Consumed.Select<MemberTransferred>().Any());
         await harness.Bus.Publish(new MemberStatusChanged { MemberId = member, Status = "Full", PreviousStatus = "Probationary", EffectiveOn = new DateOnly(2026, 7, 1), OnRoll = true }
             .About(member, hefeng, 2, now));
-        await WaitAsync(harness, h => h.Consumed.Select<MemberStatusChanged>().Any());
+        await handlers.WaitUntilAsync(h => h.Consumed.Select<MemberStatusChanged>().Any());
 
-        await using var scope = provider.CreateAsyncScope();
-        var view = await scope.ServiceProvider.GetRequiredService<NotificationDbContext>().Set<LocalMember>().SingleAsync(m => m.MemberId == member);
+        var view = await handlers.WithDbAsync(db => db.Set<LocalMember>().SingleAsync(m => m.MemberId == member));
         Assert.Equal((office, "Full"), (view.OrganisationId, view.Status));
     }
 
     [Fact]
     public async Task A_status_change_for_a_member_not_yet_registered_fails_so_it_is_retried_not_dropped()
     {
-        var harness = provider.GetRequiredService<ITestHarness>();
+        var harness = handlers.Harness;
 
         await harness.Bus.Publish(new MemberStatusChanged { MemberId = member, Status = "Full", PreviousStatus = "Probationary", EffectiveOn = new DateOnly(2026, 7, 1), OnRoll = true }
             .About(member, hefeng, 2, DateTimeOffset.UtcNow));
-        await WaitAsync(harness, h => h.Consumed.Select<MemberStatusChanged>().Any());
+        await handlers.WaitUntilAsync(h => h.Consumed.Select<MemberStatusChanged>().Any());
 
         Assert.NotNull(harness.Consumed.Select<MemberStatusChanged>().Single().Exception);
     }
 
-    private static async Task WaitAsync(ITestHarness harness, Func<ITestHarness, bool> done)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!done(harness))
-        {
-            await Task.Delay(50, timeout.Token);
-        }
-    }
 }

@@ -17,44 +17,25 @@ namespace Lishui.Notification.Tests;
 /// </summary>
 public sealed class WelcomeNotificationTests : IAsyncLifetime
 {
-    private readonly TestInfrastructure infrastructure = new();
-    private ServiceProvider provider = null!;
+    private HandlerHarness handlers = null!;
 
-    public async Task InitializeAsync()
-    {
-        await infrastructure.InitializeAsync();
-        var database = await infrastructure.CreateDatabaseAsync("notification");
-        provider = new ServiceCollection()
-            .AddSingleton(TimeProvider.System)
-            .AddDbContext<NotificationDbContext>(o => o.UseNpgsql(database))
-            .AddScoped<ITemplateLibrary, TemplateLibrary>()
-            .AddMassTransitTestHarness(x => x.AddConsumer<MemberRegisteredConsumer>())
-            .BuildServiceProvider(true);
-        await using var scope = provider.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<NotificationDbContext>().Database.MigrateAsync();
-        await provider.GetRequiredService<ITestHarness>().Start();
-    }
+    public async Task InitializeAsync() =>
+        handlers = await HandlerHarness.StartAsync("notification", x => x.AddConsumer<MemberRegisteredConsumer>());
 
-    public async Task DisposeAsync()
-    {
-        await provider.DisposeAsync();
-        await infrastructure.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await handlers.DisposeAsync();
 
     [Fact]
     public async Task A_newly_registered_member_finds_one_welcome_in_their_inbox_however_often_the_event_arrives()
     {
-        var harness = provider.GetRequiredService<ITestHarness>();
+        var harness = handlers.Harness;
         var registered = Registered("黄志强");
 
         await harness.Bus.Publish(registered);
         await harness.Bus.Publish(registered);
         Assert.True(await harness.Consumed.Any<MemberRegistered>());
-        await WaitForConsumedAsync(harness, 2);
+        await handlers.WaitUntilAsync(h => h.Consumed.Select<MemberRegistered>().Count() >= 2);
 
-        await using var scope = provider.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
-        var welcome = await db.Notifications.SingleAsync(n => n.RecipientId == registered.MemberId);
+        var welcome = await handlers.WithDbAsync(db => db.Notifications.SingleAsync(n => n.RecipientId == registered.MemberId));
         Assert.Equal(NotificationKind.Welcome, welcome.Kind);
         Assert.StartsWith("黄志强同志", welcome.Body);
         Assert.Equal(registered.EventId, welcome.SourceEventId);
@@ -64,34 +45,24 @@ public sealed class WelcomeNotificationTests : IAsyncLifetime
     [Fact]
     public async Task A_member_who_chose_english_is_welcomed_in_english()
     {
-        var harness = provider.GetRequiredService<ITestHarness>();
+        var harness = handlers.Harness;
         var registered = Registered("Li Na");
-        await using (var scope = provider.CreateAsyncScope())
+        await handlers.WithDbAsync(db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
             var preference = RecipientPreference.For(registered.MemberId);
             preference.Change("en", DateTimeOffset.UtcNow);
             db.Preferences.Add(preference);
-            await db.SaveChangesAsync();
-        }
+            return db.SaveChangesAsync();
+        });
 
         await harness.Bus.Publish(registered);
-        await WaitForConsumedAsync(harness, 1);
+        await handlers.WaitUntilAsync(h => h.Consumed.Select<MemberRegistered>().Any());
 
-        await using var read = provider.CreateAsyncScope();
-        var welcome = await read.ServiceProvider.GetRequiredService<NotificationDbContext>().Notifications.SingleAsync(n => n.RecipientId == registered.MemberId);
+        var welcome = await handlers.WithDbAsync(db => db.Notifications.SingleAsync(n => n.RecipientId == registered.MemberId));
         Assert.Equal("Welcome to the member roll", welcome.Title);
         Assert.StartsWith("Dear comrade Li Na", welcome.Body);
     }
 
-    private static async Task WaitForConsumedAsync(ITestHarness harness, int count)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (harness.Consumed.Select<MemberRegistered>(timeout.Token).Count() < count)
-        {
-            await Task.Delay(50, timeout.Token);
-        }
-    }
 
     private static MemberRegistered Registered(string name)
     {
