@@ -1,60 +1,48 @@
-"""Loads the demo data into a running membership service through its public API.
+"""Loads the demo data into the running services through their public APIs.
 
-usage: seed-demo.py MEMBERSHIP_BASE_URL [DATA_JSON]
+usage: seed-demo.py SERVICE=BASE_URL... [--data DATA_JSON]
+   e.g. seed-demo.py membership=http://localhost:5101 pairing=http://localhost:5102
+        (a bare URL means membership=URL)
 
-Organisations first (top-down), then members, then households. Every request carries its entry's key as the
-Idempotency-Key, so running this again creates nothing: the service answers with the first
-response, which also gives back the ids the later entries need.
+Runs deploy/local/seed/<service>.py for every service given, in dependency order: Membership first
+(the roll every other service builds its view from), then the others. Every request carries its
+entry's key as the Idempotency-Key, so running this again creates nothing: the services answer with
+the first response, which also gives back the ids the later entries need.
 """
+import importlib
 import json
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "seed"))
+import seedlib  # noqa: E402
 
-def post(base, path, key, body):
-    data = json.dumps(body, ensure_ascii=False).encode()
-    for attempt in range(1, 6):  # the service may still be warming up
-        request = urllib.request.Request(base + path, data=data, method="POST", headers={
-            "Content-Type": "application/json", "Accept": "application/json", "Idempotency-Key": key})
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return json.load(response), response.headers.get("Idempotent-Replayed") == "true"
-        except urllib.error.HTTPError as e:
-            if e.code < 500:
-                raise RuntimeError(f"HTTP {e.code}: {e.read().decode(errors='replace')[:600]}") from None
-        except urllib.error.URLError:
-            pass
-        time.sleep(attempt)
-    raise RuntimeError("the service did not answer")
+ORDER = ["membership", "pairing", "projects", "assessment", "notification"]
 
 
-def main():
-    base = sys.argv[1].rstrip("/")
-    file = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).with_name("demo-data") / "lishui.json"
-    data = json.loads(file.read_text(encoding="utf-8"))
-    ids, failed = {}, 0
-    steps = [("organisations", o) for o in data["organisations"]] + [("members", m) for m in data["members"]]
-    steps += [("households", h) for h in data.get("households", [])]
-    for i, (kind, entry) in enumerate(steps, 1):
-        body = {k: v for k, v in entry.items() if k not in ("key", "idempotencyKey", "parent", "organisation")}
-        if "parent" in entry:
-            body["parentId"] = ids[entry["parent"]]
-        if "organisation" in entry:
-            body["organisationId"] = ids[entry["organisation"]]
-        key = entry.get("key") or entry["idempotencyKey"]
-        try:
-            created, replayed = post(base, "/" + kind, key, body)
-            ids[key] = created["id"]
-            print(f"已导入 {i}/{len(steps)}  {entry.get('name') or entry.get('headName')}{'（已存在，未重复导入）' if replayed else ''}", flush=True)
-        except (RuntimeError, KeyError) as e:
-            failed += 1
-            print(f"导入失败 {i}/{len(steps)}  {entry.get('name') or entry.get('headName')}: {e}", file=sys.stderr, flush=True)
-    print(f"演示数据：{len(steps) - failed}/{len(steps)} 条已就绪 (demo data: {len(steps) - failed} of {len(steps)} ready, {failed} failed) -> {base}")
-    return 1 if failed else 0
+def main(argv):
+    urls, data_file = {}, HERE / "demo-data" / "lishui.json"
+    args = iter(argv)
+    for arg in args:
+        if arg == "--data":
+            data_file = Path(next(args))
+        elif "=" in arg:
+            name, url = arg.split("=", 1)
+            urls[name] = url.rstrip("/")
+        else:
+            urls["membership"] = arg.rstrip("/")
+    if "membership" not in urls:
+        print(__doc__, file=sys.stderr)
+        return 2
+    ctx = seedlib.Context(urls, json.loads(data_file.read_text(encoding="utf-8")))
+    for service in ORDER:
+        if service in urls and (HERE / "seed" / f"{service}.py").exists():
+            importlib.import_module(service).seed(ctx)
+    print(f"演示数据：{ctx.done}/{ctx.done + ctx.failed} 条已就绪 "
+          f"(demo data: {ctx.done} of {ctx.done + ctx.failed} ready, {ctx.failed} failed) -> {', '.join(urls)}")
+    return 1 if ctx.failed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

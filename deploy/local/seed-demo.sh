@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Loads the demo organisations and roll into a running membership service (see seed-demo.py).
-# usage: seed-demo.sh MEMBERSHIP_BASE_URL [DATA_JSON]   e.g. seed-demo.sh http://127.0.0.1:5101
+# Loads the demo data into the running services (see seed-demo.py and seed/<service>.py).
+# usage: seed-demo.sh membership=URL [pairing=URL projects=URL assessment=URL notification=URL] [--data JSON]
 # Re-running creates nothing new: every request carries an Idempotency-Key.
 set -euo pipefail
 command -v python3 > /dev/null || { echo "python3 is needed (apt-get install -y python3)" >&2; exit 1; }

@@ -7,8 +7,9 @@
 # 2. Builds the Aspire app host (aspire/Lishui.AppHost, which builds the five services) and runs it.
 #    Its console output goes to artifacts/up/apphost.log (and to this terminal once it is up).
 #    Data lives in aspire/Lishui.AppHost/.infra/ (local mode) and survives restarts.
-# 3. Waits for the membership service to report healthy, then loads the demo roll
-#    (demo-data/lishui.json: the town tree and 和丰村党支部) through the API; re-running adds nothing.
+# 3. Waits for the services to report healthy, then loads the demo data through their APIs
+#    (seed-demo.py: the town tree and 和丰村党支部 from demo-data/lishui.json, then each service's own
+#    demo module in seed/); re-running adds nothing.
 # 4. Prints the dashboard URL and each service's API and OpenAPI URLs, then stays in the foreground:
 #    Ctrl-C (or SIGTERM) stops the app host, which stops everything it started (a few seconds).
 #
@@ -211,14 +212,9 @@ log "waiting for the membership service (RabbitMQ, PostgreSQL, migrations; the f
 wait_until "the membership service was healthy" membership_healthy
 log "membership healthy after $(secs $(( $(ms) - t0 ))): $MEMBERSHIP_URL"
 
-if [[ ${LISHUI_UP_SEED:-1} != 0 ]]; then
-  log "loading demo data (和丰村党支部)..."
-  "$HERE/seed-demo.sh" "$MEMBERSHIP_URL" || log "some demo members could not be loaded (see above)"
-fi
-
 # The other services may still be starting: give them a little while to report healthy.
 services=$(discover_services | sort)
-for _ in $(seq 1 60); do
+for _ in $(seq 1 120); do
   pending=0
   while read -r name url; do
     [[ -n $name && $(http_status "$url/health") == 200 ]] || pending=1
@@ -227,6 +223,13 @@ for _ in $(seq 1 60); do
   (( pending )) || break
   sleep 1
 done
+
+if [[ ${LISHUI_UP_SEED:-1} != 0 ]]; then
+  log "loading demo data (沥水镇, 和丰村党支部) into every service through its API..."
+  # shellcheck disable=SC2046 # one name=url argument per service
+  "$HERE/seed-demo.sh" $(awk 'NF == 2 { print $1 "=" $2 }' <<< "$services") \
+    || log "some demo data could not be loaded (see above)"
+fi
 
 # --- 4. where everything is -----------------------------------------------------------------------
 echo

@@ -39,3 +39,30 @@ public sealed record AttendanceRecorded : IntegrationEvent
     /// <summary>Present, Excused or Absent.</summary>
     public required string Attendance { get; init; }
 }
+
+/// <summary>
+/// A Tuesday study session starts soon: Notification reminds everyone expected. Published the evening
+/// before and an hour before (<see cref="Lead"/>), once each. Aggregate: the session.
+/// </summary>
+[MessageUrn("lishui:pairing:study-session-reminder-due:v1")]
+public sealed record StudySessionReminderDue : IntegrationEvent
+{
+    public required Guid SessionId { get; init; }
+
+    public required Guid PairingId { get; init; }
+
+    public required Guid OrganBranchId { get; init; }
+
+    public required Guid VillageCommitteeId { get; init; }
+
+    public required DateTimeOffset StartsAt { get; init; }
+
+    public required string Place { get; init; }
+
+    public required string? Topic { get; init; }
+
+    /// <summary>EveningBefore or HourBefore.</summary>
+    public required string Lead { get; init; }
+
+    public required IReadOnlyList<Guid> ExpectedMemberIds { get; init; }
+}
