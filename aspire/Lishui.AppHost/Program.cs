@@ -12,11 +12,17 @@ try
         databases: ["membershipdb", "assessmentdb", "pairingdb", "projectsdb", "notificationdb"]);
     var (messaging, db) = (infra.Messaging, infra.Databases);
 
-    builder.AddPlatformService<Projects.Lishui_Membership>("membership", messaging, db["membershipdb"]);
+    // Membership encrypts ID-card and phone numbers (PIPL) with keys that never live in the repository.
+    var membership = builder.AddPlatformService<Projects.Lishui_Membership>("membership", messaging, db["membershipdb"])
+        .WithEnvironment("PersonalData__EncryptionKey", LocalKeys.Get(builder, "PersonalData.EncryptionKey"))
+        .WithEnvironment("PersonalData__HashKey", LocalKeys.Get(builder, "PersonalData.HashKey"));
     builder.AddPlatformService<Projects.Lishui_Assessment>("assessment", messaging, db["assessmentdb"]);
-    builder.AddPlatformService<Projects.Lishui_Pairing>("pairing", messaging, db["pairingdb"]);
-    builder.AddPlatformService<Projects.Lishui_PracticalProjects>("projects", messaging, db["projectsdb"]);
-    builder.AddPlatformService<Projects.Lishui_Notification>("notification", messaging, db["notificationdb"]);
+    var pairing = builder.AddPlatformService<Projects.Lishui_Pairing>("pairing", messaging, db["pairingdb"]);
+    var projects = builder.AddPlatformService<Projects.Lishui_PracticalProjects>("projects", messaging, db["projectsdb"]);
+
+    // Notification asks the owners for contact details at delivery time (service discovery by name).
+    builder.AddPlatformService<Projects.Lishui_Notification>("notification", messaging, db["notificationdb"])
+        .WithReference(membership).WithReference(pairing).WithReference(projects);
 }
 catch (InfraSetupException e)
 {
