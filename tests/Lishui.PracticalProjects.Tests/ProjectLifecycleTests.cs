@@ -23,7 +23,7 @@ public sealed class ProjectLifecycleTests
 
         project.ChangeStatus(ProjectStatus.Approved, Today, null, "镇党委", Now);
         project.ChangeStatus(ProjectStatus.InProgress, Today, null, "和丰村党委", Now);
-        project.ReportProgress(40, null);
+        project.ReportProgress(40, null, Now);
         project.ChangeStatus(ProjectStatus.Completed, Today, null, "和丰村党委", Now);
         project.ChangeStatus(ProjectStatus.Evaluated, Today, null, "镇党委", Now);
 
@@ -65,15 +65,15 @@ public sealed class ProjectLifecycleTests
     public void Progress_is_a_percentage_reported_while_in_progress_and_goes_back_only_with_a_reason()
     {
         var project = CareCorridor();
-        Assert.Equal("project.not-in-progress", Broken(() => project.ReportProgress(10, null)));
+        Assert.Equal("project.not-in-progress", Broken(() => project.ReportProgress(10, null, Now)));
         project.ChangeStatus(ProjectStatus.Approved, Today, null, "镇党委", Now);
         project.ChangeStatus(ProjectStatus.InProgress, Today, null, "镇党委", Now);
 
-        project.ReportProgress(60, null);
+        project.ReportProgress(60, null, Now);
 
-        Assert.Equal("project.progress-out-of-range", Broken(() => project.ReportProgress(101, null)));
-        Assert.Equal("project.progress-backwards", Broken(() => project.ReportProgress(50, null)));
-        project.ReportProgress(50, "顶棚返工");
+        Assert.Equal("project.progress-out-of-range", Broken(() => project.ReportProgress(101, null, Now)));
+        Assert.Equal("project.progress-backwards", Broken(() => project.ReportProgress(50, null, Now)));
+        project.ReportProgress(50, "顶棚返工", Now);
         Assert.Equal(50, project.Progress);
     }
 

@@ -1,17 +1,23 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using Lishui.PracticalProjects.Data;
 using Lishui.Shared.Messaging;
 using Lishui.Testing;
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 
 namespace Lishui.PracticalProjects.Tests;
 
 /// <summary>PracticalProjects in process on its own real database and its own queue names on the real broker.</summary>
-public sealed class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly List<string> queues = [];
+    private readonly ConcurrentDictionary<string, List<JsonElement>> drained = new();
     private string database = string.Empty;
 
     public TestInfrastructure Infrastructure { get; } = new();
@@ -24,7 +30,8 @@ public sealed class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncL
         database = await Infrastructure.CreateDatabaseAsync("projects");
         await using var db = new ProjectsDbContext(new DbContextOptionsBuilder<ProjectsDbContext>().UseNpgsql(database).Options);
         await db.Database.MigrateAsync();
-        queues.AddRange(new[] { "member-registered", "member-status-changed", "member-transferred" }.SelectMany(q => new[] { $"{Prefix}-{q}", $"{Prefix}-{q}_error" }));
+        queues.AddRange(new[] { "member-registered", "member-status-changed", "member-transferred", "resident-request-raised" }
+            .SelectMany(q => new[] { $"{Prefix}-{q}", $"{Prefix}-{q}_error", $"{Prefix}-{q}_skipped" }));
     }
 
     /// <summary>A queue of the test's own bound to a contract's exchange, as an outside subscriber would bind it.</summary>
@@ -42,12 +49,63 @@ public sealed class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncL
         return queue;
     }
 
+    /// <summary>
+    /// The events that arrived on a test queue so far (the message inside MassTransit's envelope), about one
+    /// aggregate: the broker is shared, so other tests' events of the same kind may be there too.
+    /// </summary>
+    public async Task<List<JsonElement>> EventsAboutAsync(string queue, Guid aggregateId)
+    {
+        var factory = new ConnectionFactory { Uri = Infrastructure.RabbitMq };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var list = drained.GetOrAdd(queue, _ => []);
+        while (await channel.BasicGetAsync(queue, autoAck: true) is { } delivery)
+        {
+            using var envelope = JsonDocument.Parse(delivery.Body);
+            lock (list)
+            {
+                list.Add(envelope.RootElement.GetProperty("message").Clone());
+            }
+        }
+
+        lock (list)
+        {
+            return list.Where(m => m.GetProperty("aggregateId").GetGuid() == aggregateId).ToList();
+        }
+    }
+
+    /// <summary>Waits until <paramref name="expected"/> events about the aggregate arrived, then a little longer to see no more come.</summary>
+    public async Task<List<JsonElement>> ExactlyAsync(string queue, Guid aggregateId, int expected, string because)
+    {
+        await Eventually.MatchAsync(() => EventsAboutAsync(queue, aggregateId), e => e.Count >= expected, because: because);
+        await Task.Delay(700);
+        var events = await EventsAboutAsync(queue, aggregateId);
+        Assert.True(events.Count == expected, $"{because}: expected {expected} events, got {events.Count}");
+        return events;
+    }
+
+    /// <summary>Publishes an event on the real broker, as another service's outbox relay would.</summary>
+    public Task PublishAsync<T>(T message)
+        where T : class => Services.GetRequiredService<IBus>().Publish(message);
+
+    public async Task<T> WithDbAsync<T>(Func<ProjectsDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ProjectsDbContext>());
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting($"ConnectionStrings:{ProjectsDbContext.ConnectionName}", database);
         builder.UseSetting($"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}", Infrastructure.RabbitMq.ToString());
         builder.UseSetting("Messaging:EndpointPrefix", Prefix);
+        builder.UseSetting("Projects:Overdue:Enabled", "false");
+        builder.ConfigureTestServices(ConfigureTestServices);
+    }
+
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -55,5 +113,33 @@ public sealed class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncL
         await DisposeAsync();
         await Infrastructure.DeleteQueuesAsync([.. queues]);
         await Infrastructure.DisposeAsync();
+    }
+}
+
+/// <summary>A clock the test moves by hand; timers still tick in real time.</summary>
+public sealed class AdjustableClock(DateTimeOffset start) : TimeProvider
+{
+    private long ticks = start.UtcTicks;
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref ticks), TimeSpan.Zero);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref ticks, by.Ticks);
+}
+
+/// <summary>The overdue worker running every 200 ms on a clock the test moves.</summary>
+public sealed class OverdueWorkerFactory : ProjectsApiFactory
+{
+    public AdjustableClock Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Projects:Overdue:Enabled", "true");
+        builder.UseSetting("Projects:Overdue:Interval", "00:00:00.200");
+    }
+
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        services.AddSingleton<TimeProvider>(Clock);
     }
 }

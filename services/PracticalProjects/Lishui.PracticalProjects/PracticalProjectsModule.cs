@@ -1,6 +1,10 @@
 using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Features.EchoWall;
 using Lishui.PracticalProjects.Features.Opinions;
+using Lishui.PracticalProjects.Features.Overdue;
 using Lishui.PracticalProjects.Features.Projects;
+using Lishui.PracticalProjects.Features.Public;
+using Lishui.PracticalProjects.Features.Requests;
 using Lishui.PracticalProjects.Messaging;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
@@ -8,7 +12,10 @@ using Lishui.Shared.Web;
 
 namespace Lishui.PracticalProjects;
 
-/// <summary>我为群众办实事: projects from proposal to evaluation, and household opinion collections.</summary>
+/// <summary>
+/// 我为群众办实事: resident requests to answers or projects, projects from proposal to evaluation with
+/// grants, milestones and ratings, household opinion collections, the echo wall, overdue checks and the public view.
+/// </summary>
 public static class PracticalProjectsModule
 {
     public const string ServiceName = "projects";
@@ -17,7 +24,14 @@ public static class PracticalProjectsModule
     {
         builder.AddPlatformWeb();
         builder.AddServiceDatabase<ProjectsDbContext>(ProjectsDbContext.ConnectionName);
-        builder.AddPlatformMessaging<ProjectsDbContext>(ServiceName, bus => bus.AddConsumer<MemberRegisteredConsumer>(), withLocalMemberView: true);
+        builder.AddPlatformMessaging<ProjectsDbContext>(ServiceName, bus =>
+        {
+            bus.AddConsumer<MemberRegisteredConsumer>();
+            bus.AddConsumer<ResidentRequestRaisedConsumer>();
+        }, withLocalMemberView: true);
+        builder.Services.Configure<OverdueOptions>(builder.Configuration.GetSection("Projects:Overdue"));
+        builder.Services.AddScoped<OverdueCheck>();
+        builder.Services.AddHostedService<OverdueWorker>();
         return builder;
     }
 
@@ -29,6 +43,14 @@ public static class PracticalProjectsModule
         app.MapChangeProject();
         app.MapQueryProjects();
         app.MapOpinions();
+        app.MapProjectRecords();
+        app.MapRecordRequest();
+        app.MapRequestSteps();
+        app.MapQueryRequests();
+        app.MapRequesterContacts();
+        app.MapPublicRequestStatus();
+        app.MapPublicProjects();
+        app.MapEchoWall();
         return app;
     }
 }

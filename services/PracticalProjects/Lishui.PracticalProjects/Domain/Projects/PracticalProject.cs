@@ -35,12 +35,55 @@ public enum ProjectStatus
 /// <summary>A change of status, kept for the public timeline and the audit.</summary>
 public sealed record ProjectStatusChange(ProjectStatus From, ProjectStatus To, DateOnly EffectiveOn, string? Reason, string DecidedBy, DateTimeOffset RecordedAt);
 
+/// <summary>Money granted to the project from a funding source; beyond the budget only with an override reason.</summary>
+public sealed record ProjectGrant(Guid Id, decimal Amount, string FundingSource, DateOnly GrantedOn, string GrantedBy, string? OverrideReason, DateTimeOffset RecordedAt);
+
+/// <summary>A progress report as published (a step back carries its reason).</summary>
+public sealed record ProgressReport(int From, int To, string? Reason, string? ReportedBy, DateTimeOffset RecordedAt);
+
+/// <summary>A public update on the project's timeline (what residents read on the public page).</summary>
+public sealed record ProjectUpdate(Guid Id, DateOnly PublishedOn, string Text, string PublishedBy, DateTimeOffset RecordedAt);
+
+/// <summary>A planned step with its date; reached once, on a day not in the future.</summary>
+public sealed class ProjectMilestone
+{
+    public ProjectMilestone(Guid id, string name, DateOnly plannedOn)
+    {
+        Id = id;
+        Name = name;
+        PlannedOn = plannedOn;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    public DateOnly PlannedOn { get; private set; }
+
+    public DateOnly? ReachedOn { get; private set; }
+
+    public string? RecordedBy { get; private set; }
+
+    internal void Reach(DateOnly reachedOn, string recordedBy)
+    {
+        ReachedOn = reachedOn;
+        RecordedBy = recordedBy;
+    }
+}
+
 /// <summary>A "practical thing for the masses" (我为群众办实事) project, from proposal to evaluation.</summary>
 public sealed class PracticalProject : AggregateRoot
 {
     public const int MaxTitleLength = 200;
 
+    public const int MaxUpdateLength = 2000;
+    public const int MaxMilestoneNameLength = 200;
+
     private readonly List<ProjectStatusChange> history = [];
+    private readonly List<ProjectGrant> grants = [];
+    private readonly List<ProjectMilestone> milestones = [];
+    private readonly List<ProjectUpdate> updates = [];
+    private readonly List<ProgressReport> progressReports = [];
 
     private PracticalProject()
     {
@@ -61,6 +104,15 @@ public sealed class PracticalProject : AggregateRoot
     public Guid ResponsibleOrganisationId { get; private set; }
 
     public string ResponsibleCadre { get; private set; }
+
+    /// <summary>The responsible cadre on the member roll (told when the project is overdue).</summary>
+    public Guid? ResponsibleCadreMemberId { get; private set; }
+
+    /// <summary>The village the project is in (e.g. 和丰村); empty for town-wide projects.</summary>
+    public string? Village { get; private set; }
+
+    /// <summary>The resident requests the project answers (its origin).</summary>
+    public List<Guid> OriginRequestIds { get; private set; } = [];
 
     public string Location { get; private set; }
 
@@ -85,12 +137,27 @@ public sealed class PracticalProject : AggregateRoot
 
     public int Progress { get; private set; }
 
+    /// <summary>The last overdue period reported (0 = none), so each period is reported once.</summary>
+    public int OverduePeriodReported { get; private set; }
+
     public IReadOnlyList<ProjectStatusChange> History => history;
+
+    public IReadOnlyList<ProjectGrant> Grants => grants;
+
+    public IReadOnlyList<ProjectMilestone> Milestones => milestones;
+
+    public IReadOnlyList<ProjectUpdate> Updates => updates;
+
+    public IReadOnlyList<ProgressReport> ProgressReports => progressReports;
+
+    public decimal Granted => grants.Sum(g => g.Amount);
+
+    public bool IsFinished => Status is ProjectStatus.Completed or ProjectStatus.Evaluated or ProjectStatus.Cancelled;
 
     public static PracticalProject Propose(
         ProjectId id, string title, ProjectLevel level, string batch, ProjectDomain domain, Guid responsibleOrganisationId,
         string responsibleCadre, string location, DateOnly plannedStart, DateOnly plannedEnd, decimal budget, string fundingSource,
-        PracticalProject? parent, int weight)
+        PracticalProject? parent, int weight, Guid? responsibleCadreMemberId = null, string? village = null, IReadOnlyCollection<Guid>? originRequestIds = null)
     {
         Rules.Check(new ProjectTitleMustBeGivenRule(title));
         Rules.Check(new PlannedEndMustFollowStartRule(plannedStart, plannedEnd));
@@ -105,6 +172,9 @@ public sealed class PracticalProject : AggregateRoot
             Domain = domain,
             ResponsibleOrganisationId = responsibleOrganisationId,
             ResponsibleCadre = responsibleCadre.Trim(),
+            ResponsibleCadreMemberId = responsibleCadreMemberId,
+            Village = string.IsNullOrWhiteSpace(village) ? null : village.Trim(),
+            OriginRequestIds = originRequestIds?.Distinct().ToList() ?? [],
             Location = location.Trim(),
             PlannedStart = plannedStart,
             PlannedEnd = plannedEnd,
@@ -137,13 +207,83 @@ public sealed class PracticalProject : AggregateRoot
     }
 
     /// <summary>Reports progress while the work runs; going backwards needs a reason (e.g. rework).</summary>
-    public void ReportProgress(int progress, string? reason)
+    public void ReportProgress(int progress, string? reason, DateTimeOffset now, string? reportedBy = null)
     {
         Rules.Check(new ProgressOnlyWhileInProgressRule(Status));
         Rules.Check(new ProgressMustBeAPercentageRule(progress));
         Rules.Check(new ProgressGoesBackOnlyWithAReasonRule(Progress, progress, reason));
+        progressReports.Add(new ProgressReport(
+            Progress, progress, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), string.IsNullOrWhiteSpace(reportedBy) ? null : reportedBy.Trim(),
+            now));
         Progress = progress;
         NextVersion();
+    }
+
+    /// <summary>Another request the project answers (a request linked to an existing project).</summary>
+    public void AddOriginRequest(Guid requestId)
+    {
+        Rules.Check(new ProjectMustBeOpenRule(Status));
+        if (!OriginRequestIds.Contains(requestId))
+        {
+            OriginRequestIds = [.. OriginRequestIds, requestId];
+            NextVersion();
+        }
+    }
+
+    /// <summary>Records a grant; one that takes the total beyond the budget needs an override reason.</summary>
+    public ProjectGrant Grant(Guid id, decimal amount, string fundingSource, DateOnly grantedOn, string grantedBy, string? overrideReason, DateOnly today, DateTimeOffset now)
+    {
+        Rules.Check(new ProjectMustBeOpenRule(Status));
+        Rules.Check(new GrantAmountMustBePositiveRule(amount));
+        Rules.Check(new FundingSourceMustBeGivenRule(fundingSource));
+        Rules.Check(new DateCannotBeInTheFutureRule(grantedOn, today, "grantedOn"));
+        Rules.Check(new GrantWithinBudgetRule(Budget, Granted, amount, overrideReason));
+        var grant = new ProjectGrant(id, amount, fundingSource.Trim(), grantedOn, grantedBy.Trim(),
+            string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim(), now);
+        grants.Add(grant);
+        NextVersion();
+        return grant;
+    }
+
+    public ProjectMilestone PlanMilestone(Guid id, string name, DateOnly plannedOn)
+    {
+        Rules.Check(new ProjectMustBeOpenRule(Status));
+        Rules.Check(new MilestoneNameMustBeGivenRule(name));
+        var milestone = new ProjectMilestone(id, name.Trim(), plannedOn);
+        milestones.Add(milestone);
+        NextVersion();
+        return milestone;
+    }
+
+    public ProjectMilestone ReachMilestone(Guid milestoneId, DateOnly reachedOn, string recordedBy, DateOnly today)
+    {
+        var milestone = milestones.SingleOrDefault(m => m.Id == milestoneId);
+        Rules.Check(new MilestoneMustBeKnownAndOpenRule(milestone is not null, milestone?.ReachedOn is not null));
+        Rules.Check(new DateCannotBeInTheFutureRule(reachedOn, today, "reachedOn"));
+        milestone!.Reach(reachedOn, recordedBy.Trim());
+        NextVersion();
+        return milestone;
+    }
+
+    public ProjectUpdate PublishUpdate(Guid id, string text, string publishedBy, DateOnly today, DateTimeOffset now)
+    {
+        Rules.Check(new UpdateTextMustBeGivenRule(text));
+        var update = new ProjectUpdate(id, today, text.Trim(), publishedBy.Trim(), now);
+        updates.Add(update);
+        NextVersion();
+        return update;
+    }
+
+    /// <summary>Past the planned end and not finished: reports each overdue period once (period length in days).</summary>
+    public (int Period, long Sequence)? MarkOverdue(int periodDays, DateOnly today)
+    {
+        if (IsFinished || OverduePeriods.AfterDeadline(PlannedEnd, periodDays, today) is not { } period || period <= OverduePeriodReported)
+        {
+            return null;
+        }
+
+        OverduePeriodReported = period;
+        return (period, NextVersion());
     }
 
     /// <summary>Weighted progress of sub-projects (Decidim-style roll-up); the project's own when it has none.</summary>

@@ -145,3 +145,122 @@ public static class ProjectStatusText
         _ => "已取消",
     };
 }
+
+public sealed record ProjectMustBeOpenRule(ProjectStatus Status) : IBusinessRule
+{
+    public bool IsBroken() => Status is ProjectStatus.Cancelled or ProjectStatus.Evaluated;
+
+    public string Code => "project.closed";
+
+    public string MessageZh => $"项目已{ProjectStatusText.Zh(Status)[1..]}，不能再变更。";
+
+    public string MessageEn => $"The project is {Status} and takes no more changes.";
+}
+
+public sealed record GrantAmountMustBePositiveRule(decimal Amount) : IBusinessRule
+{
+    public bool IsBroken() => Amount <= 0 || decimal.Round(Amount, 2) != Amount;
+
+    public string Code => "grant.amount-invalid";
+
+    public string Field => "amount";
+
+    public string MessageZh => "拨付金额须大于 0，最多两位小数。";
+
+    public string MessageEn => "The amount must be positive, with at most two decimals.";
+}
+
+public sealed record FundingSourceMustBeGivenRule(string FundingSource) : IBusinessRule
+{
+    public bool IsBroken() => string.IsNullOrWhiteSpace(FundingSource) || FundingSource.Trim().Length > 100;
+
+    public string Code => "grant.funding-source-invalid";
+
+    public string Field => "fundingSource";
+
+    public string MessageZh => "资金来源不能为空，且不超过 100 个字符。";
+
+    public string MessageEn => "The funding source must be given and at most 100 characters.";
+}
+
+/// <summary>Grants add up to the budget at most, unless someone states why more is needed.</summary>
+public sealed record GrantWithinBudgetRule(decimal Budget, decimal AlreadyGranted, decimal Amount, string? OverrideReason) : IBusinessRule
+{
+    public bool IsBroken() => AlreadyGranted + Amount > Budget && string.IsNullOrWhiteSpace(OverrideReason);
+
+    public string Code => "grant.over-budget";
+
+    public string Field => "overrideReason";
+
+    public string MessageZh => $"本次拨付 {Amount:0.##} 元超出剩余预算 {Math.Max(0, Budget - AlreadyGranted):0.##} 元，须说明超预算原因。";
+
+    public string MessageEn => $"Granting {Amount:0.##} exceeds the remaining budget of {Math.Max(0, Budget - AlreadyGranted):0.##}; an override reason is required.";
+}
+
+public sealed record DateCannotBeInTheFutureRule(DateOnly Date, DateOnly Today, string DateField) : IBusinessRule
+{
+    public bool IsBroken() => Date > Today;
+
+    public string Code => "date.in-future";
+
+    public string Field => DateField;
+
+    public string MessageZh => "日期不能晚于今天。";
+
+    public string MessageEn => "The date cannot be in the future.";
+}
+
+public sealed record MilestoneNameMustBeGivenRule(string Name) : IBusinessRule
+{
+    public bool IsBroken() => string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > PracticalProject.MaxMilestoneNameLength;
+
+    public string Code => "milestone.name-invalid";
+
+    public string Field => "name";
+
+    public string MessageZh => $"节点名称不能为空，且不超过 {PracticalProject.MaxMilestoneNameLength} 个字符。";
+
+    public string MessageEn => $"The milestone name must be given and at most {PracticalProject.MaxMilestoneNameLength} characters.";
+}
+
+public sealed record MilestoneMustBeKnownAndOpenRule(bool Known, bool Reached) : IBusinessRule
+{
+    public bool IsBroken() => !Known || Reached;
+
+    public string Code => Known ? "milestone.already-reached" : "milestone.unknown";
+
+    public string Field => "milestoneId";
+
+    public string MessageZh => Known ? "该节点已完成。" : "该项目没有这个节点。";
+
+    public string MessageEn => Known ? "The milestone is already reached." : "The project has no such milestone.";
+}
+
+public sealed record UpdateTextMustBeGivenRule(string Text) : IBusinessRule
+{
+    public bool IsBroken() => string.IsNullOrWhiteSpace(Text) || Text.Trim().Length > PracticalProject.MaxUpdateLength;
+
+    public string Code => "update.text-invalid";
+
+    public string Field => "text";
+
+    public string MessageZh => $"动态内容不能为空，且不超过 {PracticalProject.MaxUpdateLength} 个字符。";
+
+    public string MessageEn => $"The update must be given and at most {PracticalProject.MaxUpdateLength} characters.";
+}
+
+public static class ProjectText
+{
+    public static string Level(ProjectLevel level) => level == ProjectLevel.Town ? "镇级" : "村级";
+
+    public static string Domain(ProjectDomain domain) => domain switch
+    {
+        ProjectDomain.Education => "教育",
+        ProjectDomain.HealthCare => "医疗",
+        ProjectDomain.Housing => "住房",
+        ProjectDomain.EnvironmentalProtection => "环保",
+        ProjectDomain.PublicSecurity => "社会治安",
+        ProjectDomain.RuralRevitalisation => "乡村振兴",
+        _ => "其他",
+    };
+}

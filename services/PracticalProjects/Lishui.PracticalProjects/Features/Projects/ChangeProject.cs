@@ -11,7 +11,7 @@ namespace Lishui.PracticalProjects.Features.Projects;
 
 public sealed record ChangeStatusRequest(ProjectStatus Status, DateOnly EffectiveOn, string? Reason, string DecidedBy);
 
-public sealed record ReportProgressRequest(int Progress, string? Reason);
+public sealed record ReportProgressRequest(int Progress, string? Reason, string? ReportedBy = null);
 
 /// <summary>Lifecycle steps (立项, start, suspend, complete, ...) and progress reports, each an event.</summary>
 public static class ChangeProject
@@ -28,7 +28,7 @@ public static class ChangeProject
     private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> ChangeStatusAsync(
         Guid id, ValidatedBody<ChangeStatusRequest> body, ProjectsDbContext db, TimeProvider time, CancellationToken ct)
     {
-        if (await db.Projects.FirstOrDefaultAsync(p => p.Id == new ProjectId(id), ct) is not { } project)
+        if (await db.Projects.AsSplitQuery().FirstOrDefaultAsync(p => p.Id == new ProjectId(id), ct) is not { } project)
         {
             return Problems.NotFound("项目", "project");
         }
@@ -49,14 +49,15 @@ public static class ChangeProject
     private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> ReportProgressAsync(
         Guid id, ValidatedBody<ReportProgressRequest> body, ProjectsDbContext db, TimeProvider time, CancellationToken ct)
     {
-        if (await db.Projects.FirstOrDefaultAsync(p => p.Id == new ProjectId(id), ct) is not { } project)
+        if (await db.Projects.AsSplitQuery().FirstOrDefaultAsync(p => p.Id == new ProjectId(id), ct) is not { } project)
         {
             return Problems.NotFound("项目", "project");
         }
 
-        project.ReportProgress(body.Value.Progress, body.Value.Reason);
+        var now = time.GetUtcNow();
+        project.ReportProgress(body.Value.Progress, body.Value.Reason, now, body.Value.ReportedBy);
         db.AddToOutbox(new ProjectProgressReported { ProjectId = project.Id.Value, Progress = project.Progress }
-            .About(project.Id.Value, project.ResponsibleOrganisationId, project.Version, time.GetUtcNow()));
+            .About(project.Id.Value, project.ResponsibleOrganisationId, project.Version, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ProjectResponse.From(project, project.Progress));
     }

@@ -18,7 +18,7 @@ public static class QueryProjects
 
     private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> GetAsync(Guid id, ProjectsDbContext db, CancellationToken ct)
     {
-        if (await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == new ProjectId(id), ct) is not { } project)
+        if (await db.Projects.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(p => p.Id == new ProjectId(id), ct) is not { } project)
         {
             return Problems.NotFound("项目", "project");
         }
@@ -38,7 +38,7 @@ public static class QueryProjects
         query = domain is { } d ? query.Where(p => p.Domain == d) : query;
         query = status is { } s ? query.Where(p => p.Status == s) : query;
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(p => p.Batch).ThenBy(p => p.Title).ThenBy(p => p.Id).Skip(skip).Take(size).ToListAsync(ct);
+        var items = await query.OrderBy(p => p.Batch).ThenBy(p => p.Title).ThenBy(p => p.Id).Skip(skip).Take(size).AsSplitQuery().ToListAsync(ct);
         return new Page<ProjectResponse>(items.Select(p => ProjectResponse.From(p, p.Progress)).ToList(), number, size, total);
     }
 }

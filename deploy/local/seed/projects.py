@@ -1,0 +1,308 @@
+"""PracticalProjects demo data (我为群众办实事): the 2026 first batch, and the care corridor.
+
+Through the service's public API only. The first batch as the article gives it: 10 town-level key
+projects and 137 village-level projects across the six domains (and "other") in the three demo
+villages, in varied states (proposed, approved, in progress with progress, completed and rated,
+evaluated, suspended, cancelled); some village projects are sub-projects of a town key project, so
+the key project's progress is their weighted roll-up.
+
+One of the 137 is the care corridor (护苗长廊): made from the request 邹润好 raised at the stationing
+visit (Pairing stores its id in ctx.ids["demo-request-pickup-shelter"]; this module waits until the
+event has reached this service), approved, funded from the party–mass co-building special fund,
+with milestones and progress.
+
+Deterministic (random seed 20261126). Every creating call carries a stable Idempotency-Key, and each
+project's state is read back before it is moved on, so running the seed again changes nothing.
+"""
+import datetime
+import random
+
+SEED = 20261126
+BATCH = "2026年第一批"
+SPECIAL_FUND = "党群共建专项资金"
+TOWN = datetime.timezone(datetime.timedelta(hours=8))
+PATH = ["Proposed", "Approved", "InProgress", "Completed", "Evaluated"]
+
+VILLAGES = [  # (village, committee key, cadre organisation key, cooperatives, share of the 137)
+    ("和丰村", "demo-org-hefeng", "demo-org-hefeng-branch", ["高边", "岑岗", "塘边", "新村", "大田", "石岗"], 0.5),
+    ("洲村", "demo-org-zhoucun", "demo-org-zhoucun-branch", ["东方", "西坝"], 0.25),
+    ("横江村", "demo-org-hengjiang", "demo-org-hengjiang-branch", ["南岸", "北滘"], 0.25),
+]
+
+# Town key projects: (title, domain, budget in yuan). The first one is the care corridor's parent.
+TOWN_KEY_PROJECTS = [
+    ("校园周边护学安全提升工程", "Education", 1_200_000),
+    ("村卫生站标准化提质改造", "HealthCare", 1_500_000),
+    ("农村危旧房屋安全排查整治", "Housing", 2_000_000),
+    ("河涌水环境综合整治", "EnvironmentalProtection", 3_500_000),
+    ("平安乡村视频监控全覆盖", "PublicSecurity", 900_000),
+    ("乡村振兴示范带建设", "RuralRevitalisation", 5_000_000),
+    ("村道硬化亮化工程", "RuralRevitalisation", 2_800_000),
+    ("长者饭堂与居家养老服务点建设", "HealthCare", 800_000),
+    ("垃圾分类与人居环境提升", "EnvironmentalProtection", 1_100_000),
+    ("党群服务阵地全覆盖", "Other", 1_300_000),
+]
+
+# Village project titles per domain, "{c}" being an economic cooperative.
+VILLAGE_TITLES = {
+    "Education": ["{c}学生接送点安全改造", "{c}四点半课堂", "村文化驿站图书角扩建", "{c}儿童之家改造", "暑期青少年托管班"],
+    "HealthCare": ["{c}长者健康驿站", "村卫生站家庭医生签约服务", "{c}老人康复区设备更新", "慢病老人送药上门", "{c}无障碍坡道改造"],
+    "Housing": ["{c}危旧房屋加固", "{c}困难户住房修缮", "{c}老旧排水管改造", "{c}楼道照明改造", "{c}房前屋后安全排查"],
+    "EnvironmentalProtection": ["{c}河涌清淤", "{c}垃圾分类收集点建设", "{c}污水管网接驳", "{c}微公园建设", "{c}三线整治"],
+    "PublicSecurity": ["{c}巷道视频监控", "{c}消防器材配置", "{c}巷道路灯安装", "{c}减速带与交通标识", "{c}防溺水警示与救生设施"],
+    "RuralRevitalisation": ["{c}村道硬化", "{c}农产品展销点", "{c}榕树头休闲区提升", "{c}祠堂活化利用", "{c}停车场建设"],
+    "Other": ["{c}党群沟通室建设", "{c}志愿服务站", "{c}便民服务点", "{c}宣传栏更新", "{c}社区议事厅"],
+}
+
+STATE_ZH = {"Proposed": "已提出", "Approved": "已立项", "InProgress": "实施中", "Completed": "已完成", "Evaluated": "已评价", "Suspended": "已暂停", "Cancelled": "已取消"}
+STATES = [("Proposed", 0.12), ("Approved", 0.20), ("InProgress", 0.36), ("Completed", 0.18), ("Evaluated", 0.08), ("Suspended", 0.03), ("Cancelled", 0.03)]
+SUSPEND_REASONS = ["雨季暂停施工", "等待征地手续", "施工方案调整，待重新评审"]
+CANCEL_REASONS = ["与镇级项目合并实施", "经征求意见，群众意愿不足", "选址不具备条件"]
+COMMENTS = ["办得实在，群众满意", "孩子上学方便多了", "晚上出门安全多了", "希望继续做好维护", "环境好了很多", None, None]
+
+
+def _today():
+    return datetime.datetime.now(TOWN).date()
+
+
+def _cap(day, today):
+    """Dates the service refuses in the future (grants, milestones reached) are kept to today."""
+    return min(day, today).isoformat()
+
+
+def _cadres(ctx):
+    """Cadres by organisation key: (member id or None, name). Ids only once this service's view has them."""
+    by_org = {}
+    for m in ctx.data["members"]:
+        by_org.setdefault(m["organisation"], []).append(m)
+    needed = {"demo-org-pbo"} | {v[2] for v in VILLAGES}
+    if not all(by_org.get(k) and by_org[k][0]["idempotencyKey"] in ctx.ids for k in needed):
+        print("[projects] 未导入党员名册，责任干部只记姓名 (no member ids: cadres by name only)", flush=True)
+        return {k: [(None, m["name"]) for m in by_org.get(k, [])[:4]] or [(None, "责任干部")] for k in needed}
+
+    def known():
+        for key in needed:
+            page = ctx.get("projects", f"/local-members?organisationId={ctx.ids[key]}&pageSize=200")
+            ids = {i["memberId"] for i in page["items"]}
+            if not all(ctx.ids[m["idempotencyKey"]] in ids for m in by_org[key][:4]):
+                return False
+        return True
+
+    print("[projects] 等待办实事服务同步责任干部 (waiting for this service's view of the cadres)", flush=True)
+    synced = ctx.wait_until("PracticalProjects' local member view has the cadres", known, timeout=300)
+    return {k: [(ctx.ids[m["idempotencyKey"]] if synced else None, m["name"]) for m in by_org[k][:4]] for k in needed}
+
+
+def _plan(rng):
+    """The first batch, generated deterministically: town key projects, then 136 village projects (+ the care corridor)."""
+    town = []
+    for i, (title, domain, budget) in enumerate(TOWN_KEY_PROJECTS, 1):
+        start = datetime.date(2026, 3, 1) + datetime.timedelta(days=rng.randrange(0, 45))
+        end = start + datetime.timedelta(days=rng.choice([150, 210, 270, 300]))
+        town.append({"key": f"demo-project-town-{i:02d}", "title": title, "level": "Town", "domain": domain, "budget": budget,
+                     "village": None, "start": start, "end": end, "state": "InProgress" if i <= 7 else "Approved", "children": []})
+    villages = []
+    counts = {"和丰村": 0, "洲村": 0, "横江村": 0}
+    domains = list(VILLAGE_TITLES)
+    used = set()
+    for i in range(1, 137):
+        v = VILLAGES[0] if rng.random() < VILLAGES[0][4] else rng.choice(VILLAGES[1:])
+        domain = domains[(i - 1) % len(domains)] if i <= 70 else rng.choice(domains)
+        title = f"{v[0]}{rng.choice(VILLAGE_TITLES[domain]).format(c=rng.choice(v[3]) + '经济社')}"
+        for phase in ["（二期）", "（三期）", "（四期）", "（五期）"]:  # the same work again elsewhere is a next phase
+            if title not in used:
+                break
+            title = title.split("（")[0] + phase
+        used.add(title)
+        counts[v[0]] += 1
+        roll, state = rng.random(), "InProgress"
+        for name, share in STATES:
+            if roll < share:
+                state = name
+                break
+            roll -= share
+        start = datetime.date(2026, 3, 15) + datetime.timedelta(days=rng.randrange(0, 120))
+        end = start + datetime.timedelta(days=rng.choice([60, 90, 120, 180, 240]))
+        parent = None
+        key_projects = [t for t in town if t["domain"] == domain]
+        if key_projects and rng.random() < 0.4:
+            parent = rng.choice(key_projects)
+        entry = {"key": f"demo-project-village-{i:03d}", "title": title, "level": "Village", "domain": domain,
+                 "budget": rng.choice([30_000, 50_000, 80_000, 120_000, 200_000, 350_000]), "village": v[0], "committee": v[1],
+                 "cadres": v[2], "start": start, "end": end, "state": state, "progress": rng.choice([15, 25, 40, 55, 70, 85]),
+                 "weight": rng.choice([1, 1, 2, 3]), "parent": parent, "rng": random.Random(SEED + i)}
+        if parent:
+            parent["children"].append(entry)
+        villages.append(entry)
+    return town, villages
+
+
+def _drive(ctx, project_id, target, on, rng, extra=None):
+    """Moves a project along Proposed → … towards `target` from wherever it is now (a re-run finds it there already)."""
+    current = ctx.get("projects", f"/projects/{project_id}")
+    status, progress = current["status"], current["progress"]
+    if status == target or status in ("Cancelled", "Suspended", "Evaluated"):
+        return
+    if target == "Cancelled":
+        ctx.post("projects", f"/projects/{project_id}/status-changes", None,
+                 {"status": "Cancelled", "effectiveOn": on(30), "reason": rng.choice(CANCEL_REASONS), "decidedBy": "沥水镇党委"})
+        return
+    stop = "InProgress" if target == "Suspended" else target
+    day = 0
+    for step in PATH[PATH.index(status) + 1: PATH.index(stop) + 1]:
+        day += 20
+        if step == "Approved":
+            ctx.post("projects", f"/projects/{project_id}/status-changes", None, {"status": "Approved", "effectiveOn": on(day), "decidedBy": "沥水镇党委"})
+            if extra:
+                extra(project_id)
+            continue
+        if step == "Completed" and progress < 100:
+            ctx.post("projects", f"/projects/{project_id}/progress", None, {"progress": 90, "reportedBy": "项目责任人"})
+        ctx.post("projects", f"/projects/{project_id}/status-changes", None,
+                 {"status": step, "effectiveOn": on(day), "decidedBy": "沥水镇党委" if step == "Evaluated" else "项目责任单位"})
+
+
+def seed(ctx):
+    if not ctx.has("projects"):
+        return
+    rng = random.Random(SEED)
+    today = _today()
+    cadres = _cadres(ctx)
+    town, villages = _plan(rng)
+    town_org = ctx.ids.get("demo-org-town")
+    total = len(town) + len(villages) + 1
+    state = {}
+    print(f"[projects] {BATCH}：镇级重点项目 {len(town)} 个，村级项目 {len(villages) + 1} 个 "
+          f"(first batch: {len(town)} town key projects, {len(villages) + 1} village projects)", flush=True)
+
+    def propose(entry, parent_id=None):
+        org = town_org if entry["level"] == "Town" else ctx.ids.get(entry["committee"])
+        if org is None:
+            raise KeyError("organisation ids (seed membership first)")
+        pool = cadres["demo-org-pbo" if entry["level"] == "Town" else entry["cadres"]]
+        member_id, name = pool[len(entry["title"]) % len(pool)]
+        body = {
+            "title": entry["title"], "level": entry["level"], "batch": BATCH, "domain": entry["domain"], "responsibleOrganisationId": org,
+            "responsibleCadre": name, "responsibleCadreMemberId": member_id, "location": entry["village"] or "沥水镇全镇",
+            "plannedStart": entry["start"].isoformat(), "plannedEnd": entry["end"].isoformat(), "budget": entry["budget"],
+            "fundingSource": SPECIAL_FUND if entry["domain"] in ("Education", "Other") else ("镇级财政" if entry["level"] == "Town" else "村集体资金"),
+            "parentId": parent_id, "weight": entry.get("weight"), "village": entry["village"],
+        }
+        created, replayed = ctx.post("projects", "/projects", entry["key"], body)
+        ctx.ids[entry["key"]] = created["id"]
+        return created["id"], replayed
+
+    def run_village(entry, project_id):
+        r = entry["rng"]
+        on = lambda d: _cap(entry["start"] + datetime.timedelta(days=d), today)  # noqa: E731
+
+        def fund(pid):
+            ctx.post("projects", f"/projects/{pid}/grants", f"{entry['key']}-grant-1",
+                     {"amount": round(entry["budget"] * r.choice([0.5, 0.6, 0.8, 1.0]), 2), "grantedOn": on(25), "grantedBy": "镇财政所"})
+
+        _drive(ctx, project_id, entry["state"], on, r, extra=fund)
+        current = ctx.get("projects", f"/projects/{project_id}")
+        if entry["state"] in ("InProgress", "Suspended") and current["status"] == "InProgress" and current["progress"] < entry["progress"]:
+            ctx.post("projects", f"/projects/{project_id}/progress", None, {"progress": entry["progress"], "reportedBy": current["responsibleCadre"]})
+        if entry["state"] == "Suspended" and current["status"] == "InProgress":
+            ctx.post("projects", f"/projects/{project_id}/status-changes", None,
+                     {"status": "Suspended", "effectiveOn": on(70), "reason": r.choice(SUSPEND_REASONS), "decidedBy": "沥水镇党委"})
+        if entry["state"] in ("Completed", "Evaluated"):
+            ratings = random.Random(entry["key"])  # its own stream: the same bodies whatever the run did before
+            for n in range(ratings.randrange(3, 9)):
+                ctx.post("projects", f"/projects/{project_id}/ratings", f"{entry['key']}-rating-{n + 1}",
+                         {"score": ratings.choice([5, 5, 5, 4, 4, 3]), "comment": ratings.choice(COMMENTS)})
+
+    for i, entry in enumerate(town, 1):
+        def create_town(entry=entry):
+            project_id, replayed = propose(entry)
+            on = lambda d: _cap(entry["start"] + datetime.timedelta(days=d), today)  # noqa: E731
+
+            def fund(pid):  # the first tranche once approved
+                ctx.post("projects", f"/projects/{pid}/grants", f"{entry['key']}-grant-1",
+                         {"amount": round(entry["budget"] * 0.4, 2), "grantedOn": on(30), "grantedBy": "镇财政所"})
+
+            _drive(ctx, project_id, entry["state"], on, rng, extra=fund)
+            return replayed
+        ctx.step("projects", i, total, f"镇级重点项目：{entry['title']}", create_town)
+
+    for i, entry in enumerate(villages, len(town) + 1):
+        def create_village(entry=entry):
+            parent = ctx.ids.get(entry["parent"]["key"]) if entry["parent"] else None
+            project_id, replayed = propose(entry, parent)
+            run_village(entry, project_id)
+            return replayed
+        ctx.step("projects", i, total, f"村级项目：{entry['title']}（{STATE_ZH[entry['state']]}）", create_village)
+
+    def care_corridor():
+        return _care_corridor(ctx, state, today, cadres, ctx.ids.get("demo-project-town-01"))
+
+    ctx.step("projects", total, total, "村级项目：护苗长廊（学生接送点诉求 → 立项、专项资金、节点、进度）", care_corridor)
+
+
+def _care_corridor(ctx, state, today, cadres, parent_id):
+    """The request raised at the stationing visit becomes the care corridor, approved and funded from the special fund."""
+    pairing_request = ctx.ids.get("demo-request-pickup-shelter")
+    if pairing_request:
+        print("[projects] 等待驻点诉求“学生接送点遮风挡雨”到达办实事服务 (waiting for Pairing's ResidentRequestRaised)", flush=True)
+        found = {}
+
+        def arrived():
+            page = ctx.get("projects", f"/resident-requests?pairingRequestId={pairing_request}")
+            if page["total"]:
+                found["r"] = page["items"][0]
+            return bool(page["total"])
+
+        if not ctx.wait_until("the pick-up shelter request has reached PracticalProjects", arrived, timeout=180):
+            raise KeyError("the pick-up shelter request never arrived from Pairing")
+        request = found["r"]
+    else:
+        # Pairing was not seeded in this run: the village records the same request here instead.
+        print("[projects] 未导入结对服务数据：由村干部登记该诉求 (Pairing not seeded: the request is recorded by a cadre)", flush=True)
+        request, _ = ctx.post("projects", "/resident-requests", "demo-request-pickup-shelter-projects", {
+            "organisationId": ctx.ids["demo-org-hefeng"], "subject": "学生接送点下雨天没有遮风挡雨的地方，希望改善接送点环境",
+            "location": "和丰村学生接送点", "category": "Education", "receivedOn": "2026-06-02", "recordedBy": "和丰村党委",
+        })
+    request_id = request["id"]
+    request = ctx.get("projects", f"/resident-requests/{request_id}")  # a replayed answer may be stale: read it now
+    if request["status"] == "Received":
+        ctx.post("projects", f"/resident-requests/{request_id}/acceptance", None, {"decidedBy": "余海生（镇党委副书记、和丰村驻点领导）", "note": "即带村干部到现场了解情况"})
+    member_id, name = cadres["demo-org-hefeng-branch"][0]
+    if request["status"] in ("Received", "Accepted"):
+        request, _ = ctx.post("projects", f"/resident-requests/{request_id}/project", None, {
+            "decidedBy": "和丰村党委",
+            "note": "在接送点与和丰文化驿站之间搭建护苗长廊，雨天学生可直达文化驿站开展阅读课堂",
+            "project": {
+                "title": "护苗长廊（学生接送点至和丰文化驿站）", "level": "Village", "batch": BATCH, "domain": "Education",
+                "responsibleOrganisationId": ctx.ids["demo-org-hefeng"], "responsibleCadre": name, "responsibleCadreMemberId": member_id,
+                "location": "和丰村学生接送点至和丰文化驿站", "plannedStart": "2026-07-01", "plannedEnd": "2026-12-31", "budget": 180000,
+                "fundingSource": SPECIAL_FUND, "parentId": parent_id, "weight": 2, "village": "和丰村",
+            },
+        })
+    else:
+        request = ctx.get("projects", f"/resident-requests/{request_id}")
+    project_id = ctx.ids["demo-project-care-corridor"] = request["projectId"]
+    project = ctx.get("projects", f"/projects/{project_id}")
+    if project["status"] == "Proposed":
+        ctx.post("projects", f"/projects/{project_id}/status-changes", None, {"status": "Approved", "effectiveOn": _cap(datetime.date(2026, 6, 23), today), "decidedBy": "沥水镇党委"})
+    ctx.post("projects", f"/projects/{project_id}/grants", "demo-care-corridor-grant-1", {
+        "amount": 150000, "fundingSource": SPECIAL_FUND, "grantedOn": _cap(datetime.date(2026, 6, 28), today), "grantedBy": "沥水镇党建工作办",
+    })
+    milestones = {}
+    for n, (title, on) in enumerate([("方案设计与公示", "2026-07-15"), ("基础与立柱施工", "2026-09-15"), ("顶棚与照明安装", "2026-11-15"), ("竣工验收", "2026-12-20")], 1):
+        created, _ = ctx.post("projects", f"/projects/{project_id}/milestones", f"demo-care-corridor-milestone-{n}", {"name": title, "plannedOn": on})
+        milestones[title] = created["id"]
+    project = ctx.get("projects", f"/projects/{project_id}")
+    if project["status"] == "Approved":
+        project = ctx.post("projects", f"/projects/{project_id}/status-changes", None, {"status": "InProgress", "effectiveOn": _cap(datetime.date(2026, 7, 1), today), "decidedBy": "和丰村党委"})[0]
+    reached = {m["id"] for m in project["milestones"] if m["reachedOn"]}
+    for title, on in [("方案设计与公示", datetime.date(2026, 7, 14)), ("基础与立柱施工", datetime.date(2026, 9, 20))]:
+        if milestones[title] not in reached:
+            ctx.post("projects", f"/projects/{project_id}/milestones/{milestones[title]}/reached", None, {"reachedOn": _cap(on, today), "recordedBy": "和丰村党委"})
+    if project["status"] == "InProgress" and project["progress"] < 60:
+        ctx.post("projects", f"/projects/{project_id}/progress", None, {"progress": 60, "reportedBy": name})
+    ctx.post("projects", f"/projects/{project_id}/updates", "demo-care-corridor-update-1", {
+        "text": "护苗长廊立柱已完成浇筑，顶棚材料进场；完工后雨天学生可从接送点直达和丰文化驿站。", "publishedBy": "和丰村党委",
+    })
+    state["care-corridor"] = project_id
+    return False

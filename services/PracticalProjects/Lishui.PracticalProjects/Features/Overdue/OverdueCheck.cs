@@ -1,0 +1,84 @@
+using Lishui.Contracts;
+using Lishui.Contracts.PracticalProjects;
+using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Domain.Projects;
+using Lishui.PracticalProjects.Domain.Requests;
+using Lishui.Shared.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Lishui.PracticalProjects.Features.Overdue;
+
+public sealed class OverdueOptions
+{
+    /// <summary>How often the check runs; daily is what the town needs, tests and operators may shorten it.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>A request unanswered this many days after receipt is overdue, and again every as many days.</summary>
+    public int RequestAnswerDays { get; set; } = 15;
+
+    /// <summary>A project past its planned end is reported again every this many days.</summary>
+    public int ProjectPeriodDays { get; set; } = 30;
+}
+
+/// <summary>
+/// Publishes ProjectOverdue for projects past their planned end and not finished, and ResidentRequestOverdue
+/// for requests unanswered past N days; each remembers the period it reported, so a second run (or a
+/// replica's) reports nothing twice; a concurrent run loses on the version and the next run catches up.
+/// </summary>
+public sealed class OverdueCheck(ProjectsDbContext db, TimeProvider time, IOptions<OverdueOptions> options)
+{
+    public async Task<(int Projects, int Requests)> RunAsync(DateOnly today, CancellationToken ct)
+    {
+        var o = options.Value;
+        var now = time.GetUtcNow();
+        var projects = await db.Projects
+            .Where(p => p.PlannedEnd < today && p.Status != ProjectStatus.Completed && p.Status != ProjectStatus.Evaluated && p.Status != ProjectStatus.Cancelled)
+            .AsSplitQuery().ToListAsync(ct);
+        var projectEvents = 0;
+        foreach (var project in projects)
+        {
+            if (project.MarkOverdue(o.ProjectPeriodDays, today) is not { } overdue)
+            {
+                continue;
+            }
+
+            db.AddToOutbox(new ProjectOverdue
+            {
+                ProjectId = project.Id.Value,
+                Title = project.Title,
+                ResponsibleCadreMemberId = project.ResponsibleCadreMemberId,
+                PlannedEnd = project.PlannedEnd,
+                OverduePeriod = overdue.Period,
+            }.About(project.Id.Value, project.ResponsibleOrganisationId, overdue.Sequence, now));
+            projectEvents++;
+        }
+
+        var receivedBefore = today.AddDays(-o.RequestAnswerDays);
+        var requests = await db.ResidentRequests
+            .Where(r => (r.Status == RequestStatus.Received || r.Status == RequestStatus.Accepted) && r.ReceivedOn < receivedBefore)
+            .ToListAsync(ct);
+        var requestEvents = 0;
+        foreach (var request in requests)
+        {
+            if (request.MarkOverdue(o.RequestAnswerDays, today) is not { } overdue)
+            {
+                continue;
+            }
+
+            db.AddToOutbox(new ResidentRequestOverdue
+            {
+                RequestId = request.Id.Value,
+                ReferenceNumber = request.ReferenceNumber,
+                ReceivedOn = request.ReceivedOn,
+                DueOn = overdue.DueOn,
+            }.About(request.Id.Value, request.OrganisationId, overdue.Sequence, now));
+            requestEvents++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (projectEvents, requestEvents);
+    }
+}

@@ -1,0 +1,45 @@
+using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Domain.Projects;
+using Lishui.PracticalProjects.Domain.Requests;
+using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lishui.PracticalProjects.Features.Public;
+
+public sealed record PublicLinkedProject(Guid Id, string Title, ProjectStatus Status, string StatusText, int Progress);
+
+/// <summary>What anyone with the reference number may see: status, dates, reply, linked project. Nothing personal (no subject, place, name or contact).</summary>
+public sealed record PublicRequestStatusResponse(
+    string ReferenceNumber, RequestStatus Status, string StatusText, ProjectDomain Category, string CategoryText, DateOnly ReceivedOn,
+    DateOnly? AcceptedOn, DateOnly? AnsweredOn, DateOnly? DecidedOn, string? Reply, string? MergedIntoReferenceNumber, PublicLinkedProject? Project);
+
+/// <summary>GET /public/requests/{referenceNumber}: the public status page of a request.</summary>
+public static class PublicRequestStatus
+{
+    public static RouteHandlerBuilder MapPublicRequestStatus(this IEndpointRouteBuilder api) =>
+        api.MapGet("/public/requests/{referenceNumber}", HandleAsync).WithName("PublicRequestStatus")
+            .WithSummary("诉求办理进度查询（公开）/ Public status of a request");
+
+    private static async Task<Results<Ok<PublicRequestStatusResponse>, ProblemHttpResult>> HandleAsync(
+        string referenceNumber, ProjectsDbContext db, CancellationToken ct)
+    {
+        var reference = referenceNumber.Trim().ToUpperInvariant();
+        if (await db.ResidentRequests.AsNoTracking().FirstOrDefaultAsync(r => r.ReferenceNumber == reference, ct) is not { } request)
+        {
+            return Problems.NotFound("诉求", "resident request");
+        }
+
+        var mergedInto = request.MergedInto is { } into
+            ? await db.ResidentRequests.AsNoTracking().Where(r => r.Id == into).Select(r => r.ReferenceNumber).FirstOrDefaultAsync(ct)
+            : null;
+        var project = request.ProjectId is { } projectId
+            ? await db.Projects.AsNoTracking().Where(p => p.Id == new ProjectId(projectId))
+                .Select(p => new { p.Id, p.Title, p.Status, p.Progress }).FirstOrDefaultAsync(ct)
+            : null;
+        return TypedResults.Ok(new PublicRequestStatusResponse(
+            request.ReferenceNumber, request.Status, RequestStatusText.Zh(request.Status), request.Category, ProjectText.Domain(request.Category),
+            request.ReceivedOn, request.AcceptedOn, request.AnsweredOn, request.DecidedOn, request.Reply, mergedInto,
+            project is null ? null : new PublicLinkedProject(project.Id.Value, project.Title, project.Status, ProjectStatusText.Zh(project.Status), project.Progress)));
+    }
+}

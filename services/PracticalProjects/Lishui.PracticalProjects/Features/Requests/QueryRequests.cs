@@ -1,0 +1,39 @@
+using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Domain.Requests;
+using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lishui.PracticalProjects.Features.Requests;
+
+/// <summary>The cadres' lists of requests (never with contacts).</summary>
+public static class QueryRequests
+{
+    public static IEndpointRouteBuilder MapQueryRequests(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/resident-requests/{id:guid}", GetAsync).WithName("GetResidentRequest").WithSummary("诉求详情 / A request");
+        api.MapGet("/resident-requests", ListAsync).WithName("ListResidentRequests")
+            .WithSummary("诉求列表（可按状态、来源、村、驻点诉求编号筛选）/ Requests, filtered and paged");
+        return api;
+    }
+
+    private static async Task<Results<Ok<RequestResponse>, ProblemHttpResult>> GetAsync(Guid id, ProjectsDbContext db, CancellationToken ct) =>
+        await db.ResidentRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == new ResidentRequestId(id), ct) is { } request
+            ? TypedResults.Ok(RequestResponse.From(request))
+            : Problems.NotFound("诉求", "resident request");
+
+    private static async Task<Page<RequestResponse>> ListAsync(
+        ProjectsDbContext db, RequestStatus? status, RequestOrigin? origin, Guid? organisationId, Guid? pairingRequestId, int? page, int? pageSize,
+        CancellationToken ct)
+    {
+        var (number, size, skip) = Paging.Normalise(page, pageSize);
+        var query = db.ResidentRequests.AsNoTracking();
+        query = status is { } s ? query.Where(r => r.Status == s) : query;
+        query = origin is { } o ? query.Where(r => r.Origin == o) : query;
+        query = organisationId is { } org ? query.Where(r => r.OrganisationId == org) : query;
+        query = pairingRequestId is { } pr ? query.Where(r => r.PairingRequestId == pr) : query;
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(r => r.ReceivedOn).ThenBy(r => r.ReferenceNumber).Skip(skip).Take(size).ToListAsync(ct);
+        return new Page<RequestResponse>(items.Select(RequestResponse.From).ToList(), number, size, total);
+    }
+}

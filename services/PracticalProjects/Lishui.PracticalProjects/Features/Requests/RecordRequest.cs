@@ -1,0 +1,72 @@
+using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Domain.Projects;
+using Lishui.PracticalProjects.Domain.Requests;
+using Lishui.Shared.Messaging;
+using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lishui.PracticalProjects.Features.Requests;
+
+/// <summary>A request a cadre enters (e.g. from a phone call); a contact given is held here, apart from the request.</summary>
+public sealed record RecordRequestRequest(
+    Guid OrganisationId, string Subject, string? Location, ProjectDomain? Category, DateOnly? ReceivedOn, string RecordedBy, Guid? RaisedByHouseholdId,
+    string? ContactName, string? ContactPhone);
+
+/// <summary>POST /resident-requests: a cadre records a request; it gets this service's reference number.</summary>
+public static class RecordRequest
+{
+    public static RouteHandlerBuilder MapRecordRequest(this IEndpointRouteBuilder api) =>
+        api.MapPost("/resident-requests", HandleAsync)
+            .WithName("RecordResidentRequest")
+            .WithSummary("登记群众诉求 / Record a resident request")
+            .Accepts<RecordRequestRequest>("application/json")
+            .Produces<RequestResponse>(StatusCodes.Status201Created);
+
+    private static Task<IResult> HandleAsync(ValidatedBody<RecordRequestRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
+    {
+        var r = body.Value;
+        return RequestIntake.RecordOnceAsync(db, http, "resident-requests.record", r, time, (reference, now, _) =>
+        {
+            var id = new ResidentRequestId(Guid.CreateVersion7(now));
+            var contact = RequesterContact.Create(Guid.CreateVersion7(now), r.ContactName, r.ContactPhone, id.Value, null, now);
+            var request = ResidentRequest.Record(
+                id, reference, RequestOrigin.Cadre, r.OrganisationId, r.RaisedByHouseholdId, r.Subject, r.Location ?? string.Empty,
+                r.Category ?? ProjectDomain.Other, r.ReceivedOn ?? time.Today(), time.Today(), contact is not null, null, r.RecordedBy);
+            if (contact is not null)
+            {
+                db.RequesterContacts.Add(contact);
+            }
+
+            return Task.FromResult(request);
+        });
+    }
+}
+
+/// <summary>Storing a new request of this service's own: reference number, request, contact and event in one transaction.</summary>
+public static class RequestIntake
+{
+    public static async Task<IResult> RecordOnceAsync(
+        ProjectsDbContext db, HttpContext http, string scope, object body, TimeProvider time,
+        Func<string, DateTimeOffset, CancellationToken, Task<ResidentRequest>> create)
+    {
+        var ct = http.RequestAborted;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await db.CreateOnceAsync(http, scope, body, async token =>
+        {
+            var now = time.GetUtcNow();
+            var reference = await ReferenceNumbers.NextAsync(db, time.Today().Year, token);
+            var request = await create(reference, now, token);
+            db.ResidentRequests.Add(request);
+            db.AddToOutbox(RequestEvents.Received(request, now));
+            return (RequestResponse.From(request), $"/resident-requests/{request.Id.Value}");
+        }, time);
+
+        // Only a new request commits; a replay or a refusal gives its reference number back.
+        if (result is Created<RequestResponse>)
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return result;
+    }
+}
