@@ -2,7 +2,10 @@ using Lishui.Pairing.Data;
 using Lishui.Pairing.Features.Contacts;
 using Lishui.Pairing.Features.OrganisationPairings;
 using Lishui.Pairing.Features.PairingLists;
+using Lishui.Pairing.Features.Reminders;
+using Lishui.Pairing.Features.Stationing;
 using Lishui.Pairing.Features.Study;
+using Lishui.Pairing.Features.ThisTuesday;
 using Lishui.Pairing.Messaging;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
@@ -10,7 +13,10 @@ using Lishui.Shared.Web;
 
 namespace Lishui.Pairing;
 
-/// <summary>结对服务: organisation pairings, member pairing lists, contact logs (with the overdue check) and Tuesday study.</summary>
+/// <summary>
+/// 结对服务: organisation pairings, member pairing lists, contact logs (with the overdue check), the
+/// Tuesday study calendar with reminders, stationing visits and the resident requests raised at them.
+/// </summary>
 public static class PairingModule
 {
     public const string ServiceName = "pairing";
@@ -30,6 +36,9 @@ public static class PairingModule
         builder.Services.Configure<ContactOverdueOptions>(builder.Configuration.GetSection("Pairing:ContactOverdue"));
         builder.Services.AddScoped<ContactOverdueCheck>();
         builder.Services.AddHostedService<ContactOverdueWorker>();
+        builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Pairing:Reminders"));
+        builder.Services.AddScoped<ReminderCheck>();
+        builder.Services.AddHostedService<ReminderWorker>();
         return builder;
     }
 
@@ -46,6 +55,11 @@ public static class PairingModule
         app.MapContactCompliance();
         app.MapStudySchedule();
         app.MapStudySessions();
+        app.MapStudyCalendar();
+        app.MapStationingSchedules();
+        app.MapResidentRequests();
+        app.MapResidentContact();
+        app.MapThisTuesday();
         return app;
     }
 }

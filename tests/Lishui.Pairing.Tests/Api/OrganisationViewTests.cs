@@ -17,7 +17,7 @@ public sealed class OrganisationViewTests(PairingApiFactory api) : IClassFixture
     [Fact]
     public async Task Created_renamed_moved_and_closed_organisations_reach_the_local_view()
     {
-        _ = api.Server; // start the service and its consumers
+        await api.StartedAsync(); // the service and its consumers, listening
         var town = Guid.CreateVersion7();
         var village = Guid.CreateVersion7();
         var otherParent = Guid.CreateVersion7();
@@ -37,7 +37,7 @@ public sealed class OrganisationViewTests(PairingApiFactory api) : IClassFixture
     [Fact]
     public async Task A_stale_rename_is_ignored()
     {
-        _ = api.Server;
+        await api.StartedAsync();
         var id = Guid.CreateVersion7();
         await api.PublishAsync(At(new OrganisationCreated { ParentId = null, Name = "旧名", Kind = "Branch", EconomicCooperative = null }, id, 1));
         await Eventually.MatchAsync(() => ViewAsync(id), o => o is not null);
@@ -56,7 +56,7 @@ public sealed class OrganisationViewTests(PairingApiFactory api) : IClassFixture
     [Fact]
     public async Task A_rename_arriving_before_the_creation_is_retried_not_dropped()
     {
-        _ = api.Server;
+        await api.StartedAsync();
         var id = Guid.CreateVersion7();
         await api.PublishAsync(At(new OrganisationRenamed { Name = "更名后" }, id, 2));
         await Task.Delay(300); // the rename is now failing and being retried

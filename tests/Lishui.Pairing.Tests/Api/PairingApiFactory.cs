@@ -19,11 +19,17 @@ namespace Lishui.Pairing.Tests.Api;
 /// The Pairing service in process, on a real PostgreSQL database of its own (migrated with the
 /// service's migrations) and the real broker, with queues of its own that are deleted afterwards.
 /// The outbox relay is left out so tests read the events exactly as the request wrote them, in the
-/// outbox (the relay itself is covered by Lishui.Messaging.IntegrationTests).
+/// outbox (the relay itself is covered by Lishui.Messaging.IntegrationTests); a subclass that
+/// needs events on the broker keeps it (<see cref="WithOutboxRelay"/>). The background workers
+/// are off unless a subclass turns them on.
 /// </summary>
 public class PairingApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly TestInfrastructure infrastructure = new();
+
+    public TestInfrastructure Infrastructure => infrastructure;
+
+    protected virtual bool WithOutboxRelay => false;
     private readonly string endpointPrefix = $"pairing-test-{Guid.NewGuid():N}"[..21];
     private string database = string.Empty;
 
@@ -33,6 +39,13 @@ public class PairingApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         database = await infrastructure.CreateDatabaseAsync("pairing");
         await using var db = new PairingDbContext(new DbContextOptionsBuilder<PairingDbContext>().UseNpgsql(database).Options);
         await db.Database.MigrateAsync();
+    }
+
+    /// <summary>Starts the service and waits until its bus has declared its queues, so nothing published next is missed.</summary>
+    public async Task StartedAsync()
+    {
+        _ = Server;
+        await Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
     }
 
     public async Task<T> WithDbAsync<T>(Func<PairingDbContext, Task<T>> query)
@@ -106,10 +119,14 @@ public class PairingApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Messaging:Retry:MinInterval", "00:00:00.100");
         builder.UseSetting("Messaging:Retry:MaxInterval", "00:00:01");
         builder.UseSetting("Pairing:ContactOverdue:Enabled", "false");
+        builder.UseSetting("Pairing:Reminders:Enabled", "false");
         builder.ConfigureTestServices(services =>
         {
-            var relay = services.Single(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == typeof(OutboxRelay<PairingDbContext>));
-            services.Remove(relay);
+            if (!WithOutboxRelay)
+            {
+                var relay = services.Single(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == typeof(OutboxRelay<PairingDbContext>));
+                services.Remove(relay);
+            }
         });
     }
 

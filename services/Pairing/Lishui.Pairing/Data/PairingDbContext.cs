@@ -25,6 +25,18 @@ public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options)
 
     public DbSet<StudyAttendance> StudyAttendance => Set<StudyAttendance>();
 
+    public DbSet<ScheduledStudySession> ScheduledSessions => Set<ScheduledStudySession>();
+
+    public DbSet<StationingSchedule> StationingSchedules => Set<StationingSchedule>();
+
+    public DbSet<StationingVisit> StationingVisits => Set<StationingVisit>();
+
+    public DbSet<ResidentRequest> ResidentRequests => Set<ResidentRequest>();
+
+    public DbSet<ResidentRequestContact> ResidentRequestContacts => Set<ResidentRequestContact>();
+
+    public DbSet<ResidentContactRead> ResidentContactReads => Set<ResidentContactRead>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddMessagingTables();
@@ -46,6 +58,9 @@ public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options)
             e.Property(x => x.ListRevision).HasColumnName("list_revision");
             e.Property(x => x.StudyTime).HasColumnName("study_time");
             e.Property(x => x.StudyPlace).HasColumnName("study_place").HasMaxLength(200);
+            e.Property(x => x.StudyDurationMinutes).HasColumnName("study_duration_minutes");
+            e.Property(x => x.StudyFrom).HasColumnName("study_from");
+            e.Ignore(x => x.HasStudySchedule);
             e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
             e.Ignore(x => x.IsEnded);
             e.Ignore(x => x.LastDay);
@@ -118,7 +133,141 @@ public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options)
             e.Property(x => x.Reason).HasColumnName("reason").HasMaxLength(StudySession.MaxTopicLength);
             e.HasIndex(x => x.MemberId);
         });
+        model.Entity<ScheduledStudySession>(e =>
+        {
+            e.ToTable("scheduled_study_sessions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.PairingId).HasColumnName("pairing_id");
+            e.Property(x => x.WeekOf).HasColumnName("week_of");
+            e.Property(x => x.On).HasColumnName("on_date");
+            e.Property(x => x.StartsAt).HasColumnName("starts_at");
+            e.Property(x => x.EndsAt).HasColumnName("ends_at");
+            e.Property(x => x.Place).HasColumnName("place").HasMaxLength(200);
+            e.Property(x => x.Topic).HasColumnName("topic").HasMaxLength(StudySession.MaxTopicLength);
+            e.Property(x => x.Skipped).HasColumnName("skipped");
+            e.Property(x => x.Moved).HasColumnName("moved");
+            e.Property(x => x.ChangeReason).HasColumnName("change_reason").HasMaxLength(ScheduledStudySession.MaxReasonLength);
+            e.Property(x => x.ChangedBy).HasColumnName("changed_by").HasMaxLength(ScheduledStudySession.MaxActorLength);
+            e.Property(x => x.ChangedAt).HasColumnName("changed_at");
+            e.Property(x => x.HeldSessionId).HasColumnName("held_session_id");
+            e.Property(x => x.EveningReminderSentAt).HasColumnName("evening_reminder_sent_at");
+            e.Property(x => x.HourReminderSentAt).HasColumnName("hour_reminder_sent_at");
+            e.Property(x => x.Version).HasColumnName("version");
+            e.Ignore(x => x.Status);
+            e.Ignore(x => x.IsUpcoming);
+            e.Ignore(x => x.Slot);
+
+            // One session per group and week: materialising the same week twice (a replica, a retry) adds nothing.
+            e.HasIndex(x => new { x.PairingId, x.WeekOf }).IsUnique();
+            e.HasIndex(x => x.On);
+            e.HasIndex(x => x.StartsAt);
+        });
+        model.Entity<StationingSchedule>(e =>
+        {
+            e.ToTable("stationing_schedules");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.LeaderMemberId).HasColumnName("leader_member_id");
+            e.Property(x => x.VillageCommitteeId).HasColumnName("village_committee_id");
+            e.Property(x => x.StartsOn).HasColumnName("starts_on");
+            e.Property(x => x.EndsOn).HasColumnName("ends_on");
+            e.Property(x => x.StartTime).HasColumnName("start_time");
+            e.Property(x => x.EndTime).HasColumnName("end_time");
+            e.Property(x => x.Place).HasColumnName("place").HasMaxLength(StationingSchedule.MaxPlaceLength);
+            e.Property(x => x.CreatedBy).HasColumnName("created_by").HasMaxLength(StationingSchedule.MaxActorLength);
+            e.Property(x => x.CreatedAt).HasColumnName("created_at");
+            e.Ignore(x => x.LastDay);
+            e.HasIndex(x => x.LeaderMemberId);
+            e.HasIndex(x => x.VillageCommitteeId);
+        });
+        model.Entity<StationingVisit>(e =>
+        {
+            e.ToTable("stationing_visits");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.ScheduleId).HasColumnName("schedule_id");
+            e.Property(x => x.LeaderMemberId).HasColumnName("leader_member_id");
+            e.Property(x => x.VillageCommitteeId).HasColumnName("village_committee_id");
+            e.Property(x => x.On).HasColumnName("on_date");
+            e.Property(x => x.StartsAt).HasColumnName("starts_at");
+            e.Property(x => x.EndsAt).HasColumnName("ends_at");
+            e.Property(x => x.Place).HasColumnName("place").HasMaxLength(StationingSchedule.MaxPlaceLength);
+            e.Property(x => x.HeldOn).HasColumnName("held_on");
+            e.Property(x => x.Notes).HasColumnName("notes").HasMaxLength(StationingVisit.MaxNotesLength);
+            e.Property(x => x.RecordedBy).HasColumnName("recorded_by").HasMaxLength(StationingSchedule.MaxActorLength);
+            e.Property(x => x.RecordedAt).HasColumnName("recorded_at");
+            e.Property(x => x.EveningReminderSentAt).HasColumnName("evening_reminder_sent_at");
+            e.Property(x => x.HourReminderSentAt).HasColumnName("hour_reminder_sent_at");
+            e.Property(x => x.Version).HasColumnName("version");
+            e.Ignore(x => x.IsHeld);
+            e.HasIndex(x => new { x.ScheduleId, x.On }).IsUnique();
+            e.HasIndex(x => x.On);
+            e.HasIndex(x => x.StartsAt);
+        });
+        model.Entity<ResidentRequest>(e =>
+        {
+            e.ToTable("resident_requests");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.ReferenceNumber).HasColumnName("reference_number").HasMaxLength(20);
+            e.Property(x => x.Year).HasColumnName("year");
+            e.Property(x => x.Number).HasColumnName("number");
+            e.Property(x => x.StationingVisitId).HasColumnName("stationing_visit_id");
+            e.Property(x => x.VillageCommitteeId).HasColumnName("village_committee_id");
+            e.Property(x => x.StationedLeaderMemberId).HasColumnName("stationed_leader_member_id");
+            e.Property(x => x.RaisedOn).HasColumnName("raised_on");
+            e.Property(x => x.RaisedByHouseholdId).HasColumnName("raised_by_household_id");
+            e.Property(x => x.RaisedByName).HasColumnName("raised_by_name").HasMaxLength(ResidentRequest.MaxNameLength);
+            e.Property(x => x.Subject).HasColumnName("subject").HasMaxLength(ResidentRequest.MaxSubjectLength);
+            e.Property(x => x.Location).HasColumnName("location").HasMaxLength(ResidentRequest.MaxLocationLength);
+            e.Property(x => x.Category).HasColumnName("category").HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.ContactHeld).HasColumnName("contact_held");
+            e.Property(x => x.RecordedBy).HasColumnName("recorded_by").HasMaxLength(StationingSchedule.MaxActorLength);
+            e.Property(x => x.RecordedAt).HasColumnName("recorded_at");
+            e.Property(x => x.Version).HasColumnName("version");
+            e.HasIndex(x => x.ReferenceNumber).IsUnique();
+            e.HasIndex(x => new { x.Year, x.Number }).IsUnique();
+            e.HasIndex(x => x.StationingVisitId);
+            e.HasIndex(x => new { x.VillageCommitteeId, x.RaisedOn });
+        });
+        model.Entity<ResidentRequestContact>(e =>
+        {
+            e.ToTable("resident_request_contacts");
+            e.HasKey(x => x.RequestId);
+            e.Property(x => x.RequestId).HasColumnName("request_id");
+            e.Property(x => x.Name).HasColumnName("name").HasMaxLength(ResidentRequest.MaxNameLength);
+            e.Property(x => x.Phone).HasColumnName("phone").HasMaxLength(20);
+            e.HasOne<ResidentRequest>().WithOne().HasForeignKey<ResidentRequestContact>(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ResidentContactRead>(e =>
+        {
+            e.ToTable("resident_contact_reads");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.RequestId).HasColumnName("request_id");
+            e.Property(x => x.RequestedBy).HasColumnName("requested_by").HasMaxLength(StationingSchedule.MaxActorLength);
+            e.Property(x => x.Purpose).HasColumnName("purpose").HasMaxLength(ResidentContactRead.MaxPurposeLength);
+            e.Property(x => x.ReadAt).HasColumnName("read_at");
+            e.Property(x => x.ContactHeld).HasColumnName("contact_held");
+            e.HasIndex(x => new { x.RequestId, x.ReadAt });
+        });
+        model.Entity<ResidentRequestCounter>(e =>
+        {
+            e.ToTable("resident_request_counters");
+            e.HasKey(x => x.Year);
+            e.Property(x => x.Year).HasColumnName("year").ValueGeneratedNever();
+            e.Property(x => x.LastNumber).HasColumnName("last_number");
+        });
     }
+}
+
+/// <summary>The last reference number given out in a year; bumped in the transaction that records the request.</summary>
+public sealed class ResidentRequestCounter
+{
+    public int Year { get; init; }
+
+    public int LastNumber { get; init; }
 }
 
 /// <summary>A pin the secretary set on a pairing: this village member stays with this organ member.</summary>

@@ -45,6 +45,14 @@ public sealed class OrganisationPairing : AggregateRoot
 
     public string? StudyPlace { get; private set; }
 
+    /// <summary>How long the study lasts (minutes); what collisions between sessions are judged on.</summary>
+    public int? StudyDurationMinutes { get; private set; }
+
+    /// <summary>The schedule applies to the Tuesdays from this date on.</summary>
+    public DateOnly? StudyFrom { get; private set; }
+
+    public bool HasStudySchedule => StudyTime is not null && StudyPlace is not null;
+
     public bool IsEnded => EndedAt is not null;
 
     public DateOnly LastDay => EndsOn ?? DateOnly.MaxValue;
@@ -92,12 +100,23 @@ public sealed class OrganisationPairing : AggregateRoot
         NextVersion();
     }
 
-    public void ScheduleStudy(TimeOnly time, string place)
+    public const int DefaultStudyDurationMinutes = 120;
+
+    public void ScheduleStudy(TimeOnly time, string place, int? durationMinutes, DateOnly from)
     {
         CheckRule(new PairingMustBeActiveRule(this));
         StudyTime = time;
         StudyPlace = place.Trim();
+        StudyDurationMinutes = durationMinutes ?? StudyDurationMinutes ?? DefaultStudyDurationMinutes;
+        StudyFrom = from < StartsOn ? StartsOn : from;
     }
+
+    /// <summary>Whether the pairing runs on <paramref name="date"/> (its planned or actual end included).</summary>
+    public bool RunsOn(DateOnly date) => StartsOn <= date && date <= LastDay;
+
+    /// <summary>Whether the weekly study is due in the week of <paramref name="tuesday"/>.</summary>
+    public bool StudiesInWeekOf(DateOnly tuesday) =>
+        HasStudySchedule && StudyFrom is { } from && tuesday >= from && RunsOn(tuesday);
 
     /// <summary>A new revision of the pairing list was published; returns the event sequence.</summary>
     public long PublishList()

@@ -53,7 +53,8 @@ public sealed class StudySession : AggregateRoot
         string? movedReason,
         IReadOnlyList<AttendanceEntry> attendance,
         IReadOnlySet<Guid> groupMembers,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        long continuesSequence = 0)
     {
         CheckRule(new PairingMustBeActiveRule(pairing));
         CheckRule(new StudySessionCannotBeInTheFutureRule(heldOn, today));
@@ -76,6 +77,8 @@ public sealed class StudySession : AggregateRoot
             MovedReason = string.IsNullOrWhiteSpace(movedReason) ? null : movedReason.Trim(),
             RecordedAt = now,
         };
+        // A session on the calendar keeps its id: its events continue the reminders' sequence.
+        session.Version = continuesSequence;
         session.NextVersion();
         return session;
     }

@@ -1,9 +1,9 @@
+using Lishui.Pairing.Domain;
+
 namespace Lishui.Pairing.Features;
 
 public static class PairingClock
 {
-    // China has one time zone and no daylight saving: the town's "today" is UTC+8.
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
-    public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaOffset).DateTime);
+    /// <summary>The town's "today" (Asia/Shanghai, UTC+8).</summary>
+    public static DateOnly Today(this TimeProvider time) => TownCalendar.DateOf(time.GetUtcNow());
 }

@@ -41,6 +41,21 @@ namespace Lishui.Pairing.Data.Migrations
                     b.ToTable("pairing_pins", (string)null);
                 });
 
+            modelBuilder.Entity("Lishui.Pairing.Data.ResidentRequestCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("resident_request_counters", (string)null);
+                });
+
             modelBuilder.Entity("Lishui.Pairing.Domain.ContactLog", b =>
                 {
                     b.Property<Guid>("Id")
@@ -175,6 +190,14 @@ namespace Lishui.Pairing.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("starts_on");
 
+                    b.Property<int?>("StudyDurationMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("study_duration_minutes");
+
+                    b.Property<DateOnly?>("StudyFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("study_from");
+
                     b.Property<string>("StudyPlace")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -200,6 +223,386 @@ namespace Lishui.Pairing.Data.Migrations
                     b.HasIndex("OrganBranchId", "VillageCommitteeId");
 
                     b.ToTable("organisation_pairings", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Pairing.Domain.ResidentContactRead", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("ContactHeld")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contact_held");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("purpose");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("requested_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "ReadAt");
+
+                    b.ToTable("resident_contact_reads", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Pairing.Domain.ResidentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
+                    b.Property<bool>("ContactHeld")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contact_held");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("RaisedByHouseholdId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("raised_by_household_id");
+
+                    b.Property<string>("RaisedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("raised_by_name");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("raised_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ReferenceNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reference_number");
+
+                    b.Property<Guid>("StationedLeaderMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stationed_leader_member_id");
+
+                    b.Property<Guid>("StationingVisitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stationing_visit_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("VillageCommitteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("village_committee_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferenceNumber")
+                        .IsUnique();
+
+                    b.HasIndex("StationingVisitId");
+
+                    b.HasIndex("VillageCommitteeId", "RaisedOn");
+
+                    b.HasIndex("Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("resident_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Pairing.Domain.ResidentRequestContact", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.HasKey("RequestId");
+
+                    b.ToTable("resident_request_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Pairing.Domain.ScheduledStudySession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("change_reason");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<DateTimeOffset?>("EveningReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evening_reminder_sent_at");
+
+                    b.Property<Guid?>("HeldSessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("held_session_id");
+
+                    b.Property<DateTimeOffset?>("HourReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hour_reminder_sent_at");
+
+                    b.Property<bool>("Moved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("moved");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on_date");
+
+                    b.Property<Guid>("PairingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pairing_id");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<bool>("Skipped")
+                        .HasColumnType("boolean")
+                        .HasColumnName("skipped");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("topic");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("date")
+                        .HasColumnName("week_of");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("On");
+
+                    b.HasIndex("StartsAt");
+
+                    b.HasIndex("PairingId", "WeekOf")
+                        .IsUnique();
+
+                    b.ToTable("scheduled_study_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Pairing.Domain.StationingSchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<TimeOnly>("EndTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("end_time");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<Guid>("LeaderMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leader_member_id");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("start_time");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid>("VillageCommitteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("village_committee_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeaderMemberId");
+
+                    b.HasIndex("VillageCommitteeId");
+
+                    b.ToTable("stationing_schedules", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Pairing.Domain.StationingVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<DateTimeOffset?>("EveningReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evening_reminder_sent_at");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<DateTimeOffset?>("HourReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hour_reminder_sent_at");
+
+                    b.Property<Guid>("LeaderMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("leader_member_id");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on_date");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("ScheduleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("schedule_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("VillageCommitteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("village_committee_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("On");
+
+                    b.HasIndex("StartsAt");
+
+                    b.HasIndex("ScheduleId", "On")
+                        .IsUnique();
+
+                    b.ToTable("stationing_visits", (string)null);
                 });
 
             modelBuilder.Entity("Lishui.Pairing.Domain.StudyAttendance", b =>
@@ -479,6 +882,15 @@ namespace Lishui.Pairing.Data.Migrations
                     b.HasKey("Scope", "Key");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Pairing.Domain.ResidentRequestContact", b =>
+                {
+                    b.HasOne("Lishui.Pairing.Domain.ResidentRequest", null)
+                        .WithOne()
+                        .HasForeignKey("Lishui.Pairing.Domain.ResidentRequestContact", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -14,8 +14,11 @@ public sealed record OrganisationPairingResponse(
     int ListRevision,
     TimeOnly? StudyTime,
     string? StudyPlace,
+    int? StudyDurationMinutes,
+    DateOnly? StudyFrom,
     long Version)
 {
     public static OrganisationPairingResponse From(OrganisationPairing p) =>
-        new(p.Id, p.OrganBranchId, p.VillageCommitteeId, p.StartsOn, p.EndsOn, p.Purpose, p.ContactEveryDays, p.IsEnded, p.ListRevision, p.StudyTime, p.StudyPlace, p.Version);
+        new(p.Id, p.OrganBranchId, p.VillageCommitteeId, p.StartsOn, p.EndsOn, p.Purpose, p.ContactEveryDays, p.IsEnded, p.ListRevision, p.StudyTime, p.StudyPlace,
+            p.StudyDurationMinutes, p.StudyFrom, p.Version);
 }

@@ -91,12 +91,33 @@ public static class RecordStudySession
                     .ToListAsync(ct);
                 var eligible = group.Where(m => new PairingCandidate(m.MemberId, m.Status).IsEligible).ToDictionary(m => m.MemberId, m => m.OrganisationId);
 
+                // The calendar's session of that day, when the group has a schedule: the record takes its id
+                // (reminders and the held session then name the same session) and its reason when it was moved.
+                await db.EnsureWeeksAsync([pairing], request.HeldOn, request.HeldOn, ct);
+                var scheduled = await db.ScheduledSessions
+                    .FirstOrDefaultAsync(s => s.PairingId == id && s.On == request.HeldOn && !s.Skipped && s.HeldSessionId == null, ct);
+                if (scheduled is null && await db.ScheduledSessions.AnyAsync(s => s.PairingId == id && s.On == request.HeldOn && s.Skipped, ct))
+                {
+                    throw new BusinessRuleViolation(new SkippedSessionIsNotHeldRule());
+                }
+
                 var now = time.GetUtcNow();
+                if (scheduled is null && !string.IsNullOrWhiteSpace(request.MovedReason))
+                {
+                    // Held on another day of its week without being moved beforehand.
+                    var week = TownCalendar.TuesdayOf(request.HeldOn);
+                    scheduled = await db.ScheduledSessions
+                        .FirstOrDefaultAsync(s => s.PairingId == id && s.WeekOf == week && !s.Skipped && s.HeldSessionId == null && s.On == week, ct);
+                    scheduled?.HeldInstead(request.HeldOn, request.MovedReason, now);
+                }
+
+                var movedReason = string.IsNullOrWhiteSpace(request.MovedReason) && scheduled is { Moved: true } ? scheduled.ChangeReason : request.MovedReason;
                 var attendance = request.Attendance.Select(a => new AttendanceEntry(a.MemberId, a.Status, a.Reason)).ToList();
                 var session = StudySession.Hold(
-                    Guid.CreateVersion7(now), pairing, request.HeldOn, time.Today(), request.Topic, request.Material, request.Notes,
-                    request.MovedReason, attendance, eligible.Keys.ToHashSet(), now);
+                    scheduled?.Id ?? Guid.CreateVersion7(now), pairing, request.HeldOn, time.Today(), request.Topic, request.Material, request.Notes,
+                    movedReason, attendance, eligible.Keys.ToHashSet(), now, scheduled?.Version ?? 0);
                 db.StudySessions.Add(session);
+                scheduled?.MarkHeld(session.Id, session.Topic);
                 var count = attendance.CountBy(a => a.Status).ToDictionary();
                 var response = new StudySessionResponse(session.Id, id, session.HeldOn, session.Topic,
                     count.GetValueOrDefault(AttendanceStatus.Present), count.GetValueOrDefault(AttendanceStatus.Excused), count.GetValueOrDefault(AttendanceStatus.Absent));
@@ -147,6 +168,19 @@ public static class RecordStudySession
             sessions.Select(s => new StudySessionResponse(s.Id, s.PairingId, s.HeldOn, s.Topic,
                 Count(s.Id, AttendanceStatus.Present), Count(s.Id, AttendanceStatus.Excused), Count(s.Id, AttendanceStatus.Absent))).ToList(),
             number, size, total);
+    }
+
+    private sealed record SkippedSessionIsNotHeldRule : IBusinessRule
+    {
+        public bool IsBroken() => true;
+
+        public string Code => "study-session.skipped";
+
+        public string Field => "heldOn";
+
+        public string MessageZh => "该日的学习已取消；如仍举行，请先将其调整到该日。";
+
+        public string MessageEn => "That day's session was skipped; to hold it after all, move it to that day first.";
     }
 
     private sealed record OneSessionPerDayRule : IBusinessRule
