@@ -1,4 +1,6 @@
-"""Extends deploy/local/demo-data/lishui.json reproducibly (seed 20261126): more groups, members, households. Synthetic names only; re-running adds nothing new."""
+"""Extends deploy/local/demo-data/lishui.json reproducibly (seed 20261126): more groups, members, households,
+and a synthetic ID-card number (region 440605, Nanhai district; valid check digit; consistent with the birth date and
+gender) and mobile number for every member. Synthetic names and numbers only; re-running changes nothing."""
 import json, random
 from datetime import date, timedelta
 from pathlib import Path
@@ -69,6 +71,26 @@ for key, _, vgroups in villages:
     for gkey, _ in vgroups:
         add_members(f'demo-{gkey}', f'demo-org-{gkey}', 3)
 
+# ID numbers and phones: every member's from a generator seeded with the fixed seed and its own key, so the
+# numbers do not depend on the order of entries and re-running gives the same ones.
+WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+def check_character(first17):
+    return '10X98765432'[sum(int(c) * w for c, w in zip(first17, WEIGHTS)) % 11]
+
+used_ids = set()
+for m in d['members']:
+    r = random.Random(f"20261126:{m['idempotencyKey']}")
+    birth = m['birthDate'].replace('-', '')
+    while True:
+        seq = r.randint(0, 499) * 2 + (1 if m['gender'] == 'Male' else 0)  # 17th digit: odd for men, even for women
+        first17 = f'440605{birth}{seq:03d}'
+        if first17 not in used_ids:
+            break
+    used_ids.add(first17)
+    m['idNumber'] = first17 + check_character(first17)
+    m['phone'] = r.choice(['135', '136', '137', '138', '139', '150', '159', '186', '188']) + f'{r.randint(0, 99_999_999):08d}'
+
 streets = ['东街', '西街', '南巷', '北巷', '大街', '新村路', '基围路', '祠堂巷']
 households = d.setdefault('households', [])
 hkeys = {h['key'] for h in households}
@@ -87,7 +109,7 @@ for key, (name, n) in hh.items():
 d['description'] = ("Demo data loaded by deploy/local/seed-demo.sh through the public API, so the events reach every service. "
     "Organisations are created top-down, then members, then households; 'parent' and 'organisation' refer to another entry's key. "
     "Each key is sent as the Idempotency-Key, so seeding again creates nothing. Names, dates and addresses are synthetic, "
-    "generated from random seed 20261126: Hefeng has 86 members (10 on the branch roll, 76 over six party–mass groups), "
+    "generated from random seed 20261126 (ID numbers: region 440605, check digit valid, birth date and gender consistent): Hefeng has 86 members (10 on the branch roll, 76 over six party–mass groups), "
     "the Party Building Office branch 10, Gaobian 48 households.")
 p.write_text(json.dumps(d, ensure_ascii=False, indent=2) + '\n', encoding='utf-8')
 print(len(d['organisations']), len(d['members']), len(households))

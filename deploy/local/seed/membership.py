@@ -1,4 +1,8 @@
-"""Membership demo data: the town tree top-down, then the roll, then the households (lishui.json)."""
+"""Membership demo data: the town tree top-down, then the roll, then the households (lishui.json).
+
+Every member is sent with its synthetic ID-card number and mobile number (generate.py); Membership stores
+them encrypted and answers with masked values, so nothing here prints or keeps them.
+"""
 
 
 def seed(ctx):

@@ -1,7 +1,13 @@
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
+using Lishui.Membership.Domain.PersonalData;
 using Lishui.Membership.Features;
+using Lishui.Membership.Features.ChangeMemberDetails;
 using Lishui.Membership.Features.ChangeMemberStatus;
+using Lishui.Membership.Features.Contact;
+using Lishui.Membership.Features.ExportMembers;
+using Lishui.Membership.Features.MemberImports;
+using Lishui.Membership.Features.WithdrawalAdvice;
 using Lishui.Membership.Features.Households;
 using Lishui.Membership.Features.Roles;
 using Lishui.Membership.Features.TransferMember;
@@ -9,6 +15,8 @@ using Lishui.Membership.Features.GetMember;
 using Lishui.Membership.Features.ListMembers;
 using Lishui.Membership.Features.Organisations;
 using Lishui.Membership.Features.RegisterMember;
+using Lishui.Membership.Messaging;
+using Lishui.Membership.Protection;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
@@ -21,9 +29,19 @@ public static class MembershipModule
 
     public static IHostApplicationBuilder AddMembership(this IHostApplicationBuilder builder)
     {
+        // Checked first: without its keys the service must not start at all (see PersonalDataKeys).
+        builder.Services.AddSingleton(PersonalDataKeys.From(builder.Configuration));
+        builder.Services.AddSingleton<PersonalDataProtector>();
+        builder.Services.AddSingleton<IPersonalDataProtector>(sp => sp.GetRequiredService<PersonalDataProtector>());
         builder.AddPlatformWeb();
         builder.AddServiceDatabase<MembershipDbContext>(MembershipDbContext.ConnectionName);
-        builder.AddPlatformMessaging<MembershipDbContext>(ServiceName);
+        builder.AddPlatformMessaging<MembershipDbContext>(ServiceName, bus => bus.AddConsumer<MemberUnqualifiedConsecutivelyConsumer>());
+
+        // Village secretaries' spreadsheets are often saved as GBK.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        builder.Services.AddSingleton<MemberImportSignal>();
+        builder.Services.AddScoped<MemberImportRunner>();
+        builder.Services.AddHostedService<MemberImportWorker>();
         builder.Services.Configure<CohortOptions>(builder.Configuration.GetSection(CohortOptions.Section));
         builder.Services.AddSingleton<MemberResponses>();
         return builder;
@@ -33,8 +51,13 @@ public static class MembershipModule
     {
         app.UsePlatformWeb();
         app.MapRegisterMember();
+        app.MapExportMembers();
         app.MapGetMember();
         app.MapListMembers();
+        app.MapChangeMemberDetails();
+        app.MapMemberContact();
+        app.MapMemberImports();
+        app.MapWithdrawalAdviceCases();
         app.MapChangeMemberStatus();
         app.MapTransferMember();
         app.MapMemberRoles();

@@ -28,6 +28,10 @@ public static class HealthProbe
         {
             web.UseEnvironment("Production");
             web.UseSetting("Logging:LogLevel:Default", "None");
+
+            // Keys a service refuses to start without (Membership's personal-data keys): random, never stored.
+            web.UseSetting("PersonalData:EncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            web.UseSetting("PersonalData:HashKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             foreach (var name in connectionNames)
             {
                 // Port 1 on the loopback refuses at once: the dependencies are down, not slow.

@@ -24,6 +24,7 @@ public sealed class BrokerDownTests(BrokerDownMembershipApiFactory api) : IClass
         var response = await client.PostAsJsonAsync("/members", new
         {
             name = "孙梅", gender = "Female", birthDate = "1990-02-03", joinedOn = "2015-07-01", organisationId = await api.TownAsync(),
+            idNumber = TestIdNumbers.For("1990-02-03"),
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

@@ -21,6 +21,14 @@ public class MembershipApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
     public TestInfrastructure Infrastructure => infrastructure;
     private string database = string.Empty;
 
+    /// <summary>This service's database (connection string), e.g. for pg_dump.</summary>
+    public string Database => database;
+
+    /// <summary>Fresh random keys for every run: no key is ever committed.</summary>
+    public string EncryptionKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    public string HashKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public async Task InitializeAsync()
     {
         await infrastructure.InitializeAsync();
@@ -53,10 +61,13 @@ public class MembershipApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     /// <summary>Registers a member through the API and returns its id.</summary>
     public async Task<Guid> RegisterMemberAsync(Guid organisation, string name = "张三", string birthDate = "1980-05-01",
-        string joinedOn = "2005-07-01", string? fullMemberOn = "2006-07-01")
+        string joinedOn = "2005-07-01", string? fullMemberOn = "2006-07-01", string? idNumber = null, string? phone = null, string? email = null)
     {
         using var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/members", new { name, gender = "Male", birthDate, joinedOn, fullMemberOn, organisationId = organisation });
+        var response = await client.PostAsJsonAsync("/members", new
+        {
+            name, gender = "Male", birthDate, joinedOn, fullMemberOn, organisationId = organisation, idNumber = idNumber ?? TestIdNumbers.For(birthDate), phone, email,
+        });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
     }
@@ -83,11 +94,23 @@ public class MembershipApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseEnvironment("Production");
         builder.UseSetting($"ConnectionStrings:{MembershipDbContext.ConnectionName}", database);
         builder.UseSetting($"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}", (BrokerOverride ?? infrastructure.RabbitMq).ToString());
+        builder.UseSetting("Messaging:EndpointPrefix", EndpointPrefix);
+        ConfigureKeys(builder);
+    }
+
+    /// <summary>Each factory consumes on queues of its own, so no other test class's service takes its events.</summary>
+    public string EndpointPrefix { get; } = $"membership-test-{Guid.NewGuid():N}"[..28];
+
+    protected virtual void ConfigureKeys(IWebHostBuilder builder)
+    {
+        builder.UseSetting("PersonalData:EncryptionKey", EncryptionKey);
+        builder.UseSetting("PersonalData:HashKey", HashKey);
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        await infrastructure.DeleteQueuesAsync($"{EndpointPrefix}-member-unqualified-consecutively", $"{EndpointPrefix}-member-unqualified-consecutively_error");
         await infrastructure.DisposeAsync();
     }
 }

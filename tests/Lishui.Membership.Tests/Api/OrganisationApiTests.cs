@@ -74,7 +74,7 @@ public sealed class OrganisationApiTests(MembershipApiFactory api) : IClassFixtu
     {
         var branch = await api.NewBranchAsync("待撤销党支部");
         using var client = api.CreateClient();
-        (await client.PostAsJsonAsync("/members", new { name = "刘洋", gender = "Male", birthDate = "1985-01-01", joinedOn = "2010-07-01", organisationId = branch }))
+        (await client.PostAsJsonAsync("/members", new { name = "刘洋", gender = "Male", birthDate = "1985-01-01", joinedOn = "2010-07-01", organisationId = branch, idNumber = TestIdNumbers.For("1985-01-01") }))
             .EnsureSuccessStatusCode();
 
         var refused = await client.PostAsync($"/organisations/{branch}/close", null);
@@ -87,7 +87,7 @@ public sealed class OrganisationApiTests(MembershipApiFactory api) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
         Assert.True((await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("closed").GetBoolean());
 
-        var late = await client.PostAsJsonAsync("/members", new { name = "迟到", gender = "Male", birthDate = "1985-01-01", joinedOn = "2010-07-01", organisationId = empty });
+        var late = await client.PostAsJsonAsync("/members", new { name = "迟到", gender = "Male", birthDate = "1985-01-01", joinedOn = "2010-07-01", organisationId = empty, idNumber = TestIdNumbers.For("1985-01-01") });
         Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
         await Lishui.Testing.Eventually.MatchAsync(() => api.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync()), n => n == 0,
             because: "created, renamed and closed events should all be published");

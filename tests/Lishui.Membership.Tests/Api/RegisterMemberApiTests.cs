@@ -17,7 +17,7 @@ public sealed class RegisterMemberApiTests(MembershipApiFactory api) : IClassFix
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private object ValidBody(string name = "张三") => new
+    private object ValidBody(string name = "张三", string? idNumber = null) => new
     {
         name,
         gender = "Male",
@@ -25,6 +25,7 @@ public sealed class RegisterMemberApiTests(MembershipApiFactory api) : IClassFix
         joinedOn = "2005-07-01",
         fullMemberOn = "2006-07-01",
         organisationId = organisation,
+        idNumber = idNumber ?? TestIdNumbers.For("1980-05-01"),
     };
 
     [Fact]
@@ -50,8 +51,9 @@ public sealed class RegisterMemberApiTests(MembershipApiFactory api) : IClassFix
     {
         using var client = api.CreateClient();
         var key = Guid.NewGuid().ToString();
-        var first = await PostAsync(client, ValidBody("王五"), key);
-        var retry = await PostAsync(client, ValidBody("王五"), key);
+        var idNumber = TestIdNumbers.For("1980-05-01");
+        var first = await PostAsync(client, ValidBody("王五", idNumber), key);
+        var retry = await PostAsync(client, ValidBody("王五", idNumber), key);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
@@ -109,6 +111,7 @@ public sealed class RegisterMemberApiTests(MembershipApiFactory api) : IClassFix
         var response = await client.PostAsJsonAsync("/members", new
         {
             name = "小明", gender = "Male", birthDate = "2010-01-01", joinedOn = "2020-01-01", organisationId = organisation,
+            idNumber = TestIdNumbers.For("2010-01-01"),
         });
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -137,7 +140,7 @@ public sealed class RegisterMemberApiTests(MembershipApiFactory api) : IClassFix
     public async Task A_member_is_registered_only_in_an_existing_open_organisation()
     {
         using var client = api.CreateClient();
-        var body = new { name = "张三", gender = "Male", birthDate = "1980-05-01", joinedOn = "2005-07-01", organisationId = Guid.CreateVersion7() };
+        var body = new { name = "张三", gender = "Male", birthDate = "1980-05-01", joinedOn = "2005-07-01", organisationId = Guid.CreateVersion7(), idNumber = TestIdNumbers.For("1980-05-01") };
 
         var response = await client.PostAsJsonAsync("/members", body);
 

@@ -1,6 +1,9 @@
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.Households;
 using Lishui.Membership.Domain.Organisations;
+using Lishui.Membership.Domain.PersonalData;
+using Lishui.Membership.Domain.WithdrawalAdvice;
+using Lishui.Membership.Features.MemberImports;
 using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +25,17 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
 
     public DbSet<Household> Households => Set<Household>();
 
+    public DbSet<PersonalDataAccess> PersonalDataAccessLog => Set<PersonalDataAccess>();
+
+    public DbSet<MemberDetailsChange> MemberDetailsChanges => Set<MemberDetailsChange>();
+
+    public DbSet<WithdrawalAdviceCase> WithdrawalAdviceCases => Set<WithdrawalAdviceCase>();
+
+    public DbSet<MemberImport> MemberImports => Set<MemberImport>();
+
+    /// <summary>The unique index on the ID number's keyed hash: a duplicate is reported on the idNumber field.</summary>
+    public const string IdNumberHashIndex = "ix_members_id_number_hash";
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddMessagingTables();
@@ -42,8 +56,87 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
             e.Property(x => x.OrganisationSince).HasColumnName("organisation_since");
             e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
             e.Ignore(x => x.IsOnRoll);
+            e.Property(x => x.IdNumberCipher).HasColumnName("id_number_cipher");
+            e.Property(x => x.IdNumberHash).HasColumnName("id_number_hash");
+            e.Property(x => x.PhoneCipher).HasColumnName("phone_cipher");
+            e.Property(x => x.EmailCipher).HasColumnName("email_cipher");
             e.HasIndex(x => x.OrganisationId);
             e.HasIndex(x => x.Status);
+            e.HasIndex(x => x.IdNumberHash).IsUnique().HasDatabaseName(IdNumberHashIndex);
+        });
+        model.Entity<PersonalDataAccess>(e =>
+        {
+            e.ToTable("personal_data_access_log");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.MemberId).HasColumnName("member_id");
+            e.Property(x => x.RequestedBy).HasColumnName("requested_by").HasMaxLength(PersonalDataAccess.MaxRequestedByLength);
+            e.Property(x => x.Purpose).HasColumnName("purpose").HasMaxLength(PersonalDataAccess.MaxPurposeLength);
+            e.Property(x => x.Fields).HasColumnName("fields");
+            e.Property(x => x.AccessedAt).HasColumnName("accessed_at");
+            e.HasIndex(x => new { x.MemberId, x.AccessedAt });
+            e.HasIndex(x => new { x.RequestedBy, x.AccessedAt });
+            e.HasIndex(x => x.AccessedAt);
+        });
+        model.Entity<MemberDetailsChange>(e =>
+        {
+            e.ToTable("member_details_changes");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.MemberId).HasColumnName("member_id").HasConversion(id => id.Value, value => new MemberId(value));
+            e.Property(x => x.ChangedFields).HasColumnName("changed_fields");
+            e.Property(x => x.ChangedBy).HasColumnName("changed_by").HasMaxLength(MemberStatusChange.MaxDecidedByLength);
+            e.Property(x => x.RecordedAt).HasColumnName("recorded_at");
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.MemberId, x.RecordedAt });
+        });
+        model.Entity<WithdrawalAdviceCase>(e =>
+        {
+            e.ToTable("withdrawal_advice_cases");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.MemberId).HasColumnName("member_id").HasConversion(id => id.Value, value => new MemberId(value));
+            e.Property(x => x.PartyCommitteeId).HasColumnName("party_committee_id");
+            e.Property(x => x.OrganisationId).HasColumnName("organisation_id");
+            e.Property(x => x.SchemeId).HasColumnName("scheme_id");
+            e.Property(x => x.UnqualifiedYears).HasColumnName("unqualified_years");
+            e.Property(x => x.Year).HasColumnName("year");
+            e.Property(x => x.SourceEventId).HasColumnName("source_event_id");
+            e.Property(x => x.OpenedOn).HasColumnName("opened_on");
+            e.Property(x => x.OpenedAt).HasColumnName("opened_at");
+            e.Property(x => x.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Decision).HasColumnName("decision").HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.DecidedBy).HasColumnName("decided_by").HasMaxLength(MemberStatusChange.MaxDecidedByLength);
+            e.Property(x => x.DecidedOn).HasColumnName("decided_on");
+            e.Property(x => x.Reason).HasColumnName("reason").HasMaxLength(WithdrawalAdviceCase.MaxReasonLength);
+            e.Property(x => x.DecidedAt).HasColumnName("decided_at");
+            e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+            // One case per member and year, however often Assessment's news is delivered.
+            e.HasIndex(x => new { x.MemberId, x.Year }).IsUnique();
+            e.HasIndex(x => new { x.Status, x.OpenedAt });
+            e.HasIndex(x => x.PartyCommitteeId);
+        });
+        model.Entity<MemberImport>(e =>
+        {
+            e.ToTable("member_imports");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.Mode).HasColumnName("mode").HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Encoding).HasColumnName("encoding").HasMaxLength(20);
+            e.Property(x => x.PayloadCipher).HasColumnName("payload_cipher");
+            e.Property(x => x.RowsTotal).HasColumnName("rows_total");
+            e.Property(x => x.RowsProcessed).HasColumnName("rows_processed");
+            e.Property(x => x.Imported).HasColumnName("imported");
+            e.Property(x => x.ErrorCount).HasColumnName("error_count");
+            e.Property(x => x.Errors).HasColumnName("errors").HasColumnType("jsonb");
+            e.Property(x => x.RequestedBy).HasColumnName("requested_by").HasMaxLength(MemberStatusChange.MaxDecidedByLength);
+            e.Property(x => x.CreatedAt).HasColumnName("created_at");
+            e.Property(x => x.StartedAt).HasColumnName("started_at");
+            e.Property(x => x.HeartbeatAt).HasColumnName("heartbeat_at");
+            e.Property(x => x.FinishedAt).HasColumnName("finished_at");
+            e.HasIndex(x => new { x.Status, x.CreatedAt });
         });
         model.Entity<MemberStatusChange>(e =>
         {

@@ -1,4 +1,5 @@
 using Lishui.Membership.Domain.Organisations;
+using Lishui.Membership.Domain.PersonalData;
 using Lishui.Shared.Domain;
 
 namespace Lishui.Membership.Domain;
@@ -62,19 +63,39 @@ public sealed class Member : AggregateRoot
 
     public bool IsOnRoll => MemberStatusTransitions.IsOnRoll(Status);
 
+    /// <summary>The ID card number, sealed (AES-GCM); null only for members registered before it was required.</summary>
+    public byte[]? IdNumberCipher { get; private set; }
+
+    /// <summary>Keyed hash of the normalised ID number: unique on the roll, and how a number is looked up.</summary>
+    public byte[]? IdNumberHash { get; private set; }
+
+    public byte[]? PhoneCipher { get; private set; }
+
+    public byte[]? EmailCipher { get; private set; }
+
+    /// <summary>The rules a registration is checked against (also used to report every problem of an imported row at once).</summary>
+    public static IEnumerable<IBusinessRule> RegistrationRules(
+        string name, DateOnly birthDate, DateOnly joinedOn, DateOnly? fullMemberOn, DateOnly today)
+    {
+        yield return new MemberNameMustBeGivenRule(name);
+        yield return new DateCannotBeInTheFutureRule("birthDate", "出生日期", "birth date", birthDate, today);
+        yield return new DateCannotBeInTheFutureRule("joinedOn", "入党日期", "joining date", joinedOn, today);
+        yield return new MemberMustBeAdultWhenJoiningRule(birthDate, joinedOn);
+        if (fullMemberOn is { } full)
+        {
+            yield return new FullMembershipCannotPrecedeJoiningRule(joinedOn, full);
+            yield return new DateCannotBeInTheFutureRule("fullMemberOn", "转正日期", "full-membership date", full, today);
+        }
+    }
+
     public static Member Register(
         MemberId id, string name, Gender gender, DateOnly birthDate, DateOnly joinedOn, DateOnly? fullMemberOn,
         Guid organisationId, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        CheckRule(new MemberNameMustBeGivenRule(name));
-        CheckRule(new DateCannotBeInTheFutureRule("birthDate", "出生日期", "birth date", birthDate, today));
-        CheckRule(new DateCannotBeInTheFutureRule("joinedOn", "入党日期", "joining date", joinedOn, today));
-        CheckRule(new MemberMustBeAdultWhenJoiningRule(birthDate, joinedOn));
-        if (fullMemberOn is { } full)
+        foreach (var rule in RegistrationRules(name, birthDate, joinedOn, fullMemberOn, today))
         {
-            CheckRule(new FullMembershipCannotPrecedeJoiningRule(joinedOn, full));
-            CheckRule(new DateCannotBeInTheFutureRule("fullMemberOn", "转正日期", "full-membership date", full, today));
+            CheckRule(rule);
         }
 
         var member = new Member
@@ -167,5 +188,94 @@ public sealed class Member : AggregateRoot
         CheckRule(new TextMustBeGivenRule("decidedBy", "决定人", "decision maker", decidedBy, MemberStatusChange.MaxDecidedByLength));
         assignment.End(revokedOn, decidedBy.Trim());
         NextVersion();
+    }
+
+    /// <summary>
+    /// Checks and seals the member's ID number, phone and e-mail (replacing what was stored). The
+    /// clear values never stay on the aggregate.
+    /// </summary>
+    public void ProtectPersonalData(PersonalDetails details, IPersonalDataProtector protector, bool idNumberRequired = true)
+    {
+        foreach (var rule in PersonalDataRules.For(details, BirthDate, idNumberRequired))
+        {
+            CheckRule(rule);
+        }
+
+        IdNumberCipher = details.IdNumber is { } idNumber ? protector.Seal(idNumber, Id.Value, PersonalDetails.IdNumberField) : null;
+        IdNumberHash = details.IdNumber is { } forHash ? protector.Hash(forHash) : null;
+        PhoneCipher = details.Phone is { } phone ? protector.Seal(phone, Id.Value, PersonalDetails.PhoneField) : null;
+        EmailCipher = details.Email is { } email ? protector.Seal(email, Id.Value, PersonalDetails.EmailField) : null;
+    }
+
+    /// <summary>The personal data in the clear, for masking or for a logged read.</summary>
+    public PersonalDetails OpenPersonalData(IPersonalDataProtector protector) =>
+        new(IdNumberCipher is { } id ? protector.Open(id, Id.Value, PersonalDetails.IdNumberField) : null,
+            PhoneCipher is { } phone ? protector.Open(phone, Id.Value, PersonalDetails.PhoneField) : null,
+            EmailCipher is { } email ? protector.Open(email, Id.Value, PersonalDetails.EmailField) : null);
+
+    /// <summary>
+    /// Corrects the member's details (姓名、性别、出生日期、身份证号、手机、邮箱); returns the names of the
+    /// fields that changed (empty: nothing changed, no new version).
+    /// </summary>
+    public IReadOnlyList<string> ChangeDetails(
+        string name, Gender gender, DateOnly birthDate, PersonalDetails details, IPersonalDataProtector protector, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        CheckRule(new MemberNameMustBeGivenRule(name));
+        CheckRule(new DateCannotBeInTheFutureRule("birthDate", "出生日期", "birth date", birthDate, today));
+        CheckRule(new MemberMustBeAdultWhenJoiningRule(birthDate, JoinedOn));
+        var current = OpenPersonalData(protector);
+        var changed = new List<string>();
+        if (Name != name.Trim())
+        {
+            changed.Add("name");
+        }
+
+        if (Gender != gender)
+        {
+            changed.Add("gender");
+        }
+
+        if (BirthDate != birthDate)
+        {
+            changed.Add("birthDate");
+        }
+
+        if (current.IdNumber != details.IdNumber)
+        {
+            changed.Add(PersonalDetails.IdNumberField);
+        }
+
+        if (current.Phone != details.Phone)
+        {
+            changed.Add(PersonalDetails.PhoneField);
+        }
+
+        if (current.Email != details.Email)
+        {
+            changed.Add(PersonalDetails.EmailField);
+        }
+
+        // An old entry without an ID number may stay without one; once given it cannot be removed.
+        foreach (var rule in PersonalDataRules.For(details, birthDate, idNumberRequired: current.IdNumber is not null))
+        {
+            CheckRule(rule);
+        }
+
+        if (changed.Count == 0)
+        {
+            return changed;
+        }
+
+        Name = name.Trim();
+        Gender = gender;
+        BirthDate = birthDate;
+        if (changed.Any(f => f is PersonalDetails.IdNumberField or PersonalDetails.PhoneField or PersonalDetails.EmailField))
+        {
+            ProtectPersonalData(details, protector, idNumberRequired: current.IdNumber is not null);
+        }
+
+        NextVersion();
+        return changed;
     }
 }

@@ -88,6 +88,25 @@ public static class LocalMemberView
         }
     }
 
+    /// <summary>
+    /// A corrected name (MemberDetailsChanged carries the name only when it changed; other details are
+    /// not kept here). Names come only from the registration (always sequence 1) and from corrections,
+    /// so a correction always wins over the registration; it is not compared with
+    /// <see cref="LocalMember.Sequence"/>, which status changes move on their own queue. Two corrections
+    /// delivered out of order would leave the older name: telling them apart needs a name sequence of its own.
+    /// </summary>
+    public static async Task ApplyAsync(this DbContext db, MemberDetailsChanged e, CancellationToken ct)
+    {
+        if (e.Name is not { } name)
+        {
+            return;
+        }
+
+        var member = await KnownAsync(db, e.MemberId, ct);
+        member.Name = name;
+        member.UpdatedAt = e.OccurredAt;
+    }
+
     /// <summary>A transfer to another organisation; a stale one changes nothing.</summary>
     public static async Task ApplyAsync(this DbContext db, MemberTransferred e, CancellationToken ct)
     {
@@ -123,4 +142,13 @@ public sealed class MemberTransferredProjection<TDbContext>(TDbContext db) : Ide
     protected override string ConsumerName => "local-member-view:member-transferred";
 
     protected override Task HandleAsync(MemberTransferred message, CancellationToken ct) => Db.ApplyAsync(message, ct);
+}
+
+/// <summary>Keeps a service's local member view current with name corrections.</summary>
+public sealed class MemberDetailsChangedProjection<TDbContext>(TDbContext db) : IdempotentConsumer<MemberDetailsChanged, TDbContext>(db)
+    where TDbContext : DbContext
+{
+    protected override string ConsumerName => "local-member-view:member-details-changed";
+
+    protected override Task HandleAsync(MemberDetailsChanged message, CancellationToken ct) => Db.ApplyAsync(message, ct);
 }

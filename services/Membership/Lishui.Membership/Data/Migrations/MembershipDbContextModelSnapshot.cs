@@ -80,6 +80,10 @@ namespace Lishui.Membership.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("birth_date");
 
+                    b.Property<byte[]>("EmailCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("email_cipher");
+
                     b.Property<DateOnly?>("FullMemberOn")
                         .HasColumnType("date")
                         .HasColumnName("full_member_on");
@@ -89,6 +93,14 @@ namespace Lishui.Membership.Data.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("gender");
+
+                    b.Property<byte[]>("IdNumberCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_cipher");
+
+                    b.Property<byte[]>("IdNumberHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_hash");
 
                     b.Property<DateOnly>("JoinedOn")
                         .HasColumnType("date")
@@ -107,6 +119,10 @@ namespace Lishui.Membership.Data.Migrations
                     b.Property<DateOnly>("OrganisationSince")
                         .HasColumnType("date")
                         .HasColumnName("organisation_since");
+
+                    b.Property<byte[]>("PhoneCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("phone_cipher");
 
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone")
@@ -129,11 +145,48 @@ namespace Lishui.Membership.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IdNumberHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_members_id_number_hash");
+
                     b.HasIndex("OrganisationId");
 
                     b.HasIndex("Status");
 
                     b.ToTable("members", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Membership.Domain.MemberDetailsChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("changed_by");
+
+                    b.PrimitiveCollection<string[]>("ChangedFields")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("changed_fields");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "RecordedAt");
+
+                    b.ToTable("member_details_changes", (string)null);
                 });
 
             modelBuilder.Entity("Lishui.Membership.Domain.MemberStatusChange", b =>
@@ -287,6 +340,49 @@ namespace Lishui.Membership.Data.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("Lishui.Membership.Domain.PersonalData.PersonalDataAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AccessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accessed_at");
+
+                    b.PrimitiveCollection<string[]>("Fields")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("fields");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("requested_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccessedAt");
+
+                    b.HasIndex("MemberId", "AccessedAt");
+
+                    b.HasIndex("RequestedBy", "AccessedAt");
+
+                    b.ToTable("personal_data_access_log", (string)null);
+                });
+
             modelBuilder.Entity("Lishui.Membership.Domain.RoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -344,6 +440,174 @@ namespace Lishui.Membership.Data.Migrations
                         .HasFilter("revoked_on IS NULL");
 
                     b.ToTable("member_roles", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Membership.Domain.WithdrawalAdvice.WithdrawalAdviceCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("decision");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("PartyCommitteeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("party_committee_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("SchemeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scheme_id");
+
+                    b.Property<Guid>("SourceEventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_event_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<int[]>("UnqualifiedYears")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("unqualified_years");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartyCommitteeId");
+
+                    b.HasIndex("MemberId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "OpenedAt");
+
+                    b.ToTable("withdrawal_advice_cases", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Membership.Features.MemberImports.MemberImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Encoding")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("encoding");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("error_count");
+
+                    b.Property<string>("Errors")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("errors");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("integer")
+                        .HasColumnName("imported");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<byte[]>("PayloadCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("payload_cipher");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("RowsProcessed")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_processed");
+
+                    b.Property<int>("RowsTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows_total");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("member_imports", (string)null);
                 });
 
             modelBuilder.Entity("Lishui.Shared.Messaging.InboxMessage", b =>
@@ -460,6 +724,15 @@ namespace Lishui.Membership.Data.Migrations
                     b.ToTable("idempotency_records", (string)null);
                 });
 
+            modelBuilder.Entity("Lishui.Membership.Domain.MemberDetailsChange", b =>
+                {
+                    b.HasOne("Lishui.Membership.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Lishui.Membership.Domain.MemberStatusChange", b =>
                 {
                     b.HasOne("Lishui.Membership.Domain.Member", null)
@@ -479,6 +752,15 @@ namespace Lishui.Membership.Data.Migrations
                 });
 
             modelBuilder.Entity("Lishui.Membership.Domain.RoleAssignment", b =>
+                {
+                    b.HasOne("Lishui.Membership.Domain.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lishui.Membership.Domain.WithdrawalAdvice.WithdrawalAdviceCase", b =>
                 {
                     b.HasOne("Lishui.Membership.Domain.Member", null)
                         .WithMany()

@@ -55,25 +55,37 @@ public static class ChangeMemberStatus
         {
             var member = await db.Members.FirstAsync(m => m.Id == new MemberId(id), ct);
             VersionCheck.EnsureVersion(request.ExpectedVersion, member.Version);
-            var now = time.GetUtcNow();
-            if (!MemberStatusTransitions.IsOnRoll(request.Status) || request.Status == MemberStatus.WithdrawalAdvised)
-            {
-                // A member advised to withdraw or leaving the roll holds no office from that day.
-                await MemberRoles.EndAllAsync(db, member, request.EffectiveOn, request.DecidedBy, now, ct);
-            }
-
-            var change = member.ChangeStatus(request.Status, request.EffectiveOn, request.Reason, request.DecidedBy, now);
-            db.MemberStatusChanges.Add(change);
-            db.AddToOutbox(new MemberStatusChanged
-            {
-                MemberId = member.Id.Value,
-                Status = change.To.ToString(),
-                PreviousStatus = change.From.ToString(),
-                EffectiveOn = change.EffectiveOn,
-                OnRoll = member.IsOnRoll,
-            }.About(member.Id.Value, member.OrganisationId, member.Version, now));
+            var change = await ApplyAsync(db, member, request.Status, request.EffectiveOn, request.Reason, request.DecidedBy, time.GetUtcNow(), ct);
             return (MemberStatusChangeResponse.Of(change), $"/members/{id}/status-changes/{change.Id}");
         }, time);
+    }
+
+    /// <summary>
+    /// Moves the member along the lifecycle (ending offices where the member leaves them), records the
+    /// history row and queues MemberStatusChanged; the caller saves. Used by the API and by decisions
+    /// on withdrawal-advice cases alike.
+    /// </summary>
+    public static async Task<MemberStatusChange> ApplyAsync(
+        MembershipDbContext db, Member member, MemberStatus status, DateOnly effectiveOn, string reason, string decidedBy, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        if (!MemberStatusTransitions.IsOnRoll(status) || status == MemberStatus.WithdrawalAdvised)
+        {
+            // A member advised to withdraw or leaving the roll holds no office from that day.
+            await MemberRoles.EndAllAsync(db, member, effectiveOn, decidedBy, now, ct);
+        }
+
+        var change = member.ChangeStatus(status, effectiveOn, reason, decidedBy, now);
+        db.MemberStatusChanges.Add(change);
+        db.AddToOutbox(new MemberStatusChanged
+        {
+            MemberId = member.Id.Value,
+            Status = change.To.ToString(),
+            PreviousStatus = change.From.ToString(),
+            EffectiveOn = change.EffectiveOn,
+            OnRoll = member.IsOnRoll,
+        }.About(member.Id.Value, member.OrganisationId, member.Version, now));
+        return change;
     }
 
     private static async Task<Results<Ok<List<MemberStatusChangeResponse>>, ProblemHttpResult>> HistoryAsync(

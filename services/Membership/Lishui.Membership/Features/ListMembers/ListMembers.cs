@@ -1,13 +1,19 @@
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
+using Lishui.Membership.Domain.PersonalData;
+using Lishui.Membership.Protection;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Membership.Features.ListMembers;
 
+/// <summary>What a roll query asks for: the filters of GET /members, shared by the CSV export.</summary>
+public sealed record MemberFilter(Guid? OrganisationId, bool? IncludeDescendants, string? Status, string? Cohort, string? Sort, string? IdNumber);
+
 /// <summary>
 /// GET /members: the roll page by page, filtered by organisation (optionally its whole subtree),
-/// status (comma-separated), cohort, and sorted by name (default), joinedOn or birthDate ("-" for descending).
+/// status (comma-separated), cohort, ID number (found by its keyed hash), and sorted by name
+/// (default), joinedOn or birthDate ("-" for descending).
 /// </summary>
 public static class ListMembers
 {
@@ -16,17 +22,42 @@ public static class ListMembers
             .ProducesValidationProblem();
 
     private static async Task<Page<MemberResponse>> HandleAsync(
-        MembershipDbContext db, MemberResponses responses, Guid? organisationId, bool? includeDescendants, string? status, string? cohort,
-        string? sort, int? page, int? pageSize, CancellationToken ct)
+        MembershipDbContext db, MemberResponses responses, PersonalDataProtector protector, Guid? organisationId, bool? includeDescendants,
+        string? status, string? cohort, string? sort, string? idNumber, int? page, int? pageSize, CancellationToken ct)
+    {
+        var query = await QueryAsync(db, responses, protector, new MemberFilter(organisationId, includeDescendants, status, cohort, sort, idNumber), ct);
+        var (number, size, skip) = Paging.Normalise(page, pageSize);
+        var total = await query.CountAsync(ct);
+        var items = await query.Skip(skip).Take(size).ToListAsync(ct);
+        return new Page<MemberResponse>(await responses.OfAsync(db, items, ct), number, size, total);
+    }
+
+    /// <summary>The filtered, sorted roll; a malformed filter is a 400 naming it.</summary>
+    public static async Task<IQueryable<Member>> QueryAsync(
+        MembershipDbContext db, MemberResponses responses, PersonalDataProtector protector, MemberFilter filter, CancellationToken ct)
     {
         var errors = new List<FieldError>();
-        var statuses = ParseStatuses(status, errors);
-        var cohortFilter = Parse<Cohort>("cohort", cohort, errors);
-        var order = sort?.Trim() ?? "name";
+        var statuses = ParseStatuses(filter.Status, errors);
+        var cohortFilter = Parse<Cohort>("cohort", filter.Cohort, errors);
+        var order = filter.Sort?.Trim() ?? "name";
         if (order.TrimStart('-') is not ("name" or "joinedOn" or "birthDate"))
         {
             errors.Add(new FieldError("sort", "field.wrong-value", "排序应为 name、joinedOn 或 birthDate（前加 - 为倒序）。",
                 "sort must be name, joinedOn or birthDate (prefix - for descending)."));
+        }
+
+        byte[]? idNumberHash = null;
+        if (!string.IsNullOrWhiteSpace(filter.IdNumber))
+        {
+            var normalised = ResidentIdNumber.Normalise(filter.IdNumber);
+            if (new IdNumberMustBeValidRule(normalised) is { } rule && rule.IsBroken())
+            {
+                errors.Add(PersonalDataProblems.AsFieldError(rule));
+            }
+            else
+            {
+                idNumberHash = protector.Hash(normalised);
+            }
         }
 
         if (errors.Count > 0)
@@ -34,11 +65,15 @@ public static class ListMembers
             throw new RequestValidationException(errors);
         }
 
-        var (number, size, skip) = Paging.Normalise(page, pageSize);
         var query = db.Members.AsNoTracking();
-        if (organisationId is { } org)
+        if (idNumberHash is not null)
         {
-            if (includeDescendants == true)
+            query = query.Where(m => m.IdNumberHash == idNumberHash);
+        }
+
+        if (filter.OrganisationId is { } org)
+        {
+            if (filter.IncludeDescendants == true)
             {
                 var subtree = await OrganisationSubtree.IdsAsync(db, org, ct);
                 query = query.Where(m => subtree.Contains(m.OrganisationId));
@@ -59,7 +94,6 @@ public static class ListMembers
             query = WhereIn(query, c, responses.Cohorts, responses.Today);
         }
 
-        var total = await query.CountAsync(ct);
         var sorted = order switch
         {
             "joinedOn" => query.OrderBy(m => m.JoinedOn),
@@ -69,8 +103,7 @@ public static class ListMembers
             "-name" => query.OrderByDescending(m => m.Name),
             _ => query.OrderBy(m => m.Name),
         };
-        var items = await sorted.ThenBy(m => m.Id).Skip(skip).Take(size).ToListAsync(ct);
-        return new Page<MemberResponse>(await responses.OfAsync(db, items, ct), number, size, total);
+        return sorted.ThenBy(m => m.Id);
     }
 
     /// <summary>The same thresholds as <see cref="CohortOptions.Of"/>, as a database filter.</summary>

@@ -3,21 +3,34 @@ using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.Organisations;
+using Lishui.Membership.Domain.PersonalData;
+using Lishui.Membership.Protection;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Membership.Features.RegisterMember;
 
+/// <param name="IdNumber">The 18-character resident ID number (required); stored encrypted, shown masked.</param>
+/// <param name="Phone">Mainland mobile number, optional; stored encrypted, shown masked.</param>
+/// <param name="Email">Optional; stored encrypted, shown masked.</param>
 public sealed record RegisterMemberRequest(
-    string Name, Gender Gender, DateOnly BirthDate, DateOnly JoinedOn, DateOnly? FullMemberOn, Guid OrganisationId)
+    string Name, Gender Gender, DateOnly BirthDate, DateOnly JoinedOn, DateOnly? FullMemberOn, Guid OrganisationId,
+    string? IdNumber = null, string? Phone = null, string? Email = null)
     : IValidatableRequest
 {
+    public PersonalDetails ToDetails() => PersonalDetails.Normalised(IdNumber, Phone, Email);
+
     public IEnumerable<FieldError> Validate()
     {
         if (OrganisationId == Guid.Empty)
         {
             yield return new FieldError("organisationId", "field.required", "请指定所属党组织。", "The organisation is required.");
+        }
+
+        foreach (var error in PersonalDataProblems.Check(ToDetails(), BirthDate))
+        {
+            yield return error;
         }
     }
 }
@@ -32,31 +45,53 @@ public static class RegisterMember
             .Accepts<RegisterMemberRequest>("application/json")
             .Produces<MemberResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> HandleAsync(
-        ValidatedBody<RegisterMemberRequest> body, MembershipDbContext db, MemberResponses responses, TimeProvider time, HttpContext http)
+        ValidatedBody<RegisterMemberRequest> body, MembershipDbContext db, MemberResponses responses, PersonalDataProtector protector,
+        TimeProvider time, HttpContext http)
     {
         var request = body.Value;
+        var details = request.ToDetails();
+        // The stored request fingerprint must not let anyone test guesses of the ID number: keyed hashes stand in for it.
+        var fingerprint = request with
+        {
+            IdNumber = KeyedHash(protector, details.IdNumber),
+            Phone = KeyedHash(protector, details.Phone),
+            Email = KeyedHash(protector, details.Email),
+        };
         // Checks against current state run only for a new request: a retry replays the first answer.
-        return await db.CreateOnceAsync(http, "members.register", request, async ct =>
+        return await PersonalDataProblems.GuardDuplicateIdNumberAsync(() => db.CreateOnceAsync(http, "members.register", fingerprint, async ct =>
         {
             await EnsureOrganisationIsOpenAsync(db, request.OrganisationId, ct);
             var now = time.GetUtcNow();
             var member = Member.Register(
                 new MemberId(Guid.CreateVersion7(now)), request.Name, request.Gender, request.BirthDate,
                 request.JoinedOn, request.FullMemberOn, request.OrganisationId, now);
-            db.Members.Add(member);
-            db.AddToOutbox(new MemberRegistered
+            member.ProtectPersonalData(details, protector);
+            if (await db.Members.AnyAsync(m => m.IdNumberHash == member.IdNumberHash, ct))
             {
-                MemberId = member.Id.Value,
-                Name = member.Name,
-                Status = member.Status.ToString(),
-                JoinedOn = member.JoinedOn,
-            }.About(member.Id.Value, member.OrganisationId, member.Version, now));
+                throw new DuplicateIdNumberException();
+            }
+
+            db.Members.Add(member);
+            db.AddToOutbox(Registered(member, now));
             return (responses.Of(member, []), $"/members/{member.Id.Value}");
-        }, time);
+        }, time));
     }
+
+    public static MemberRegistered Registered(Member member, DateTimeOffset now) =>
+        new MemberRegistered
+        {
+            MemberId = member.Id.Value,
+            Name = member.Name,
+            Status = member.Status.ToString(),
+            JoinedOn = member.JoinedOn,
+        }.About(member.Id.Value, member.OrganisationId, member.Version, now);
+
+    private static string? KeyedHash(PersonalDataProtector protector, string? value) =>
+        value is null ? null : Convert.ToHexString(protector.Hash(value));
 
     private static async Task EnsureOrganisationIsOpenAsync(MembershipDbContext db, Guid organisationId, CancellationToken ct)
     {
