@@ -36,8 +36,7 @@ public sealed class NotificationApiFactory : WebApplicationFactory<Program>, IAs
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        await infrastructure.DeleteQueuesAsync(
-            [.. new[] { "member-registered", "member-status-changed", "member-transferred" }.SelectMany(q => new[] { $"{prefix}-{q}", $"{prefix}-{q}_error" })]);
+        await NotificationQueues.DeleteAsync(infrastructure, prefix);
         await infrastructure.DisposeAsync();
     }
 }

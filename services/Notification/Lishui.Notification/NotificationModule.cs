@@ -1,9 +1,14 @@
+using Dapr.Client;
 using Lishui.Notification.Data;
+using Lishui.Notification.Delivery;
+using Lishui.Notification.Delivery.Channels;
 using Lishui.Notification.Domain.Templates;
+using Lishui.Notification.Features.Deliveries;
 using Lishui.Notification.Features.Inbox;
 using Lishui.Notification.Features.Preferences;
 using Lishui.Notification.Features.Templates;
 using Lishui.Notification.Messaging;
+using Lishui.Notification.Messaging.Triggers;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
@@ -19,7 +24,64 @@ public static class NotificationModule
         builder.AddPlatformWeb();
         builder.AddServiceDatabase<NotificationDbContext>(NotificationDbContext.ConnectionName);
         builder.Services.AddScoped<ITemplateLibrary, TemplateLibrary>();
-        builder.AddPlatformMessaging<NotificationDbContext>(ServiceName, bus => bus.AddConsumer<MemberRegisteredConsumer>(), withLocalMemberView: true);
+        builder.AddDelivery();
+        builder.AddPlatformMessaging<NotificationDbContext>(ServiceName, bus =>
+        {
+            bus.AddConsumer<MemberRegisteredConsumer>();
+            bus.AddConsumer<MemberRoleAssignedConsumer>();
+            bus.AddConsumer<MemberRoleRevokedConsumer>();
+            bus.AddConsumer<OrganisationCreatedConsumer>();
+            bus.AddConsumer<OrganisationMovedConsumer>();
+            bus.AddConsumer<StudySessionReminderDueConsumer>();
+            bus.AddConsumer<StationingVisitReminderDueConsumer>();
+            bus.AddConsumer<ContactOverdueConsumer>();
+            bus.AddConsumer<AssessmentNoticePublishedConsumer>();
+            bus.AddConsumer<ObjectionFiledConsumer>();
+            bus.AddConsumer<OrganisationalTalkRequiredConsumer>();
+            bus.AddConsumer<WithdrawalAdviceCaseOpenedConsumer>();
+            bus.AddConsumer<ResidentRequestAnsweredConsumer>();
+            bus.AddConsumer<ResidentRequestTurnedIntoProjectConsumer>();
+            bus.AddConsumer<ProjectOverdueConsumer>();
+        }, withLocalMemberView: true);
+        return builder;
+    }
+
+    /// <summary>
+    /// The dispatcher and its channels. E-mail needs Notification:Email:Host; SMS and instant
+    /// messages need a Dapr binding name (Notification:Sms:Binding, Notification:InstantMessage:Binding).
+    /// Contacts come from Membership (and Pairing/PracticalProjects for residents) by service discovery.
+    /// </summary>
+    public static IHostApplicationBuilder AddDelivery(this IHostApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        builder.Services.Configure<DeliveryOptions>(config.GetSection(DeliveryOptions.Section));
+        builder.Services.Configure<EmailOptions>(config.GetSection(EmailOptions.Section));
+        builder.Services.Configure<DaprBindingOptions>(SmsChannel.Name, config.GetSection("Notification:Sms"));
+        builder.Services.Configure<DaprBindingOptions>(InstantMessageChannel.Name, config.GetSection("Notification:InstantMessage"));
+        builder.Services.Configure<DaprSidecarOptions>(config.GetSection(DaprSidecarOptions.Section));
+        builder.Services.AddSingleton<IExternalChannel, EmailChannel>();
+        builder.Services.AddSingleton<IExternalChannel, SmsChannel>();
+        builder.Services.AddSingleton<IExternalChannel, InstantMessageChannel>();
+
+        // Built on first use only: a service without SMS or IM bindings never talks to a sidecar.
+        builder.Services.AddSingleton(sp =>
+        {
+            var dapr = new DaprClientBuilder();
+            if (sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DaprSidecarOptions>>().Value.GrpcEndpoint is { Length: > 0 } endpoint)
+            {
+                dapr.UseGrpcEndpoint(endpoint);
+            }
+
+            return dapr.Build();
+        });
+
+        builder.Services.AddHttpClient<MembershipContacts>(http => http.BaseAddress = new Uri(config["Notification:Membership:BaseAddress"] ?? "http://membership"));
+        builder.Services.AddHttpClient(ResidentContacts.ClientName(ResidentContacts.Pairing), http => http.BaseAddress = new Uri(config["Notification:Pairing:BaseAddress"] ?? "http://pairing"));
+        builder.Services.AddHttpClient(ResidentContacts.ClientName(ResidentContacts.Projects), http => http.BaseAddress = new Uri(config["Notification:Projects:BaseAddress"] ?? "http://projects"));
+        builder.Services.AddScoped<ResidentContacts>();
+        builder.Services.AddScoped<DispatchPlanner>();
+        builder.Services.AddScoped<DispatchProcessor>();
+        builder.Services.AddHostedService<DeliveryDispatcher>();
         return builder;
     }
 
@@ -29,6 +91,7 @@ public static class NotificationModule
         app.MapInbox();
         app.MapTemplates();
         app.MapPreferences();
+        app.MapDeliveries();
         app.MapLocalMembers<NotificationDbContext>();
         return app;
     }

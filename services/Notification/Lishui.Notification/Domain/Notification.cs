@@ -3,6 +3,21 @@ namespace Lishui.Notification.Domain;
 public enum NotificationKind
 {
     Welcome,
+    StudySessionReminder,
+    StationingVisitReminder,
+    ContactOverdue,
+    ContactOverdueSecretary,
+    AssessmentNoticePublished,
+    ObjectionFiled,
+    OrganisationalTalkRequired,
+    OrganisationalTalkRequiredSecretary,
+    WithdrawalAdviceCaseOpened,
+    ResidentRequestAnswered,
+    ResidentRequestTurnedIntoProject,
+    ProjectOverdue,
+
+    /// <summary>Several reminders for one person combined into one message.</summary>
+    Digest,
 }
 
 /// <summary>A message in a person's in-app inbox (always delivered there, whatever other channels do).</summary>
@@ -33,6 +48,9 @@ public sealed class Notification
 
     public DateTimeOffset? ReadAt { get; private set; }
 
+    /// <summary>Channels that gave up on this message after their retries: the inbox is where it is to be read.</summary>
+    public string? FallbackFrom { get; private set; }
+
     public static Notification Create(Guid id, Guid recipientId, NotificationKind kind, NotificationText text, Guid sourceEventId, string? traceId, DateTimeOffset now) =>
         new()
         {
@@ -47,6 +65,13 @@ public sealed class Notification
         };
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+
+    /// <summary>A channel failed for good: the message stays (again) unread here and says which channel missed it.</summary>
+    public void FallBackFrom(string channel)
+    {
+        FallbackFrom = FallbackFrom is null ? channel : FallbackFrom.Split(',').Contains(channel) ? FallbackFrom : $"{FallbackFrom},{channel}";
+        ReadAt = null;
+    }
 }
 
 public sealed record NotificationText(string Title, string Body);

@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Notification.Messaging;
 
-/// <summary>Records the new member in the local view and puts a welcome, in their language, in their inbox.</summary>
+/// <summary>
+/// Records the new member in the local view and puts a welcome, in their language, in their inbox;
+/// messages parked because this member was not known yet become due again.
+/// </summary>
 public sealed class MemberRegisteredConsumer(NotificationDbContext db, ITemplateLibrary templates, TimeProvider time)
     : IdempotentConsumer<MemberRegistered, NotificationDbContext>(db)
 {
@@ -22,5 +25,6 @@ public sealed class MemberRegisteredConsumer(NotificationDbContext db, ITemplate
         Db.Notifications.Add(Domain.Notification.Create(
             Guid.CreateVersion7(now), message.MemberId, NotificationKind.Welcome, template.Render(new Dictionary<string, string> { ["name"] = member.Name }),
             message.EventId, Activity.Current?.TraceId.ToString(), now));
+        await ParkedDispatches.WakeAsync(Db, now, ct);
     }
 }

@@ -9,7 +9,53 @@ public sealed record TemplateKind(string Key, IReadOnlySet<string> Placeholders)
 {
     public static readonly TemplateKind Welcome = new("welcome", new HashSet<string> { "name" });
 
-    public static readonly IReadOnlyDictionary<string, TemplateKind> All = new[] { Welcome }.ToDictionary(k => k.Key);
+    public static readonly TemplateKind StudySessionReminder = new("study-session-reminder", new HashSet<string> { "name", "startsAt", "place", "topic" });
+
+    public static readonly TemplateKind StationingVisitReminder = new("stationing-visit-reminder", new HashSet<string> { "name", "startsAt", "place" });
+
+    public static readonly TemplateKind ContactOverdue = new("contact-overdue", new HashSet<string> { "name", "partner", "dueOn" });
+
+    public static readonly TemplateKind ContactOverdueSecretary = new("contact-overdue-secretary", new HashSet<string> { "name", "organMember", "villageMember", "dueOn" });
+
+    public static readonly TemplateKind AssessmentNoticePublished = new("assessment-notice-published", new HashSet<string> { "name", "year", "opensOn", "closesOn" });
+
+    public static readonly TemplateKind ObjectionFiled = new("objection-filed", new HashSet<string> { "name", "member", "answerBy" });
+
+    public static readonly TemplateKind OrganisationalTalkRequired = new("organisational-talk-required", new HashSet<string> { "name", "year", "dueOn" });
+
+    public static readonly TemplateKind OrganisationalTalkRequiredSecretary = new("organisational-talk-required-secretary", new HashSet<string> { "name", "member", "year", "dueOn" });
+
+    public static readonly TemplateKind WithdrawalAdviceCaseOpened = new("withdrawal-advice-case-opened", new HashSet<string> { "name", "member", "years", "openedOn" });
+
+    public static readonly TemplateKind ResidentRequestAnswered = new("resident-request-answered", new HashSet<string> { "referenceNumber", "reply" });
+
+    public static readonly TemplateKind ResidentRequestTurnedIntoProject = new("resident-request-turned-into-project", new HashSet<string> { "referenceNumber", "projectTitle" });
+
+    public static readonly TemplateKind ProjectOverdue = new("project-overdue", new HashSet<string> { "name", "title", "plannedEnd", "period" });
+
+    public static readonly TemplateKind Digest = new("digest", new HashSet<string> { "name", "count", "items" });
+
+    private static readonly Dictionary<NotificationKind, TemplateKind> ByKind = new()
+    {
+        [NotificationKind.Welcome] = Welcome,
+        [NotificationKind.StudySessionReminder] = StudySessionReminder,
+        [NotificationKind.StationingVisitReminder] = StationingVisitReminder,
+        [NotificationKind.ContactOverdue] = ContactOverdue,
+        [NotificationKind.ContactOverdueSecretary] = ContactOverdueSecretary,
+        [NotificationKind.AssessmentNoticePublished] = AssessmentNoticePublished,
+        [NotificationKind.ObjectionFiled] = ObjectionFiled,
+        [NotificationKind.OrganisationalTalkRequired] = OrganisationalTalkRequired,
+        [NotificationKind.OrganisationalTalkRequiredSecretary] = OrganisationalTalkRequiredSecretary,
+        [NotificationKind.WithdrawalAdviceCaseOpened] = WithdrawalAdviceCaseOpened,
+        [NotificationKind.ResidentRequestAnswered] = ResidentRequestAnswered,
+        [NotificationKind.ResidentRequestTurnedIntoProject] = ResidentRequestTurnedIntoProject,
+        [NotificationKind.ProjectOverdue] = ProjectOverdue,
+        [NotificationKind.Digest] = Digest,
+    };
+
+    public static readonly IReadOnlyDictionary<string, TemplateKind> All = ByKind.Values.ToDictionary(k => k.Key);
+
+    public static TemplateKind For(NotificationKind kind) => ByKind[kind];
 }
 
 /// <summary>
@@ -64,6 +110,18 @@ public sealed partial class MessageTemplate
     public NotificationText Render(IReadOnlyDictionary<string, string> values) =>
         new(Fill(Title, values), Fill(Body, values));
 
+    /// <summary>Renders only when every placeholder the wording uses has a value; a gap is a render failure, never a blank.</summary>
+    public NotificationText RenderComplete(IReadOnlyDictionary<string, string> values)
+    {
+        var missing = PlaceholdersIn(Title).Concat(PlaceholdersIn(Body)).Where(p => !values.ContainsKey(p)).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            throw new TemplateRenderException($"Template {Key}/{Locale} v{Version}: no value for {string.Join(", ", missing)}.");
+        }
+
+        return Render(values);
+    }
+
     internal static IEnumerable<string> PlaceholdersIn(string text) =>
         Placeholder().Matches(text).Select(m => m.Groups[1].Value);
 
@@ -84,6 +142,8 @@ public sealed partial class MessageTemplate
     [GeneratedRegex(@"\{\{\s*([a-zA-Z]+)\s*\}\}")]
     private static partial Regex Placeholder();
 }
+
+public sealed class TemplateRenderException(string message) : Exception(message);
 
 public sealed record LocaleMustBeSupportedRule(string Locale) : IBusinessRule
 {

@@ -8,11 +8,13 @@ namespace Lishui.Notification.Features.Inbox;
 
 public sealed record NotificationResponse(
     Guid Id, Guid RecipientId, NotificationKind Kind, string Title, string Body, Guid SourceEventId,
-    string? TraceId, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt)
+    string? TraceId, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, string? FallbackFrom)
 {
     public static NotificationResponse From(Domain.Notification n) =>
-        new(n.Id, n.RecipientId, n.Kind, n.Title, n.Body, n.SourceEventId, n.TraceId, n.CreatedAt, n.ReadAt);
+        new(n.Id, n.RecipientId, n.Kind, n.Title, n.Body, n.SourceEventId, n.TraceId, n.CreatedAt, n.ReadAt, n.FallbackFrom);
 }
+
+public sealed record UnreadResponse(Guid MemberId, int Unread);
 
 /// <summary>A person's in-app inbox: newest first, page by page; reading marks a message read.</summary>
 public static class Inbox
@@ -20,6 +22,8 @@ public static class Inbox
     public static IEndpointRouteBuilder MapInbox(this IEndpointRouteBuilder api)
     {
         api.MapGet("/members/{memberId:guid}/notifications", ListAsync).WithName("ListInbox").WithSummary("站内消息 / A member's inbox");
+        api.MapGet("/members/{memberId:guid}/notifications/unread", UnreadAsync).WithName("CountUnread").WithSummary("未读数量 / Unread count");
+        api.MapPost("/members/{memberId:guid}/notifications/read", MarkAllReadAsync).WithName("MarkAllRead").WithSummary("全部标记已读 / Mark all read");
         api.MapPost("/notifications/{id:guid}/read", MarkReadAsync).WithName("MarkNotificationRead").WithSummary("标记已读 / Mark read");
         return api;
     }
@@ -37,6 +41,16 @@ public static class Inbox
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Skip(skip).Take(size).ToListAsync(ct);
         return new Page<NotificationResponse>(items.Select(NotificationResponse.From).ToList(), number, size, total);
+    }
+
+    private static async Task<UnreadResponse> UnreadAsync(Guid memberId, NotificationDbContext db, CancellationToken ct) =>
+        new(memberId, await db.Notifications.CountAsync(n => n.RecipientId == memberId && n.ReadAt == null, ct));
+
+    private static async Task<UnreadResponse> MarkAllReadAsync(Guid memberId, NotificationDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await db.Notifications.Where(n => n.RecipientId == memberId && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+        return new UnreadResponse(memberId, 0);
     }
 
     private static async Task<Results<Ok<NotificationResponse>, ProblemHttpResult>> MarkReadAsync(
