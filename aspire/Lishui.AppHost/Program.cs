@@ -21,8 +21,14 @@ try
     var projects = builder.AddPlatformService<Projects.Lishui_PracticalProjects>("projects", messaging, db["projectsdb"]);
 
     // Notification asks the owners for contact details at delivery time (service discovery by name).
-    builder.AddPlatformService<Projects.Lishui_Notification>("notification", messaging, db["notificationdb"])
+    var notification = builder.AddPlatformService<Projects.Lishui_Notification>("notification", messaging, db["notificationdb"])
         .WithReference(membership).WithReference(pairing).WithReference(projects);
+
+    // Subscribing government systems get their own broker users, made through the management API.
+    if (infra.BrokerManagement is { } management)
+    {
+        notification.WithEnvironment("PublicEvents__RabbitMqManagement", management);
+    }
 }
 catch (InfraSetupException e)
 {

@@ -4,9 +4,12 @@ namespace Lishui.AppHost.Infrastructure;
 
 /// <summary>The broker and the databases, whichever <see cref="InfraMode"/> provides them.</summary>
 /// <param name="Databases">By name: resource name, connection name and database name are the same.</param>
+/// <param name="BrokerManagement">The broker's management HTTP API with credentials (Notification creates
+/// subscribers' RabbitMQ users through it); null when the app host does not run the broker.</param>
 public sealed record PlatformInfrastructure(
     IResourceBuilder<IResourceWithConnectionString> Messaging,
-    IReadOnlyDictionary<string, IResourceBuilder<IResourceWithConnectionString>> Databases);
+    IReadOnlyDictionary<string, IResourceBuilder<IResourceWithConnectionString>> Databases,
+    ReferenceExpression? BrokerManagement = null);
 
 public static class PlatformInfrastructureExtensions
 {
@@ -32,7 +35,11 @@ public static class PlatformInfrastructureExtensions
             postgres.WithDataVolume();
         }
 
-        return new(rabbit, databases.ToDictionary(name => name, name => (IResourceBuilder<IResourceWithConnectionString>)postgres.AddDatabase(name)));
+        var management = rabbit.GetEndpoint("management");
+        return new(
+            rabbit,
+            databases.ToDictionary(name => name, name => (IResourceBuilder<IResourceWithConnectionString>)postgres.AddDatabase(name)),
+            ReferenceExpression.Create($"http://{rabbit.Resource.UserNameReference}:{rabbit.Resource.PasswordParameter}@{management.Property(EndpointProperty.HostAndPort)}/"));
     }
 
     private static PlatformInfrastructure AddExecutables(this IDistributedApplicationBuilder builder, IReadOnlyList<string> databases)
@@ -44,7 +51,10 @@ public static class PlatformInfrastructureExtensions
 
         var postgres = builder.AddLocalPostgres(PostgresName, Path.Combine(stateDir, "postgres"));
         var rabbit = builder.AddLocalRabbitMq(MessagingName, Path.Combine(stateDir, "rabbitmq"), management);
-        return new(rabbit, databases.ToDictionary(name => name, postgres.AddLocalDatabase));
+        var api = management
+            ? ReferenceExpression.Create($"http://guest:guest@localhost:{rabbit.GetEndpoint("management").Property(EndpointProperty.Port)}/")
+            : null;
+        return new(rabbit, databases.ToDictionary(name => name, postgres.AddLocalDatabase), api);
     }
 
     private static PlatformInfrastructure AddExternal(this IDistributedApplicationBuilder builder, IReadOnlyList<string> databases)

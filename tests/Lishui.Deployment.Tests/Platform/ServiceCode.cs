@@ -23,32 +23,67 @@ public static partial class ServiceCode
     }
 
     /// <summary>
-    /// Options sections every service binds (Messaging:Retry -> ConsumerRetryOptions, ...), read from
-    /// the shared messaging registration so a new section or option is allowed without touching the tests.
+    /// Settings the services read, by section: options classes bound from a section
+    /// (<c>GetSection("Messaging:Retry").Get&lt;ConsumerRetryOptions&gt;()</c>, <c>Configure&lt;T&gt;(…GetSection("X"))</c>,
+    /// <c>AddOptions&lt;T&gt;().BindConfiguration("X")</c>) and single keys read directly
+    /// (<c>configuration["PersonalData:EncryptionKey"]</c>, <c>GetValue&lt;int&gt;("X:Y")</c>), found in the services'
+    /// source so a new setting is allowed without touching the tests.
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> OptionSections()
     {
-        var source = File.ReadAllText(Path.Combine(Repository.Root, "services", "Shared", "Lishui.Shared", "Messaging", "MessagingRegistration.cs"));
-        var shared = typeof(MessagingRegistration).Assembly;
-        var sections = new Dictionary<string, IReadOnlyList<string>>();
-        foreach (Match match in SectionBinding().Matches(source))
+        var sources = new[] { Path.Combine(Repository.Root, "services"), Path.Combine(Repository.Root, "aspire", "Lishui.ServiceDefaults") }
+            .SelectMany(dir => Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .ToList();
+        var types = Directory.EnumerateFiles(AppContext.BaseDirectory, "Lishui.*.dll")
+            .Select(f => Assembly.Load(Path.GetFileNameWithoutExtension(f)))
+            .SelectMany(a => a.GetTypes())
+            .ToList();
+        var sections = new Dictionary<string, HashSet<string>>();
+        void Add(string section, IEnumerable<string> names)
         {
-            var section = match.Groups["section"].Value;
-            var typeName = match.Groups["type"].Value;
-            var type = shared.GetTypes().SingleOrDefault(t => t.Name == typeName)
-                ?? throw new InvalidOperationException($"Options type {typeName} (section {section}) not found in {shared.GetName().Name}.");
-            sections[section] = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name).ToList();
+            if (!sections.TryGetValue(section, out var set))
+            {
+                sections[section] = set = [];
+            }
+
+            set.UnionWith(names);
         }
 
-        if (sections.Count == 0)
+        foreach (var source in sources)
         {
-            throw new InvalidOperationException("No options sections found in MessagingRegistration.cs: the pattern in ServiceCode needs updating.");
+            foreach (Match match in SectionBinding().Matches(source))
+            {
+                var typeName = match.Groups["type"].Value;
+                var type = types.FirstOrDefault(t => t.Name == typeName)
+                    ?? throw new InvalidOperationException($"Options type {typeName} (section {match.Groups["section"].Value}) not found in the platform's assemblies.");
+                Add(match.Groups["section"].Value, type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name));
+            }
+
+            foreach (Match match in SingleKey().Matches(source))
+            {
+                var key = match.Groups["key"].Value;
+                var split = key.LastIndexOf(':');
+                Add(key[..split], [key[(split + 1)..]]);
+            }
         }
 
-        return sections;
+        if (!sections.ContainsKey("Messaging:Retry"))
+        {
+            throw new InvalidOperationException("The Messaging:Retry options were not found in the services' source: the patterns in ServiceCode need updating.");
+        }
+
+        return sections.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)[.. kv.Value.Order(StringComparer.Ordinal)]);
     }
 
-    // GetSection("Messaging:Retry").Get<ConsumerRetryOptions>()  or  Configure<OutboxRelayOptions>(builder.Configuration.GetSection("Messaging:Outbox"))
-    [GeneratedRegex("""GetSection\("(?<section>[^"]+)"\)\.Get<(?<type>\w+)>|Configure<(?<type>\w+)>\([^;]*?GetSection\("(?<section>[^"]+)"\)""")]
+    // GetSection("Messaging:Retry").Get<ConsumerRetryOptions>(), Configure<OutboxRelayOptions>(builder.Configuration.GetSection("Messaging:Outbox"))
+    // or AddOptions<DispatchOptions>().BindConfiguration("Notification:Dispatch")
+    [GeneratedRegex("""GetSection\("(?<section>[^"]+)"\)\.Get<(?<type>\w+)>|Configure<(?<type>\w+)>\([^;]*?GetSection\("(?<section>[^"]+)"\)|AddOptions<(?<type>\w+)>\(\)[^;]*?BindConfiguration\("(?<section>[^"]+)"\)""")]
     private static partial Regex SectionBinding();
+
+    // configuration["PersonalData:EncryptionKey"] or GetValue<int>("Projects:Overdue:RequestDays"): keys with at least one section.
+    [GeneratedRegex("""(?:\[|GetValue<[^>]+>\(|GetValue\()\s*"(?<key>[A-Z][A-Za-z0-9]*(?::[A-Za-z0-9]+)+)"\s*[\],]""")]
+    private static partial Regex SingleKey();
 }
