@@ -14,7 +14,7 @@ public sealed record PlatformModel(
 
     /// <summary>Environment variable names for the settings every service may read (options bound from configuration).</summary>
     public IEnumerable<string> OptionVariables =>
-        OptionSections.SelectMany(s => s.Value.Select(p => $"{s.Key.Replace(":", "__")}__{p}"));
+        OptionSections.SelectMany(s => s.Value.Select(p => $"{s.Key}:{p}".Replace(":", "__", StringComparison.Ordinal)));
 }
 
 /// <param name="Name">The app host resource name; also the Deployment, Service and container name.</param>

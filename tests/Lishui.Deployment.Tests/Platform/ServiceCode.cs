@@ -58,8 +58,14 @@ public static partial class ServiceCode
             {
                 var typeName = match.Groups["type"].Value;
                 var type = types.FirstOrDefault(t => t.Name == typeName)
-                    ?? throw new InvalidOperationException($"Options type {typeName} (section {match.Groups["section"].Value}) not found in the platform's assemblies.");
-                Add(match.Groups["section"].Value, type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name));
+                    ?? throw new InvalidOperationException($"Options type {typeName} not found in the platform's assemblies.");
+
+                // GetSection("X") or GetSection(SomeOptions.Section), the options class's constant.
+                var section = match.Groups["section"].Success
+                    ? match.Groups["section"].Value
+                    : types.FirstOrDefault(t => t.Name == match.Groups["holder"].Value)?.GetField("Section")?.GetRawConstantValue() as string
+                        ?? throw new InvalidOperationException($"{match.Groups["holder"].Value}.Section (options {typeName}) is not a constant in the platform's assemblies.");
+                Add(section, OptionNames(type));
             }
 
             foreach (Match match in SingleKey().Matches(source))
@@ -78,9 +84,17 @@ public static partial class ServiceCode
         return sections.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)[.. kv.Value.Order(StringComparer.Ordinal)]);
     }
 
+    /// <summary>An options class's settings: its writable properties, and those of nested option classes as "Outer:Inner".</summary>
+    private static IEnumerable<string> OptionNames(Type type, int depth = 0) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).SelectMany(p =>
+            depth < 2 && p.PropertyType.IsClass && p.PropertyType != typeof(string) && !p.PropertyType.IsArray
+                && p.PropertyType.Namespace?.StartsWith("Lishui.", StringComparison.Ordinal) == true
+                ? OptionNames(p.PropertyType, depth + 1).Select(inner => $"{p.Name}:{inner}")
+                : [p.Name]);
+
     // GetSection("Messaging:Retry").Get<ConsumerRetryOptions>(), Configure<OutboxRelayOptions>(builder.Configuration.GetSection("Messaging:Outbox"))
     // or AddOptions<DispatchOptions>().BindConfiguration("Notification:Dispatch")
-    [GeneratedRegex("""GetSection\("(?<section>[^"]+)"\)\.Get<(?<type>\w+)>|Configure<(?<type>\w+)>\([^;]*?GetSection\("(?<section>[^"]+)"\)|AddOptions<(?<type>\w+)>\(\)[^;]*?BindConfiguration\("(?<section>[^"]+)"\)""")]
+    [GeneratedRegex("""GetSection\("(?<section>[^"]+)"\)\.Get<(?<type>\w+)>|Configure<(?<type>\w+)>\([^;]*?GetSection\((?:"(?<section>[^"]+)"|(?<holder>\w+)\.Section)\)|AddOptions<(?<type>\w+)>\(\)[^;]*?BindConfiguration\((?:"(?<section>[^"]+)"|(?<holder>\w+)\.Section)\)""")]
     private static partial Regex SectionBinding();
 
     // configuration["PersonalData:EncryptionKey"] or GetValue<int>("Projects:Overdue:RequestDays"): keys with at least one section.
