@@ -31,7 +31,9 @@ public sealed class ServiceHost : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    public static async Task<ServiceHost> StartAsync(string database, Uri broker, string prefix, bool withConsumer = true)
+    public static async Task<ServiceHost> StartAsync(
+        string database, Uri broker, string prefix, bool withConsumer = true,
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -45,6 +47,12 @@ public sealed class ServiceHost : IAsyncDisposable
             ["Messaging:Outbox:PollInterval"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        services?.Invoke(builder.Services);
         builder.AddServiceDatabase<TestDbContext>(TestDbContext.ConnectionName);
         builder.AddPlatformMessaging<TestDbContext>(prefix, bus =>
         {

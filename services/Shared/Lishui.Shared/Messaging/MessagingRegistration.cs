@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Lishui.Shared.Messaging;
@@ -16,6 +17,17 @@ public sealed class ConsumerRetryOptions
     public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     public ushort PrefetchCount { get; set; } = 64;
+
+    /// <summary>
+    /// Extra attempts, within each of the attempts above, for an optimistic-concurrency conflict:
+    /// another message updated the same aggregate first, so trying again makes progress. Without
+    /// these a burst for one aggregate (a session's attendance all scoring in one scheme) used up
+    /// the transient-fault budget and sent good messages to <c>_error</c>.
+    /// </summary>
+    public int ConflictRetryLimit { get; set; } = 20;
+
+    /// <summary>Messages one endpoint handles at once; MassTransit's default (the prefetch count) when unset.</summary>
+    public int? ConcurrentMessageLimit { get; set; }
 }
 
 public static class MessagingRegistration
@@ -40,6 +52,7 @@ public static class MessagingRegistration
 
         var retry = builder.Configuration.GetSection("Messaging:Retry").Get<ConsumerRetryOptions>() ?? new ConsumerRetryOptions();
         builder.Services.Configure<OutboxRelayOptions>(builder.Configuration.GetSection("Messaging:Outbox"));
+        builder.Services.TryAddSingleton<IOutboxPublisher, BusOutboxPublisher>();
         builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
         // Messaging:EndpointPrefix lets tests and side-by-side installs keep their queues apart.
         var prefix = builder.Configuration["Messaging:EndpointPrefix"] ?? serviceName;
@@ -49,13 +62,24 @@ public static class MessagingRegistration
             consumers?.Invoke(bus);
             if (withLocalMemberView)
             {
-                // Generic consumers get explicit names: {prefix}-member-status-changed, {prefix}-member-transferred.
+                // Generic consumers get explicit names: {prefix}-member-status-changed, -member-transferred, -member-details-changed.
                 bus.AddConsumer<MemberStatusChangedProjection<TDbContext>>().Endpoint(e => e.Name = $"{prefix}-member-status-changed");
                 bus.AddConsumer<MemberTransferredProjection<TDbContext>>().Endpoint(e => e.Name = $"{prefix}-member-transferred");
+                bus.AddConsumer<MemberDetailsChangedProjection<TDbContext>>().Endpoint(e => e.Name = $"{prefix}-member-details-changed");
             }
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
                 endpoint.UseMessageRetry(r => r.Exponential(retry.RetryLimit, retry.MinInterval, retry.MaxInterval, retry.MinInterval));
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Handle<DbUpdateConcurrencyException>();
+                    r.Intervals(ConflictIntervals(retry.ConflictRetryLimit));
+                });
+                if (retry.ConcurrentMessageLimit is { } limit)
+                {
+                    endpoint.ConcurrentMessageLimit = limit;
+                }
+
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();
@@ -71,4 +95,8 @@ public static class MessagingRegistration
         });
         return builder;
     }
+
+    /// <summary>Short, growing and spread out, so the messages that collided do not collide again in step.</summary>
+    private static TimeSpan[] ConflictIntervals(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => TimeSpan.FromMilliseconds(Math.Min(5 + (i * 10), 200) + Random.Shared.Next(0, 20)))];
 }

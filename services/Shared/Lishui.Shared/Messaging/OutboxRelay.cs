@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Lishui.Contracts;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,15 +12,17 @@ using Npgsql;
 namespace Lishui.Shared.Messaging;
 
 /// <summary>
-/// Publishes committed outbox rows through MassTransit (publisher confirms on), in insertion order,
-/// and deletes each row only after the broker confirmed it. Several replicas are safe: a
-/// transaction-scoped advisory lock lets one relay publish a batch at a time (which keeps the
-/// per-aggregate order), and rows are taken <c>FOR UPDATE SKIP LOCKED</c>. A crash after publish
-/// and before delete re-sends the row; consumers deduplicate on the event id.
+/// Publishes committed outbox rows through MassTransit (publisher confirms on) and deletes each row
+/// only after the broker confirmed it. A batch is published concurrently, but an aggregate's rows
+/// one after another in insertion order, each after the confirm of the one before. Several
+/// replicas are safe: a transaction-scoped advisory lock lets one relay publish a batch at a time
+/// (which keeps the per-aggregate order across batches), and rows are taken <c>FOR UPDATE SKIP
+/// LOCKED</c>. A crash after publish and before delete re-sends the row; consumers deduplicate on
+/// the event id.
 /// </summary>
 public sealed partial class OutboxRelay<TDbContext>(
     IServiceScopeFactory scopes,
-    IBus bus,
+    IOutboxPublisher publisher,
     IOptions<OutboxRelayOptions> options,
     TimeProvider time,
     ILogger<OutboxRelay<TDbContext>> log) : BackgroundService
@@ -94,14 +95,14 @@ public sealed partial class OutboxRelay<TDbContext>(
 
         var rows = new List<PendingRow>(Options.BatchSize);
         await using (var select = new NpgsqlCommand(
-            $"SELECT id, event_id, message_urn, payload::text, trace_parent FROM {MessagingModel.OutboxTable} ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED",
+            $"SELECT id, event_id, message_urn, payload::text, trace_parent, aggregate_id FROM {MessagingModel.OutboxTable} ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED",
             connection, tx))
         {
             select.Parameters.Add(new NpgsqlParameter { Value = Options.BatchSize });
             await using var reader = await select.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                rows.Add(new PendingRow(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+                rows.Add(new PendingRow(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetGuid(5)));
             }
         }
 
@@ -110,47 +111,96 @@ public sealed partial class OutboxRelay<TDbContext>(
             return 0;
         }
 
-        var published = new List<long>(rows.Count);
-        Exception? failure = null;
-        foreach (var row in rows)
+        var outcome = await PublishAllAsync(rows, ct);
+
+        if (outcome.Failed.Count > 0)
         {
-            try
-            {
-                await PublishAsync(row, ct);
-                published.Add(row.Id);
-            }
-            catch (Exception e)
-            {
-                failure = e;
-                await using var mark = new NpgsqlCommand(
-                    $"UPDATE {MessagingModel.OutboxTable} SET attempts = attempts + 1, last_error = $2 WHERE id = $1", connection, tx);
-                mark.Parameters.Add(new NpgsqlParameter { Value = row.Id });
-                mark.Parameters.Add(new NpgsqlParameter { Value = Truncate(e.Message, 2000) });
-                await mark.ExecuteNonQueryAsync(CancellationToken.None);
-                break; // keep order: nothing after a row that failed
-            }
+            await using var mark = new NpgsqlCommand(
+                $"UPDATE {MessagingModel.OutboxTable} SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1)", connection, tx);
+            mark.Parameters.Add(new NpgsqlParameter { Value = outcome.Failed.ToArray() });
+            mark.Parameters.Add(new NpgsqlParameter { Value = Truncate(outcome.FirstError!.Message, 2000) });
+            await mark.ExecuteNonQueryAsync(CancellationToken.None);
         }
 
-        if (published.Count > 0)
+        if (outcome.Confirmed.Count > 0)
         {
             await using var delete = new NpgsqlCommand($"DELETE FROM {MessagingModel.OutboxTable} WHERE id = ANY($1)", connection, tx);
-            delete.Parameters.Add(new NpgsqlParameter { Value = published.ToArray() });
+            delete.Parameters.Add(new NpgsqlParameter { Value = outcome.Confirmed.ToArray() });
             await delete.ExecuteNonQueryAsync(CancellationToken.None);
         }
 
         // Commit even when stopping: what the broker confirmed must not be sent again needlessly.
         await tx.CommitAsync(CancellationToken.None);
-        if (published.Count > 0)
+        if (outcome.Confirmed.Count > 0)
         {
-            LogPublished(published.Count);
+            LogPublished(outcome.Confirmed.Count);
         }
 
-        if (failure is not null)
+        if (outcome.FirstError is not null)
         {
-            throw new OutboxPublishException($"Publishing outbox row {rows[published.Count].Id} failed after {published.Count} of {rows.Count} rows.", failure);
+            throw new OutboxPublishException(
+                $"Publishing outbox row {outcome.Failed.Min()} failed; {outcome.Confirmed.Count} of {rows.Count} rows were confirmed.", outcome.FirstError);
         }
 
         return rows.Count;
+    }
+
+    /// <summary>
+    /// Publishes a batch concurrently, one chain per aggregate: within a chain each row waits for
+    /// the broker's confirm of the row before it, so an aggregate's events reach the queues in
+    /// order. A chain stops at its first failure (nothing after it may overtake it); only
+    /// confirmed rows are reported for deletion.
+    /// </summary>
+    private async Task<BatchOutcome> PublishAllAsync(List<PendingRow> rows, CancellationToken ct)
+    {
+        var confirmed = new List<long>(rows.Count);
+        var failed = new List<long>();
+        Exception? firstError = null;
+        using var inFlight = new SemaphoreSlim(Math.Max(1, Options.MaxConcurrentPublishes));
+
+        async Task PublishChainAsync(List<PendingRow> chain)
+        {
+            foreach (var row in chain)
+            {
+                await inFlight.WaitAsync(CancellationToken.None);
+                try
+                {
+                    await PublishAsync(row, ct);
+                    lock (confirmed)
+                    {
+                        confirmed.Add(row.Id);
+                    }
+                }
+                catch (Exception e)
+                {
+                    lock (confirmed)
+                    {
+                        failed.Add(row.Id);
+                        firstError ??= e;
+                    }
+
+                    return;
+                }
+                finally
+                {
+                    inFlight.Release();
+                }
+            }
+        }
+
+        var chains = new Dictionary<Guid, List<PendingRow>>();
+        foreach (var row in rows)
+        {
+            if (!chains.TryGetValue(row.AggregateId, out var chain))
+            {
+                chains[row.AggregateId] = chain = [];
+            }
+
+            chain.Add(row); // rows arrive ordered by id, so each chain is in insertion order
+        }
+
+        await Task.WhenAll(chains.Values.Select(PublishChainAsync));
+        return new BatchOutcome(confirmed, failed, firstError);
     }
 
     private async Task PublishAsync(PendingRow row, CancellationToken ct)
@@ -166,7 +216,7 @@ public sealed partial class OutboxRelay<TDbContext>(
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Options.PublishTimeout);
-        await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = row.EventId), timeout.Token);
+        await publisher.PublishAsync(message, type, row.EventId, timeout.Token);
     }
 
     private async Task ListenAsync(string connectionString, CancellationToken ct)
@@ -228,7 +278,9 @@ public sealed partial class OutboxRelay<TDbContext>(
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 
-    private sealed record PendingRow(long Id, Guid EventId, string Urn, string Payload, string? TraceParent);
+    private sealed record PendingRow(long Id, Guid EventId, string Urn, string Payload, string? TraceParent, Guid AggregateId);
+
+    private sealed record BatchOutcome(List<long> Confirmed, List<long> Failed, Exception? FirstError);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox relay published {Count} events")]
     private partial void LogPublished(int count);
