@@ -1,5 +1,6 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Features.Closing;
+using Lishui.Assessment.Features.Governance;
 using Lishui.Assessment.Features.Ledger;
 using Lishui.Assessment.Features.Notices;
 using Lishui.Assessment.Features.Objections;
@@ -12,7 +13,7 @@ using Lishui.Shared.Web;
 
 namespace Lishui.Assessment;
 
-/// <summary>考核服务（量化积分）: schemes, the points ledger, standings, closing a year and its public notice.</summary>
+/// <summary>考核服务（量化积分）: schemes, the points ledger, standings, closing a year and its public notice, the governance-effectiveness list.</summary>
 public static class AssessmentModule
 {
     public const string ServiceName = "assessment";
@@ -25,6 +26,20 @@ public static class AssessmentModule
         {
             bus.AddConsumer<MemberRegisteredConsumer>();
             bus.AddConsumer<AttendanceRecordedConsumer>();
+            bus.AddConsumer<ContactLoggedConsumer>();
+            bus.AddConsumer<HouseholdVisitedConsumer>();
+            bus.AddConsumer<OrganisationCreatedConsumer>();
+            bus.AddConsumer<OrganisationRenamedConsumer>();
+            bus.AddConsumer<OrganisationMovedConsumer>();
+            bus.AddConsumer<OrganisationClosedConsumer>();
+            bus.AddConsumer<HouseholdRegisteredConsumer>();
+            bus.AddConsumer<HouseholdChangedConsumer>();
+            bus.AddConsumer<AttendanceFactConsumer>();
+            bus.AddConsumer<ContactLoggedFactConsumer>();
+            bus.AddConsumer<ContactOverdueFactConsumer>();
+            bus.AddConsumer<RequestAnsweredFactConsumer>();
+            bus.AddConsumer<RequestOverdueFactConsumer>();
+            bus.AddConsumer<ProjectStatusFactConsumer>();
         }, withLocalMemberView: true);
         return builder;
     }
@@ -36,11 +51,15 @@ public static class AssessmentModule
         app.MapCreateScheme();
         app.MapGetScheme();
         app.MapReviseScheme();
+        app.MapReopenScheme();
+        app.MapGetRoll();
         app.MapAddLedgerEntry();
         app.MapReverseLedgerEntry();
         app.MapGetStandings();
         app.MapCloseYear();
         app.MapGetPublicNotice();
+        app.MapExportNotice();
+        app.MapGetGovernanceList();
         app.MapFileObjection();
         app.MapAnswerObjection();
         app.MapFinaliseResults();

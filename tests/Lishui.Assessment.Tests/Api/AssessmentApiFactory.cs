@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Assessment.Messaging;
 using Lishui.Contracts;
 using Lishui.Contracts.Membership;
 using Lishui.Shared.Messaging;
@@ -31,6 +32,14 @@ public class AssessmentApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
     private readonly TestInfrastructure infrastructure = new();
     private readonly string prefix = "t" + Guid.NewGuid().ToString("N")[..10];
     private string database = string.Empty;
+
+    /// <summary>Every queue the service declares (one per consumer), deleted with their _error queues afterwards.</summary>
+    private static readonly string[] QueueNames =
+    [
+        "member-registered", "attendance-recorded", "member-status-changed", "member-transferred", "contact-logged", "household-visited",
+        "organisation-created", "organisation-renamed", "organisation-moved", "organisation-closed", "household-registered", "household-changed",
+        "attendance-fact", "contact-logged-fact", "contact-overdue-fact", "request-answered-fact", "request-overdue-fact", "project-status-fact",
+    ];
 
     protected virtual bool RunOutboxRelay => false;
 
@@ -63,6 +72,47 @@ public class AssessmentApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
         });
         return [.. ids];
     }
+
+    /// <summary>Adds an organisation to this service's local tree the way OrganisationCreated does.</summary>
+    public async Task<Guid> CreateOrganisationAsync(Guid? parentId, string name, string kind = "Branch", string? economicCooperative = null)
+    {
+        var id = Guid.CreateVersion7();
+        await WithDbAsync(async db =>
+        {
+            await db.ApplyAsync(new OrganisationCreated { ParentId = parentId, Name = name, Kind = kind, EconomicCooperative = economicCooperative }
+                .About(id, id, 1, DateTimeOffset.UtcNow), CancellationToken.None);
+            return await db.SaveChangesAsync();
+        });
+        return id;
+    }
+
+    /// <summary>Puts households of a party–mass group on the local view the way HouseholdRegistered does.</summary>
+    public async Task<Guid[]> RegisterHouseholdsAsync(Guid partyMassGroupId, string economicCooperative, params string[] heads)
+    {
+        var ids = heads.Select(_ => Guid.CreateVersion7()).ToArray();
+        await WithDbAsync(async db =>
+        {
+            foreach (var (id, head) in ids.Zip(heads))
+            {
+                await db.ApplyAsync(new HouseholdRegistered { HouseholdId = id, HeadName = head, MembersCount = 4, EconomicCooperative = economicCooperative }
+                    .About(id, partyMassGroupId, 1, DateTimeOffset.UtcNow), CancellationToken.None);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        return ids;
+    }
+
+    /// <summary>A scheme of four dimensions of 25 for any subject type and topic.</summary>
+    public static object QuarterScheme(Guid organisationId, string subjectType, string? topic, params string[] dimensionNames) => new
+    {
+        organisationId,
+        year = 2026,
+        subjectType,
+        topic,
+        total = 100,
+        dimensions = dimensionNames.Select((name, i) => new { code = $"d{i + 1}", name, max = 100m / dimensionNames.Length }),
+    };
 
     /// <summary>The Hefeng member scheme (five dimensions of 20) for a fresh organisation.</summary>
     public static object HefengScheme(Guid organisationId, int year = 2026, object? thresholds = null, decimal? excellentShareCap = null) => new
@@ -122,7 +172,7 @@ public class AssessmentApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
     {
         await DisposeAsync();
         await infrastructure.DeleteQueuesAsync(
-            [.. new[] { "member-registered", "attendance-recorded", "member-status-changed", "member-transferred" }.SelectMany(q => new[] { $"{prefix}-{q}", $"{prefix}-{q}_error" })]);
+            [.. QueueNames.SelectMany(q => new[] { $"{prefix}-{q}", $"{prefix}-{q}_error" })]);
         await infrastructure.DisposeAsync();
     }
 }

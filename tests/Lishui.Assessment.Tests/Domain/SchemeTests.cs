@@ -46,9 +46,16 @@ public sealed class SchemeTests
         Assert.Equal("scheme.excellent-share-cap-invalid", BrokenRule(() => NewScheme(Hefeng(cap: 1.5m))));
 
     [Fact]
-    public void Other_subject_types_wait_for_their_own_issue() =>
-        Assert.Equal("scheme.subject-type-unsupported",
-            BrokenRule(() => Scheme.Create(Guid.NewGuid(), Guid.NewGuid(), 2026, SubjectType.Household, Hefeng(), Now)));
+    public void Households_are_scored_for_five_good_households_and_cooperatives_for_safety_or_environment()
+    {
+        Assert.Equal(SchemeTopic.FiveGoodHousehold, Scheme.Create(Guid.NewGuid(), Guid.NewGuid(), 2026, SubjectType.Household, Hefeng(), Now).Topic);
+        Assert.Equal(SchemeTopic.SafetyProduction,
+            Scheme.Create(Guid.NewGuid(), Guid.NewGuid(), 2026, SubjectType.EconomicCooperative, Hefeng(), Now, SchemeTopic.SafetyProduction).Topic);
+        Assert.Equal("scheme.topic-invalid",
+            BrokenRule(() => Scheme.Create(Guid.NewGuid(), Guid.NewGuid(), 2026, SubjectType.Village, Hefeng(), Now)));
+        Assert.Equal("scheme.topic-invalid",
+            BrokenRule(() => Scheme.Create(Guid.NewGuid(), Guid.NewGuid(), 2026, SubjectType.Household, Hefeng(), Now, SchemeTopic.MemberPoints)));
+    }
 
     [Fact]
     public void Before_its_year_starts_a_scheme_may_change_without_a_reason()

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Lishui.Assessment.Domain;
+using Lishui.Assessment.Features.Governance;
+using Lishui.Assessment.Messaging;
 using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -30,10 +32,19 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
 
     public DbSet<LocalMember> Members => Set<LocalMember>();
 
+    public DbSet<LocalOrganisation> Organisations => Set<LocalOrganisation>();
+
+    public DbSet<LocalHousehold> Households => Set<LocalHousehold>();
+
+    public DbSet<GovernanceFact> GovernanceFacts => Set<GovernanceFact>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddMessagingTables();
         model.AddLocalMemberView();
+        model.AddLocalOrganisationView();
+        model.AddLocalHouseholdView();
+        model.AddGovernanceFacts();
         model.Entity<Scheme>(e =>
         {
             e.ToTable("schemes");
@@ -42,6 +53,7 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
             e.Property(x => x.OrganisationId).HasColumnName("organisation_id");
             e.Property(x => x.Year).HasColumnName("year");
             e.Property(x => x.SubjectType).HasColumnName("subject_type").HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.Topic).HasColumnName("topic").HasConversion<string>().HasMaxLength(30);
             e.Property(x => x.Total).HasColumnName("total").HasPrecision(7, 2);
             Json(e.Property(x => x.Dimensions)).HasColumnName("dimensions");
             e.Property(x => x.ExcellentFrom).HasColumnName("excellent_from").HasPrecision(7, 2);
@@ -56,7 +68,7 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
             e.Ignore(x => x.IsClosed);
             e.Ignore(x => x.Thresholds);
             e.Ignore(x => x.Content);
-            e.HasIndex(x => new { x.OrganisationId, x.Year, x.SubjectType }).IsUnique();
+            e.HasIndex(x => new { x.OrganisationId, x.Year, x.SubjectType, x.Topic }).IsUnique();
         });
         model.Entity<SchemeVersion>(e =>
         {
@@ -96,7 +108,7 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
 
             // An entry is reversed at most once, and an event scores a rule at most once, even under races.
             e.HasIndex(x => x.ReversesEntryId).IsUnique().HasFilter("reverses_entry_id IS NOT NULL");
-            e.HasIndex(x => new { x.SchemeId, x.SourceEventId, x.RuleCode }).IsUnique().HasFilter("source_event_id IS NOT NULL");
+            e.HasIndex(x => new { x.SchemeId, x.SourceEventId, x.RuleCode, x.SubjectId }).IsUnique().HasFilter("source_event_id IS NOT NULL");
         });
         model.Entity<Notice>(e =>
         {
@@ -111,6 +123,7 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
             e.Property(x => x.WindowClosesOn).HasColumnName("window_closes_on");
             e.Property(x => x.SubjectCount).HasColumnName("subject_count");
             e.Property(x => x.FinalisedAt).HasColumnName("finalised_at").IsConcurrencyToken(); // finalised once, even under races
+            e.Property(x => x.Sequence).HasColumnName("sequence").IsConcurrencyToken(); // two objections filed at once: one retries
             e.Ignore(x => x.IsFinal);
             e.HasIndex(x => x.SchemeId).IsUnique();
             e.HasOne<Scheme>().WithMany().HasForeignKey(x => x.SchemeId);

@@ -11,6 +11,9 @@ public sealed class Objection
     public const int MaxTextLength = 1000;
     public const int MaxContactLength = 100;
 
+    /// <summary>The secretary answers within this many working days of the filing.</summary>
+    public const int AnswerWithinWorkingDays = 5;
+
     private Objection()
     {
         Text = string.Empty;
@@ -43,6 +46,9 @@ public sealed class Objection
     public Guid? CorrectionEntryId { get; private set; }
 
     public bool IsAnswered => AnsweredAt is not null;
+
+    public DateOnly AnswerBy(IReadOnlySet<DateOnly> holidays) =>
+        PublicationWindow.After(DateOnly.FromDateTime(FiledAt.UtcDateTime), AnswerWithinWorkingDays, holidays).ClosesOn;
 
     public static Objection File(Guid id, Notice notice, string? concerning, string text, string? filedBy, string? contact, DateOnly today, DateTimeOffset now)
     {

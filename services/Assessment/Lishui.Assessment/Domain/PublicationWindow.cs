@@ -63,7 +63,17 @@ public sealed class Notice
 
     public DateTimeOffset? FinalisedAt { get; private set; }
 
+    /// <summary>The notice's own event sequence (it is the aggregate of ObjectionFiled); the optimistic lock of filing.</summary>
+    public long Sequence { get; private set; }
+
     public bool IsFinal => FinalisedAt is not null;
+
+    /// <summary>Files an objection against this notice and claims the sequence of its ObjectionFiled event.</summary>
+    public (Objection Objection, long Sequence) FileObjection(Guid id, string? concerning, string text, string? filedBy, string? contact, DateOnly today, DateTimeOffset now)
+    {
+        var objection = Objection.File(id, this, concerning, text, filedBy, contact, today, now);
+        return (objection, ++Sequence);
+    }
 
     /// <summary>Results become final once the window has ended with every objection answered.</summary>
     public void Finalise(int unansweredObjections, DateOnly today, DateTimeOffset now)

@@ -52,6 +52,8 @@ public sealed class Scheme : AggregateRoot
 
     public SubjectType SubjectType { get; private set; }
 
+    public SchemeTopic Topic { get; private set; }
+
     public decimal Total { get; private set; }
 
     public IReadOnlyList<Dimension> Dimensions { get; private set; }
@@ -79,10 +81,12 @@ public sealed class Scheme : AggregateRoot
 
     public SchemeContent Content => new(Total, Dimensions, Thresholds, ExcellentShareCap, Rules);
 
-    public static Scheme Create(Guid id, Guid organisationId, int year, SubjectType subjectType, SchemeContent content, DateTimeOffset now)
+    public static Scheme Create(
+        Guid id, Guid organisationId, int year, SubjectType subjectType, SchemeContent content, DateTimeOffset now, SchemeTopic? topic = null)
     {
         CheckRule(new SchemeYearMustBeSensibleRule(year));
-        CheckRule(new OnlyMemberSchemesAreSupportedYetRule(subjectType));
+        topic ??= SchemeTopics.DefaultFor(subjectType);
+        CheckRule(new TopicMustFitTheSubjectTypeRule(subjectType, topic));
         content.Check();
         var scheme = new Scheme
         {
@@ -90,6 +94,7 @@ public sealed class Scheme : AggregateRoot
             OrganisationId = organisationId,
             Year = year,
             SubjectType = subjectType,
+            Topic = topic!.Value,
             CreatedAt = now,
         };
         scheme.Apply(content);
@@ -134,6 +139,13 @@ public sealed class Scheme : AggregateRoot
     {
         CheckRule(new OnlyAClosedYearTakesObjectionCorrectionsRule(IsClosed));
         return NextVersion();
+    }
+
+    /// <summary>Always refused for a closed year (see <see cref="AClosedYearIsNotReopenedRule"/>); an open one has nothing to reopen.</summary>
+    public void Reopen()
+    {
+        CheckRule(new OnlyAClosedYearTakesObjectionCorrectionsRule(IsClosed));
+        CheckRule(new AClosedYearIsNotReopenedRule(IsClosed));
     }
 
     public long Close(DateTimeOffset now)

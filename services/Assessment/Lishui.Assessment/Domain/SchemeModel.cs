@@ -1,12 +1,49 @@
 namespace Lishui.Assessment.Domain;
 
-/// <summary>What a scheme scores. Only members are scored for now; the others share the machinery later.</summary>
+/// <summary>What a scheme scores: members, households (five-good households) or organisations (cooperatives, villages).</summary>
 public enum SubjectType
 {
     Member,
     Household,
     EconomicCooperative,
     Village,
+}
+
+/// <summary>
+/// What a scheme assesses. An organisation scores cooperatives both for safety production and for
+/// environmental remediation in one year, so a scheme is one per organisation, year, subject type and topic.
+/// </summary>
+public enum SchemeTopic
+{
+    /// <summary>党员量化积分考核.</summary>
+    MemberPoints,
+
+    /// <summary>五好文明户评选.</summary>
+    FiveGoodHousehold,
+
+    /// <summary>安全生产.</summary>
+    SafetyProduction,
+
+    /// <summary>环境整治.</summary>
+    EnvironmentalRemediation,
+}
+
+public static class SchemeTopics
+{
+    /// <summary>The topic a subject type implies when only one fits; null when the scheme must say.</summary>
+    public static SchemeTopic? DefaultFor(SubjectType type) => type switch
+    {
+        SubjectType.Member => SchemeTopic.MemberPoints,
+        SubjectType.Household => SchemeTopic.FiveGoodHousehold,
+        _ => null,
+    };
+
+    public static bool Fits(SubjectType type, SchemeTopic topic) => type switch
+    {
+        SubjectType.Member => topic == SchemeTopic.MemberPoints,
+        SubjectType.Household => topic == SchemeTopic.FiveGoodHousehold,
+        _ => topic is SchemeTopic.SafetyProduction or SchemeTopic.EnvironmentalRemediation,
+    };
 }
 
 /// <summary>优秀 / 合格 / 基本合格 / 不合格.</summary>
@@ -16,6 +53,18 @@ public enum Grade
     Qualified,
     BasicallyQualified,
     Unqualified,
+}
+
+public static class GradeNames
+{
+    /// <summary>The grade as a published list shows it.</summary>
+    public static string Zh(Grade grade) => grade switch
+    {
+        Grade.Excellent => "优秀",
+        Grade.Qualified => "合格",
+        Grade.BasicallyQualified => "基本合格",
+        _ => "不合格",
+    };
 }
 
 /// <summary>考评维度: a code ledger entries refer to, a display name and the most it can contribute.</summary>

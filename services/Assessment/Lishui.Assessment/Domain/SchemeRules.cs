@@ -15,17 +15,33 @@ public sealed record SchemeYearMustBeSensibleRule(int Year) : IBusinessRule
     public string MessageEn => "The year must be between 2000 and 2100.";
 }
 
-public sealed record OnlyMemberSchemesAreSupportedYetRule(SubjectType SubjectType) : IBusinessRule
+/// <summary>Members: points assessment; households: five-good households; cooperatives and villages: safety production or environmental remediation.</summary>
+public sealed record TopicMustFitTheSubjectTypeRule(SubjectType SubjectType, SchemeTopic? Topic) : IBusinessRule
 {
-    public bool IsBroken() => SubjectType != SubjectType.Member;
+    public bool IsBroken() => Topic is not { } topic || !SchemeTopics.Fits(SubjectType, topic);
 
-    public string Code => "scheme.subject-type-unsupported";
+    public string Code => "scheme.topic-invalid";
 
-    public string Field => "subjectType";
+    public string Field => "topic";
 
-    public string MessageZh => "目前仅支持党员考核方案。";
+    public string MessageZh => "考核内容与考核对象不符：党员为量化积分，家庭为五好文明户，经济社和村为安全生产或环境整治。";
 
-    public string MessageEn => "Only member schemes are supported so far.";
+    public string MessageEn => "The topic does not fit the subject type: MemberPoints for members, FiveGoodHousehold for households, SafetyProduction or EnvironmentalRemediation for cooperatives and villages.";
+}
+
+/// <summary>
+/// Published results are corrected only through objections (an upheld one corrects the ledger and the
+/// result): no rule lets a closed year be opened again.
+/// </summary>
+public sealed record AClosedYearIsNotReopenedRule(bool Closed) : IBusinessRule
+{
+    public bool IsBroken() => Closed;
+
+    public string Code => "scheme.reopen-not-allowed";
+
+    public string MessageZh => "已结束的考核年度不能重新开启；如结果有误，请在公示期内通过异议更正。";
+
+    public string MessageEn => "A closed year cannot be reopened; correct a result through an objection during the publication window.";
 }
 
 public sealed record DimensionsMustBeWellFormedRule(IReadOnlyList<Dimension> Dimensions) : IBusinessRule

@@ -4,15 +4,13 @@ using Lishui.Contracts.Pairing;
 namespace Lishui.Assessment.Messaging;
 
 /// <summary>
-/// Party Building Tuesday attendance (Pairing) scores through the rules of the member's own
-/// organisation's schemes; only presence scores, an excused or missed session gives nothing here.
+/// Party Building Tuesday attendance (Pairing) scores through the rules of the schemes covering the
+/// member's own organisation; only presence scores, an excused or missed session gives nothing here.
 /// </summary>
 public sealed class AttendanceRecordedConsumer(AssessmentDbContext db, TimeProvider time) : PointsFromEventConsumer<AttendanceRecorded>(db, time)
 {
     public const string Present = "Present";
 
-    protected override (Guid SubjectId, DateOnly OccurredOn)? SubjectOf(AttendanceRecorded message) =>
-        message.Attendance == Present ? (message.MemberId, message.HeldOn) : null;
-
-    protected override Guid OrganisationOf(AttendanceRecorded message) => message.MemberOrganisationId;
+    protected override IEnumerable<ScoredMember> MembersOf(AttendanceRecorded message) =>
+        message.Attendance == Present ? [new ScoredMember(message.MemberId, message.HeldOn, message.MemberOrganisationId)] : [];
 }

@@ -8,18 +8,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Lishui.Assessment.Messaging;
 
 /// <summary>
-/// Scores an event from another service in every open scheme of the event's organisation and year
-/// that has a rule for it. Runs inside the consumer's inbox transaction, so the entries, their
-/// PointsAwarded events and the inbox row commit together or not at all. An event for a closed
-/// year scores nothing: the ledger is frozen.
+/// Scores an event from another service in every open member scheme of the event's year that covers
+/// the member: schemes of the member's organisation and of every organisation above it (a village
+/// committee's scheme covers the members of its branches and party–mass groups). Runs inside the
+/// consumer's inbox transaction, so the entries, their PointsAwarded events and the inbox row commit
+/// together or not at all. An event for a closed year scores nothing: the ledger is frozen.
 /// </summary>
 public static class EventScoring
 {
     public static async Task<IReadOnlyList<LedgerEntry>> ScoreAsync(
         AssessmentDbContext db, ScorableEvent e, Guid organisationId, DateTimeOffset now, CancellationToken ct)
     {
+        var covering = await db.AncestorsAndSelfAsync(organisationId, ct);
         var schemes = await db.Schemes
-            .Where(s => s.OrganisationId == organisationId && s.Year == e.OccurredOn.Year && s.ClosedAt == null)
+            .Where(s => covering.Contains(s.OrganisationId) && s.SubjectType == SubjectType.Member && s.Year == e.OccurredOn.Year && s.ClosedAt == null)
             .ToListAsync(ct);
         e = e with { EventType = PointsRule.EventTypeOf(e.EventType) };
         var entries = new List<LedgerEntry>();
@@ -47,29 +49,30 @@ public static class EventScoring
     }
 }
 
+/// <summary>A member an event gives points to, the day it counts for, and the member's organisation when the event says it.</summary>
+public sealed record ScoredMember(Guid MemberId, DateOnly OccurredOn, Guid? OrganisationId = null);
+
 /// <summary>
-/// The shape every points-giving consumer takes: say how an event names its subject and day; the
-/// inbox (duplicate delivery scores once), the rules and the ledger are shared. Consumers for
-/// Pairing's and PracticalProjects' events derive from this.
+/// The shape every points-giving consumer takes: say which members an event scores and on which day;
+/// the inbox (duplicate delivery scores once), the rules and the ledger are shared.
 /// </summary>
 public abstract class PointsFromEventConsumer<TEvent>(AssessmentDbContext db, TimeProvider time)
     : IdempotentConsumer<TEvent, AssessmentDbContext>(db)
     where TEvent : IntegrationEvent
 {
-    /// <summary>The member the event is about and the day it happened; null when it scores nobody.</summary>
-    protected abstract (Guid SubjectId, DateOnly OccurredOn)? SubjectOf(TEvent message);
-
-    /// <summary>Whose schemes score the event: by default the organisation the event belongs to.</summary>
-    protected virtual Guid OrganisationOf(TEvent message) => message.OrganisationId;
+    /// <summary>The members the event scores (none when it scores nobody).</summary>
+    protected abstract IEnumerable<ScoredMember> MembersOf(TEvent message);
 
     protected override async Task HandleAsync(TEvent message, CancellationToken ct)
     {
-        if (SubjectOf(message) is not { } subject)
+        var type = PointsRule.EventTypeOf(ContractCatalog.UrnOf(typeof(TEvent)));
+        foreach (var member in MembersOf(message))
         {
-            return;
+            // The local roll knows the member's organisation; a member not known here yet counts for the event's.
+            var organisation = member.OrganisationId
+                ?? await Db.Members.Where(m => m.MemberId == member.MemberId).Select(m => (Guid?)m.OrganisationId).FirstOrDefaultAsync(ct)
+                ?? message.OrganisationId;
+            await EventScoring.ScoreAsync(Db, new ScorableEvent(type, message.EventId, member.MemberId, member.OccurredOn), organisation, time.GetUtcNow(), ct);
         }
-
-        var scorable = new ScorableEvent(PointsRule.EventTypeOf(ContractCatalog.UrnOf(typeof(TEvent))), message.EventId, subject.SubjectId, subject.OccurredOn);
-        await EventScoring.ScoreAsync(Db, scorable, OrganisationOf(message), time.GetUtcNow(), ct);
     }
 }

@@ -144,13 +144,13 @@ namespace Lishui.Assessment.Data.Migrations
                         .IsUnique()
                         .HasFilter("reverses_entry_id IS NOT NULL");
 
-                    b.HasIndex("SchemeId", "SourceEventId", "RuleCode")
-                        .IsUnique()
-                        .HasFilter("source_event_id IS NOT NULL");
-
                     b.HasIndex("SchemeId", "SubjectId", "Dimension");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SchemeId", "SubjectId", "Dimension"), new[] { "Points" });
+
+                    b.HasIndex("SchemeId", "SourceEventId", "RuleCode", "SubjectId")
+                        .IsUnique()
+                        .HasFilter("source_event_id IS NOT NULL");
 
                     b.ToTable("ledger_entries", (string)null);
                 });
@@ -178,6 +178,11 @@ namespace Lishui.Assessment.Data.Migrations
                     b.Property<Guid>("SchemeId")
                         .HasColumnType("uuid")
                         .HasColumnName("scheme_id");
+
+                    b.Property<long>("Sequence")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
 
                     b.Property<int>("SubjectCount")
                         .HasColumnType("integer")
@@ -328,6 +333,12 @@ namespace Lishui.Assessment.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("subject_type");
 
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("topic");
+
                     b.Property<decimal>("Total")
                         .HasPrecision(7, 2)
                         .HasColumnType("numeric(7,2)")
@@ -344,7 +355,7 @@ namespace Lishui.Assessment.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId", "Year", "SubjectType")
+                    b.HasIndex("OrganisationId", "Year", "SubjectType", "Topic")
                         .IsUnique();
 
                     b.ToTable("schemes", (string)null);
@@ -381,6 +392,132 @@ namespace Lishui.Assessment.Data.Migrations
                     b.HasKey("SchemeId", "Revision");
 
                     b.ToTable("scheme_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Assessment.Features.Governance.GovernanceFact", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("value");
+
+                    b.HasKey("EventId");
+
+                    b.HasIndex("Kind", "OrganisationId", "OccurredOn");
+
+                    b.ToTable("governance_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Assessment.Messaging.LocalHousehold", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("EconomicCooperative")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("economic_cooperative");
+
+                    b.Property<string>("HeadName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("head_name");
+
+                    b.Property<int>("MembersCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("members_count");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("HouseholdId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("local_households", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Assessment.Messaging.LocalOrganisation", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("closed");
+
+                    b.Property<string>("EconomicCooperative")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("economic_cooperative");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OrganisationId");
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("local_organisations", (string)null);
                 });
 
             modelBuilder.Entity("Lishui.Shared.Messaging.InboxMessage", b =>

@@ -6,8 +6,6 @@ using Lishui.Contracts.Assessment;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Lishui.Assessment.Features.Closing;
 
@@ -58,57 +56,42 @@ public static class CloseYear
         await using var tx = await db.Database.BeginTransactionAsync(http.RequestAborted);
         var result = await db.CreateOnceAsync(http, $"schemes.close:{id}", request, async ct =>
         {
-            var now = time.GetUtcNow();
-            var sequence = scheme.Close(now);
-            var rows = await StandingsQuery.For(db, scheme).ToListAsync(ct);
-            await WriteResultsAsync(db, scheme, rows, ct);
-            var notice = Notice.Publish(Guid.CreateVersion7(now), scheme, rows.Count,
-                request.PublicationWorkingDays ?? PublicationWindow.DefaultWorkingDays, new HashSet<DateOnly>(),
-                DateOnly.FromDateTime(now.UtcDateTime), now);
-            db.Notices.Add(notice);
-            db.AddToOutbox(new AssessmentNoticePublished
-            {
-                NoticeId = notice.Id,
-                SchemeId = scheme.Id,
-                Year = scheme.Year,
-                SubjectType = scheme.SubjectType.ToString(),
-                SubjectCount = notice.SubjectCount,
-                WindowOpensOn = notice.WindowOpensOn,
-                WindowClosesOn = notice.WindowClosesOn,
-            }.About(scheme.Id, scheme.OrganisationId, sequence, now));
+            var notice = await CloseAsync(db, scheme, request.PublicationWorkingDays ?? PublicationWindow.DefaultWorkingDays, time.GetUtcNow(), ct);
             return (NoticeSummaryResponse.From(notice), $"/notices/{notice.Id}");
         }, time);
         await tx.CommitAsync(http.RequestAborted);
         return result;
     }
 
+    /// <summary>
+    /// The close itself, inside the caller's transaction (the caller saves and commits): the scheme is
+    /// marked closed, every subject's result is stored by one INSERT … SELECT over the ledger, and the
+    /// notice with its AssessmentNoticePublished event is added. The benchmark runs this very method.
+    /// </summary>
+    public static async Task<Notice> CloseAsync(AssessmentDbContext db, Scheme scheme, int workingDays, DateTimeOffset now, CancellationToken ct)
+    {
+        var sequence = scheme.Close(now);
+        var subjects = await StandingsQuery.InsertResultsAsync(db, scheme, ct);
+        var notice = Notice.Publish(Guid.CreateVersion7(now), scheme, subjects, workingDays, new HashSet<DateOnly>(),
+            DateOnly.FromDateTime(now.UtcDateTime), now);
+        db.Notices.Add(notice);
+        db.AddToOutbox(new AssessmentNoticePublished
+        {
+            NoticeId = notice.Id,
+            SchemeId = scheme.Id,
+            Year = scheme.Year,
+            SubjectType = scheme.SubjectType.ToString(),
+            SubjectCount = notice.SubjectCount,
+            WindowOpensOn = notice.WindowOpensOn,
+            WindowClosesOn = notice.WindowClosesOn,
+        }.About(scheme.Id, scheme.OrganisationId, sequence, now));
+        return notice;
+    }
+
     /// <summary>Computes the results again after a correction: replaces the stored rows in the open transaction.</summary>
     public static async Task<int> RewriteResultsAsync(AssessmentDbContext db, Scheme scheme, CancellationToken ct)
     {
         await db.Results.Where(r => r.SchemeId == scheme.Id).ExecuteDeleteAsync(ct);
-        var rows = await StandingsQuery.For(db, scheme).ToListAsync(ct);
-        await WriteResultsAsync(db, scheme, rows, ct);
-        return rows.Count;
-    }
-
-    /// <summary>Binary COPY inside the open transaction: a village or a whole town's roll in one round trip.</summary>
-    private static async Task WriteResultsAsync(AssessmentDbContext db, Scheme scheme, IReadOnlyList<StandingRow> rows, CancellationToken ct)
-    {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY assessment_results (scheme_id, subject_id, name, total, scores, grade, rank) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var row in rows)
-        {
-            await writer.StartRowAsync(ct);
-            await writer.WriteAsync(scheme.Id, NpgsqlDbType.Uuid, ct);
-            await writer.WriteAsync(row.SubjectId, NpgsqlDbType.Uuid, ct);
-            await writer.WriteAsync(row.Name, NpgsqlDbType.Varchar, ct);
-            await writer.WriteAsync(row.Total, NpgsqlDbType.Numeric, ct);
-            await writer.WriteAsync(row.Scores, NpgsqlDbType.Jsonb, ct);
-            await writer.WriteAsync(row.GradeIn(scheme).ToString(), NpgsqlDbType.Varchar, ct);
-            await writer.WriteAsync((int)row.Rank, NpgsqlDbType.Integer, ct);
-        }
-
-        await writer.CompleteAsync(ct);
+        return await StandingsQuery.InsertResultsAsync(db, scheme, ct);
     }
 }

@@ -38,8 +38,10 @@ public static class FinaliseResults
         notice.Finalise(unanswered, today, now);
 
         var scheme = await db.Schemes.FirstAsync(s => s.Id == notice.SchemeId, ct);
+        // Commendations, talks and withdrawal advice are about members; a household or village result is final and that is all.
+        var consequential = scheme.SubjectType == SubjectType.Member;
         var results = await db.Results.AsNoTracking()
-            .Where(r => r.SchemeId == scheme.Id && (r.Grade == Grade.Excellent || r.Grade == Grade.Unqualified))
+            .Where(r => consequential && r.SchemeId == scheme.Id && (r.Grade == Grade.Excellent || r.Grade == Grade.Unqualified))
             .Select(r => new { r.SubjectId, r.Grade })
             .ToListAsync(ct);
         var previouslyUnqualified = await PreviouslyUnqualifiedAsync(db, scheme, ct);
@@ -75,7 +77,7 @@ public static class FinaliseResults
     private static async Task<HashSet<Guid>> PreviouslyUnqualifiedAsync(AssessmentDbContext db, Scheme scheme, CancellationToken ct)
     {
         var previous = await db.Schemes.AsNoTracking()
-            .Where(s => s.OrganisationId == scheme.OrganisationId && s.Year == scheme.Year - 1 && s.SubjectType == scheme.SubjectType)
+            .Where(s => s.OrganisationId == scheme.OrganisationId && s.Year == scheme.Year - 1 && s.SubjectType == scheme.SubjectType && s.Topic == scheme.Topic)
             .Select(s => s.Id).FirstOrDefaultAsync(ct);
         if (previous == Guid.Empty || !await db.Notices.AnyAsync(n => n.SchemeId == previous && n.FinalisedAt != null, ct))
         {

@@ -1,5 +1,6 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Assessment.Features.Standings;
 using Lishui.Contracts;
 using Lishui.Contracts.Assessment;
 using Lishui.Shared.Messaging;
@@ -22,8 +23,8 @@ public sealed record AddLedgerEntryRequest(Guid SubjectId, string Dimension, dec
 
 /// <summary>
 /// POST /schemes/{id}/ledger-entries: a secretary's manual entry (e.g. volunteer hours, a conduct
-/// deduction). The subject must be on the local roll of the scheme's own organisation: the local
-/// member view knows each member's direct organisation only, not the tree above it.
+/// deduction, a household's or a cooperative's score). The subject must be on the scheme's roll: a
+/// member, household or organisation in the subtree of the scheme's organisation.
 /// </summary>
 public static class AddLedgerEntry
 {
@@ -47,10 +48,11 @@ public static class AddLedgerEntry
         var request = body.Value;
         return await db.CreateOnceAsync(http, $"ledger.add:{id}", request, async ct =>
         {
-            if (!await db.Members.AnyAsync(m => m.MemberId == request.SubjectId && m.OrganisationId == scheme.OrganisationId, ct))
+            if (!await SubjectRoll.ContainsAsync(db, scheme, request.SubjectId, ct))
             {
                 throw new RequestValidationException([new FieldError("subjectId", "ledger.subject-unknown",
-                    "被考核对象不是本组织在册党员。", "The subject is not a member on this organisation's roll.")]);
+                    "被考核对象不在本方案的考核范围内（本组织及下级组织的党员、家庭或组织）。",
+                    "The subject is not on this scheme's roll (members, households or organisations of the organisation and those below it).")]);
             }
 
             var now = time.GetUtcNow();

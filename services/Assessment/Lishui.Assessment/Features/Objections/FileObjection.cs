@@ -1,5 +1,8 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Contracts;
+using Lishui.Contracts.Assessment;
+using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +11,11 @@ namespace Lishui.Assessment.Features.Objections;
 /// <summary>Name and contact are optional: an objection may be anonymous.</summary>
 public sealed record FileObjectionRequest(string Text, string? Concerning, string? FiledBy, string? Contact);
 
-/// <summary>POST /notices/{id}/objections: a resident objects during the publication window (no login).</summary>
+/// <summary>
+/// POST /notices/{id}/objections: a resident objects during the publication window (no login).
+/// ObjectionFiled goes out with the objection (Notification tells the secretary); it names the member
+/// only when the objection names exactly one member on a member notice, and carries neither text nor filer.
+/// </summary>
 public static class FileObjection
 {
     public static RouteHandlerBuilder MapFileObjection(this IEndpointRouteBuilder api) =>
@@ -23,19 +30,38 @@ public static class FileObjection
     private static async Task<IResult> HandleAsync(
         Guid id, ValidatedBody<FileObjectionRequest> body, AssessmentDbContext db, TimeProvider time, HttpContext http)
     {
-        if (await db.Notices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, http.RequestAborted) is not { } notice)
+        if (await db.Notices.FirstOrDefaultAsync(n => n.Id == id, http.RequestAborted) is not { } notice)
         {
             return Problems.NotFound("公示", "notice");
         }
 
         var request = body.Value;
-        return await db.CreateOnceAsync(http, $"objections.file:{id}", request, ct =>
+        return await db.CreateOnceAsync(http, $"objections.file:{id}", request, async ct =>
         {
             var now = time.GetUtcNow();
-            var objection = Objection.File(Guid.CreateVersion7(now), notice, request.Concerning, request.Text, request.FiledBy, request.Contact,
+            var (objection, sequence) = notice.FileObjection(Guid.CreateVersion7(now), request.Concerning, request.Text, request.FiledBy, request.Contact,
                 DateOnly.FromDateTime(now.UtcDateTime), now);
             db.Objections.Add(objection);
-            return Task.FromResult((ObjectionResponse.From(objection), $"/notices/{id}/objections/{objection.Id}"));
+            db.AddToOutbox(new ObjectionFiled
+            {
+                NoticeId = notice.Id,
+                ObjectionId = objection.Id,
+                SchemeId = notice.SchemeId,
+                MemberId = await ConcernedMemberAsync(db, notice, objection.Concerning, ct),
+                AnswerBy = objection.AnswerBy(new HashSet<DateOnly>()),
+            }.About(notice.Id, notice.OrganisationId, sequence, now));
+            return (ObjectionResponse.From(objection), $"/notices/{id}/objections/{objection.Id}");
         }, time);
+    }
+
+    private static async Task<Guid?> ConcernedMemberAsync(AssessmentDbContext db, Notice notice, string? concerning, CancellationToken ct)
+    {
+        if (concerning is null || !await db.Schemes.AnyAsync(s => s.Id == notice.SchemeId && s.SubjectType == SubjectType.Member, ct))
+        {
+            return null;
+        }
+
+        var named = await db.Results.Where(r => r.SchemeId == notice.SchemeId && r.Name == concerning).Select(r => r.SubjectId).Take(2).ToListAsync(ct);
+        return named.Count == 1 ? named[0] : null; // two members of one name: the secretary reads the text
     }
 }

@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Assessment.Features.Schemes;
 
-/// <summary>Without gradeThresholds the defaults apply: Excellent ≥ 90, Qualified ≥ 70, Basically qualified ≥ 60.</summary>
+/// <summary>
+/// Without gradeThresholds the defaults apply: Excellent ≥ 90, Qualified ≥ 70, Basically qualified ≥ 60.
+/// The topic follows from a Member (MemberPoints) or Household (FiveGoodHousehold) subject type; a
+/// cooperative or village scheme names SafetyProduction or EnvironmentalRemediation.
+/// </summary>
 public sealed record CreateSchemeRequest(
     Guid OrganisationId,
     int Year,
@@ -14,7 +18,8 @@ public sealed record CreateSchemeRequest(
     IReadOnlyList<Dimension> Dimensions,
     GradeThresholds? GradeThresholds,
     decimal? ExcellentShareCap,
-    IReadOnlyList<PointsRule>? Rules) : IValidatableRequest
+    IReadOnlyList<PointsRule>? Rules,
+    SchemeTopic? Topic = null) : IValidatableRequest
 {
     public IEnumerable<FieldError> Validate()
     {
@@ -28,7 +33,7 @@ public sealed record CreateSchemeRequest(
         new(Total, Dimensions, GradeThresholds ?? Domain.GradeThresholds.Default, ExcellentShareCap, Rules ?? []);
 }
 
-/// <summary>POST /schemes: a scheme for one organisation, year and subject type (one such scheme each).</summary>
+/// <summary>POST /schemes: a scheme for one organisation, year, subject type and topic (one such scheme each).</summary>
 public static class CreateScheme
 {
     public static RouteHandlerBuilder MapCreateScheme(this IEndpointRouteBuilder api) =>
@@ -46,14 +51,15 @@ public static class CreateScheme
         var request = body.Value;
         return await db.CreateOnceAsync(http, "schemes.create", request, async ct =>
         {
-            if (await db.Schemes.AnyAsync(s => s.OrganisationId == request.OrganisationId && s.Year == request.Year && s.SubjectType == request.SubjectType, ct))
+            var topic = request.Topic ?? SchemeTopics.DefaultFor(request.SubjectType);
+            if (await db.Schemes.AnyAsync(s => s.OrganisationId == request.OrganisationId && s.Year == request.Year && s.SubjectType == request.SubjectType && s.Topic == topic, ct))
             {
                 throw new RequestValidationException([new FieldError("year", "scheme.exists",
                     "该党组织本年度已有同类考核方案，请修订而非新建。", "This organisation already has a scheme of this subject type for the year; revise it instead.")]);
             }
 
             var now = time.GetUtcNow();
-            var scheme = Scheme.Create(Guid.CreateVersion7(now), request.OrganisationId, request.Year, request.SubjectType, request.Content(), now);
+            var scheme = Scheme.Create(Guid.CreateVersion7(now), request.OrganisationId, request.Year, request.SubjectType, request.Content(), now, topic);
             db.Schemes.Add(scheme);
             db.SchemeVersions.Add(SchemeVersion.Of(scheme, null, null, now));
             return (SchemeResponse.From(scheme), $"/schemes/{scheme.Id}");

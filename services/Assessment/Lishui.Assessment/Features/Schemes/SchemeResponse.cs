@@ -7,6 +7,7 @@ public sealed record SchemeResponse(
     Guid OrganisationId,
     int Year,
     SubjectType SubjectType,
+    SchemeTopic Topic,
     decimal Total,
     IReadOnlyList<Dimension> Dimensions,
     GradeThresholds GradeThresholds,
@@ -16,5 +17,5 @@ public sealed record SchemeResponse(
     bool Closed)
 {
     public static SchemeResponse From(Scheme s) =>
-        new(s.Id, s.OrganisationId, s.Year, s.SubjectType, s.Total, s.Dimensions, s.Thresholds, s.ExcellentShareCap, s.Rules, s.Revision, s.IsClosed);
+        new(s.Id, s.OrganisationId, s.Year, s.SubjectType, s.Topic, s.Total, s.Dimensions, s.Thresholds, s.ExcellentShareCap, s.Rules, s.Revision, s.IsClosed);
 }

@@ -28,7 +28,7 @@ public static class GetStandings
             .OrderBy(r => r.Rank).ThenBy(r => r.Name).ThenBy(r => r.SubjectId)
             .Skip(skip).Take(size).ToListAsync(ct);
         var total = rows.Count > 0 ? (int)rows[0].Subjects : await StandingsQuery.For(db, scheme).CountAsync(ct);
-        var items = rows.Select(r => new StandingResponse(r.SubjectId, r.Name, r.ScoreMap(), r.Total, r.GradeIn(scheme), r.Rank)).ToList();
+        var items = rows.Select(r => new StandingResponse(r.SubjectId, r.Name, r.ScoreMap(), r.Total, r.Grade, r.Rank)).ToList();
         return TypedResults.Ok(new Page<StandingResponse>(items, number, size, total));
     }
 }

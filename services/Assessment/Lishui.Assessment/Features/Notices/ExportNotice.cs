@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Lishui.Assessment.Data;
+using Lishui.Assessment.Domain;
+using Lishui.Shared.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lishui.Assessment.Features.Notices;
+
+public sealed record OpenDataNotice(
+    Guid Id, int Year, SubjectType SubjectType, SchemeTopic Topic, DateOnly WindowOpensOn, DateOnly WindowClosesOn, bool Final,
+    IReadOnlyList<PublicDimension> Dimensions, IReadOnlyList<PublicResultResponse> Results);
+
+/// <summary>
+/// Open data (no login): a notice's whole list as JSON (<c>/notices/{id}/results.json</c>) or CSV
+/// (<c>/notices/{id}/results.csv</c>, UTF-8 with a BOM so Excel shows Chinese, Chinese headers). The
+/// same fields as the public notice: name, grade, total, a score per dimension; nothing else.
+/// </summary>
+public static class ExportNotice
+{
+    public static IEndpointRouteBuilder MapExportNotice(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/notices/{id:guid}/results.json", JsonAsync).AllowAnonymous()
+            .WithName("ExportNoticeJson").WithSummary("公示结果开放数据（JSON）/ Notice results as open data (JSON)");
+        api.MapGet("/notices/{id:guid}/results.csv", CsvAsync).AllowAnonymous()
+            .WithName("ExportNoticeCsv").WithSummary("公示结果开放数据（CSV）/ Notice results as open data (CSV)");
+        return api;
+    }
+
+    private static async Task<IResult> JsonAsync(Guid id, AssessmentDbContext db, CancellationToken ct) =>
+        await LoadAsync(db, id, ct) is { } notice ? TypedResults.Ok(notice) : Problems.NotFound("公示", "notice");
+
+    private static async Task<IResult> CsvAsync(Guid id, AssessmentDbContext db, CancellationToken ct)
+    {
+        if (await LoadAsync(db, id, ct) is not { } notice)
+        {
+            return Problems.NotFound("公示", "notice");
+        }
+
+        var csv = new StringBuilder();
+        var nameHeader = notice.SubjectType switch { SubjectType.Member => "姓名", SubjectType.Household => "户主", _ => "名称" };
+        Row(csv, [nameHeader, "等次", "总分", .. notice.Dimensions.Select(d => $"{d.Name}（满分{Number(d.Max)}）")]);
+        foreach (var r in notice.Results)
+        {
+            Row(csv, [r.Name, GradeNames.Zh(r.Grade), Number(r.Total), .. notice.Dimensions.Select(d => Number(r.Scores.GetValueOrDefault(d.Code)))]);
+        }
+
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        return TypedResults.File(bytes, "text/csv; charset=utf-8", $"assessment-{notice.Year}-{notice.Id:N}.csv");
+    }
+
+    private static async Task<OpenDataNotice?> LoadAsync(AssessmentDbContext db, Guid id, CancellationToken ct)
+    {
+        if (await db.Notices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct) is not { } notice)
+        {
+            return null;
+        }
+
+        var scheme = await db.Schemes.AsNoTracking().FirstAsync(s => s.Id == notice.SchemeId, ct);
+        var rows = await db.Results.AsNoTracking().Where(r => r.SchemeId == notice.SchemeId)
+            .OrderBy(r => r.Rank).ThenBy(r => r.Name).ThenBy(r => r.SubjectId)
+            .Select(r => new { r.Name, r.Grade, r.Total, r.Scores })
+            .ToListAsync(ct);
+        return new OpenDataNotice(notice.Id, notice.Year, scheme.SubjectType, scheme.Topic, notice.WindowOpensOn, notice.WindowClosesOn, notice.IsFinal,
+            scheme.Dimensions.Select(d => new PublicDimension(d.Code, d.Name, d.Max)).ToList(),
+            rows.Select(r => new PublicResultResponse(r.Name, r.Grade, r.Total, JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.Scores) ?? [])).ToList());
+    }
+
+    private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 4180 quoting; a cell that a spreadsheet would run as a formula is prefixed with an apostrophe.</summary>
+    public static void Row(StringBuilder csv, IEnumerable<string?> cells)
+    {
+        csv.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
+    }
+
+    private static string Cell(string? value)
+    {
+        value ??= string.Empty;
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}
