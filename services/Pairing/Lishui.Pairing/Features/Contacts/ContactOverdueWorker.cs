@@ -1,3 +1,5 @@
+using Lishui.Shared.Hosting;
+
 namespace Lishui.Pairing.Features.Contacts;
 
 public sealed class ContactOverdueOptions
@@ -13,52 +15,15 @@ public sealed partial class ContactOverdueWorker(
     IServiceScopeFactory scopes,
     Microsoft.Extensions.Options.IOptions<ContactOverdueOptions> options,
     TimeProvider time,
-    ILogger<ContactOverdueWorker> log) : BackgroundService
+    ILogger<ContactOverdueWorker> log) : PeriodicWorker(scopes, time, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.Enabled;
 
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var published = await scope.ServiceProvider.GetRequiredService<ContactOverdueCheck>().RunAsync(time.Today(), stoppingToken);
-                LogChecked(published);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The next run picks up whatever this one missed: nothing is marked unless saved.
-                LogCheckFailed(e);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.Interval;
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        LogChecked(Log, await services.GetRequiredService<ContactOverdueCheck>().RunAsync(Time.Today(), ct));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Contact overdue check published {Count} ContactOverdue events")]
-    private partial void LogChecked(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Contact overdue check failed; it runs again at the next interval")]
-    private partial void LogCheckFailed(Exception e);
+    private static partial void LogChecked(ILogger logger, int count);
 }

@@ -1,3 +1,4 @@
+using Lishui.Shared.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Lishui.Pairing.Features.Reminders;
@@ -7,55 +8,21 @@ public sealed partial class ReminderWorker(
     IServiceScopeFactory scopes,
     IOptions<ReminderOptions> options,
     TimeProvider time,
-    ILogger<ReminderWorker> log) : BackgroundService
+    ILogger<ReminderWorker> log) : PeriodicWorker(scopes, time, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.Enabled;
 
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var run = await scope.ServiceProvider.GetRequiredService<ReminderCheck>().RunAsync(time.GetUtcNow(), stoppingToken);
-                if (run.StudyReminders + run.StationingReminders > 0)
-                {
-                    LogSent(run.StudyReminders, run.StationingReminders);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // Nothing is marked sent unless its outbox row was saved with it: the next run retries.
-                LogFailed(e);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.Interval;
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        try
+        var run = await services.GetRequiredService<ReminderCheck>().RunAsync(Time.GetUtcNow(), ct);
+        if (run.StudyReminders + run.StationingReminders > 0)
         {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
+            LogSent(Log, run.StudyReminders, run.StationingReminders);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminders published: {Study} study session, {Stationing} stationing visit")]
-    private partial void LogSent(int study, int stationing);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder check failed; it runs again at the next interval")]
-    private partial void LogFailed(Exception e);
+    private static partial void LogSent(ILogger logger, int study, int stationing);
 }

@@ -1,55 +1,22 @@
+using Lishui.Shared.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Lishui.PracticalProjects.Features.Overdue;
 
 /// <summary>Runs <see cref="OverdueCheck"/> at start and then every interval (timer and "today" from the injected TimeProvider).</summary>
 public sealed partial class OverdueWorker(IServiceScopeFactory scopes, IOptions<OverdueOptions> options, TimeProvider time, ILogger<OverdueWorker> log)
-    : BackgroundService
+    : PeriodicWorker(scopes, time, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.Enabled;
 
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var (projects, requests) = await scope.ServiceProvider.GetRequiredService<OverdueCheck>().RunAsync(time.Today(), stoppingToken);
-                LogChecked(projects, requests);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The next run picks up whatever this one missed: nothing is marked unless saved.
-                LogCheckFailed(e);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.Interval;
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        var (projects, requests) = await services.GetRequiredService<OverdueCheck>().RunAsync(Time.Today(), ct);
+        LogChecked(Log, projects, requests);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Overdue check published {Projects} ProjectOverdue and {Requests} ResidentRequestOverdue events")]
-    private partial void LogChecked(int projects, int requests);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Overdue check failed; it runs again at the next interval")]
-    private partial void LogCheckFailed(Exception e);
+    private static partial void LogChecked(ILogger logger, int projects, int requests);
 }
