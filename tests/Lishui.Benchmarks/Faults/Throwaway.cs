@@ -61,12 +61,29 @@ public static class Shell
         return output;
     }
 
-    /// <summary>A port nobody listens on now (the OS picks it).</summary>
+    /// <summary>
+    /// A port nobody listens on now, below Linux's ephemeral range (32768–60999): a port the OS hands
+    /// out for port 0 is one it may give the next outgoing connection, and on a busy machine some
+    /// client took it before the server could bind it. 27000–32767 also stays clear of test.sh's servers.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(27000, 32768);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
+
+        throw new InvalidOperationException("No free port between 27000 and 32767.");
     }
 
     public static async Task WaitForPortAsync(int port, TimeSpan timeout)
