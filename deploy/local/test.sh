@@ -145,10 +145,14 @@ for path in sorted(glob.glob(os.path.join(sys.argv[1], "**", "*.trx"), recursive
         print(f"  {os.path.basename(path)}: unreadable ({e})"); counts[1] += 1
     else:
         storages = {t.get("codeBase", "") for t in root.iter(ns + "TestMethod")}
+        failures = []
         for r in root.iterfind(f"{ns}Results/{ns}UnitTestResult"):
             outcome = r.get("outcome", "")
             # NotExecuted = skipped; Error, Timeout, Aborted, ... count as failed
             counts[0 if outcome == "Passed" else 2 if outcome == "NotExecuted" else 1] += 1
+            if outcome not in ("Passed", "NotExecuted"):
+                message = " ".join(r.findtext(f"{ns}Output/{ns}ErrorInfo/{ns}Message", "").split())
+                failures.append(f"{r.get('testName', '?')} ({outcome}): {message[:600]}")
         # run-level errors (a test host that crashed or could not start), not the per-test [FAIL] echoes
         errors = [t for t in (i.findtext(ns + "Text", "").strip() for i in root.iter(ns + "RunInfo")
                               if i.get("outcome") == "Error") if t and "[FAIL]" not in t]
@@ -158,6 +162,9 @@ for path in sorted(glob.glob(os.path.join(sys.argv[1], "**", "*.trx"), recursive
         print(f"  {name}: {counts[0]} passed, {counts[1]} failed, {counts[2]} skipped")
         for e in errors[:3]:
             print(f"    run error: {' '.join(e.split())[:400]}")
+        # the failed tests themselves, so the end of a long CI log says what broke
+        for f in failures[:10]:
+            print(f"    FAILED {f}")
     total = [a + b for a, b in zip(total, counts)]
 print(*total)
 PY

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Lishui.Security.Tests;
@@ -32,14 +33,22 @@ public sealed class TokenValidationTests : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(TestTokens.Settings.Append(new("Security:PublicRateLimit:WritesPerMinute", "3")));
         builder.AddPlatformWeb();
         builder.AddPlatformSecurity();
+        builder.Services.AddSingleton<IScopeLookup>(new Directory());
         app = builder.Build();
         app.UsePlatformWeb();
         app.UsePlatformSecurity();
-        app.MapGet("/organisations/{id:guid}/members", (Guid id) => Results.Ok(new { id }))
-            .RequireAccess(AccessRule.Of(Grant.Town, Grant.AuditorRead, Grant.SecretaryOfSubtree),
-                r => ValueTask.FromResult<ResourceScope?>(new ResourceScope([r.GetArgument<Guid>(0)])));
-        app.MapPost("/echo-wall", () => Results.Ok()).RequireAccess(AccessRule.Of(Grant.Public));
-        app.MapGet("/undeclared", () => Results.Ok());
+        var api = app.MapApi(new AccessPolicy()
+            .Allow("GET /organisations/{id}/members", AccessRule.Of(Grant.Town, Grant.AuditorRead, Grant.SecretaryOfSubtree), ScopeRef.Route("id", "organisation"))
+            .Allow("POST /members", AccessRule.Of(Grant.Town, Grant.SecretaryOfSubtree), ScopeRef.Body<NewMember>("organisationId", "organisation", m => m.OrganisationId))
+            .Allow("GET /members/{id}", AccessRule.Of(Grant.Town, Grant.SecretaryOfSubtree, Grant.Self), ScopeRef.Route("id", "member"))
+            .Allow("GET /members/{id}/contact", AccessRule.Of(Grant.Town).WithService(PlatformScopes.ContactsRead))
+            .Allow("POST /echo-wall", AccessRule.Of(Grant.Public)));
+        api.MapGet("/organisations/{id:guid}/members", (Guid id) => Results.Ok(new { id }));
+        api.MapPost("/members", (NewMember member) => Results.Ok(member));
+        api.MapGet("/members/{id:guid}", (Guid id) => Results.Ok(new { id }));
+        api.MapGet("/members/{id:guid}/contact", (Guid id) => Results.Ok(new { id }));
+        api.MapPost("/echo-wall", () => Results.Ok());
+        api.MapGet("/undeclared", () => Results.Ok());
         await app.StartAsync();
         client = app.GetTestClient();
     }
@@ -138,6 +147,63 @@ public sealed class TokenValidationTests : IAsyncLifetime
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task The_matrix_finds_every_endpoint_in_the_openapi_document_and_checks_each_role_and_scope()
+    {
+        var world = new MatrixWorld { OwnOrganisation = Hefeng, OwnMember = HefengMember }
+            .Kind("organisation", Hefeng, Zhoucun)
+            .Kind("member", HefengMember, ZhoucunMember, ofOwnMember: true);
+        var result = await AuthorisationMatrix.RunAsync(app.Services, client, world);
+
+        Assert.Empty(result.Mismatches);
+        Assert.Equal(["GET /undeclared: no x-lishui-access"], result.Undeclared);
+        Assert.Equal((6, 7 * (2 + 2 + 2 + 1 + 1)), (result.Operations, result.Checks));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_states_each_rule_and_where_its_scope_comes_from()
+    {
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var access = document.GetProperty("paths").GetProperty("/members").GetProperty("post").GetProperty(AccessDocumentation.Extension);
+        Assert.Equal(["SecretaryOfSubtree", "Town"], access.GetProperty("grants").EnumerateArray().Select(g => g.GetString()));
+        Assert.Equal(("body", "organisationId", "organisation"),
+            (access.GetProperty("scope").GetProperty("in").GetString(), access.GetProperty("scope").GetProperty("name").GetString(), access.GetProperty("scope").GetProperty("kind").GetString()));
+    }
+
+    [Fact]
+    public async Task A_secretary_cannot_create_in_another_village_and_a_member_is_refused_before_the_body_is_read()
+    {
+        using var other = new HttpRequestMessage(HttpMethod.Post, "/members") { Content = JsonContent.Create(new NewMember(Zhoucun)) };
+        other.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Secretary(Hefeng));
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(other)).StatusCode);
+
+        using var garbage = new HttpRequestMessage(HttpMethod.Post, "/members") { Content = new StringContent("not json", System.Text.Encoding.UTF8, "application/json") };
+        garbage.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Member(HefengMember));
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(garbage)).StatusCode);
+    }
+
+    public sealed record NewMember(Guid? OrganisationId);
+
+    private static readonly Guid HefengMember = Guid.NewGuid();
+    private static readonly Guid ZhoucunMember = Guid.NewGuid();
+
+    /// <summary>The scope lookup of a tiny test app: two villages with one member each.</summary>
+    private sealed class Directory : IScopeLookup
+    {
+        public ValueTask<ResourceScope?> FindAsync(string kind, string id, CancellationToken ct)
+        {
+            var guid = Guid.Parse(id);
+            ResourceScope? scope = kind switch
+            {
+                "organisation" when guid == Hefeng || guid == Zhoucun => new ResourceScope([guid]),
+                "member" when guid == HefengMember => new ResourceScope([Hefeng], guid),
+                "member" when guid == ZhoucunMember => new ResourceScope([Zhoucun], guid),
+                _ => null,
+            };
+            return ValueTask.FromResult(scope);
+        }
     }
 
     private sealed class StubEnvironment(string name) : IHostEnvironment

@@ -28,10 +28,6 @@ public static class AssessmentModule
             bus.AddConsumer<AttendanceRecordedConsumer>();
             bus.AddConsumer<ContactLoggedConsumer>();
             bus.AddConsumer<HouseholdVisitedConsumer>();
-            bus.AddConsumer<OrganisationCreatedConsumer>();
-            bus.AddConsumer<OrganisationRenamedConsumer>();
-            bus.AddConsumer<OrganisationMovedConsumer>();
-            bus.AddConsumer<OrganisationClosedConsumer>();
             bus.AddConsumer<HouseholdRegisteredConsumer>();
             bus.AddConsumer<HouseholdChangedConsumer>();
             bus.AddConsumer<AttendanceFactConsumer>();
@@ -40,7 +36,7 @@ public static class AssessmentModule
             bus.AddConsumer<RequestAnsweredFactConsumer>();
             bus.AddConsumer<RequestOverdueFactConsumer>();
             bus.AddConsumer<ProjectStatusFactConsumer>();
-        }, withLocalMemberView: true);
+        }, withLocalMemberView: true, withLocalOrganisationView: true);
         return builder;
     }
 

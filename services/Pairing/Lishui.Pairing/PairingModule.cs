@@ -28,11 +28,7 @@ public static class PairingModule
         builder.AddPlatformMessaging<PairingDbContext>(ServiceName, bus =>
         {
             bus.AddConsumer<MemberRegisteredConsumer>();
-            bus.AddConsumer<OrganisationCreatedConsumer>();
-            bus.AddConsumer<OrganisationRenamedConsumer>();
-            bus.AddConsumer<OrganisationMovedConsumer>();
-            bus.AddConsumer<OrganisationClosedConsumer>();
-        }, withLocalMemberView: true);
+        }, withLocalMemberView: true, withLocalOrganisationView: true);
         builder.Services.Configure<ContactOverdueOptions>(builder.Configuration.GetSection("Pairing:ContactOverdue"));
         builder.Services.AddScoped<ContactOverdueCheck>();
         builder.Services.AddHostedService<ContactOverdueWorker>();

@@ -1,3 +1,4 @@
+using Lishui.Shared.Messaging;
 using Lishui.Contracts;
 using Lishui.Contracts.Membership;
 using Lishui.Testing;
@@ -11,7 +12,7 @@ public sealed class OrganisationViewTests(PairingApiFactory api) : IClassFixture
     private static T At<T>(T e, Guid id, long sequence)
         where T : IntegrationEvent => e.About(id, id, sequence, DateTimeOffset.UtcNow);
 
-    private Task<Messaging.LocalOrganisation?> ViewAsync(Guid id) =>
+    private Task<LocalOrganisation?> ViewAsync(Guid id) =>
         api.WithDbAsync(db => db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.OrganisationId == id));
 
     [Fact]

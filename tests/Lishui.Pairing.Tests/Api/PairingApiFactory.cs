@@ -136,10 +136,10 @@ public class PairingApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var queues = new[]
         {
             names.Consumer<MemberRegisteredConsumer>(),
-            names.Consumer<OrganisationCreatedConsumer>(),
-            names.Consumer<OrganisationRenamedConsumer>(),
-            names.Consumer<OrganisationMovedConsumer>(),
-            names.Consumer<OrganisationClosedConsumer>(),
+            $"{endpointPrefix}-organisation-created",
+            $"{endpointPrefix}-organisation-renamed",
+            $"{endpointPrefix}-organisation-moved",
+            $"{endpointPrefix}-organisation-closed",
             $"{endpointPrefix}-member-status-changed",
             $"{endpointPrefix}-member-transferred",
         }.SelectMany(q => new[] { q, q + "_error", q + "_skipped" }).ToArray();

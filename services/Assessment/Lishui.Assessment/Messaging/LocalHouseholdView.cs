@@ -1,3 +1,4 @@
+using Lishui.Shared.Messaging;
 using Lishui.Contracts.Membership;
 using Microsoft.EntityFrameworkCore;
 

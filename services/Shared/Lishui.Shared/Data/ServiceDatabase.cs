@@ -1,3 +1,5 @@
+using Lishui.Shared.Security;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +17,11 @@ public static class ServiceDatabase
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} (this service's PostgreSQL database) is not configured.");
-        builder.Services.AddDbContext<TDbContext>(o => o.UseNpgsql(connectionString));
+        // Every change made while handling an HTTP request gets its audit entry in the same SaveChanges
+        // (a no-op for contexts whose model has no audit table).
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddDbContext<TDbContext>((services, o) => o.UseNpgsql(connectionString)
+            .AddInterceptors(new AuditInterceptor(services.GetRequiredService<IHttpContextAccessor>(), services.GetService<TimeProvider>() ?? TimeProvider.System)));
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>("database", tags: ["ready"]);
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;

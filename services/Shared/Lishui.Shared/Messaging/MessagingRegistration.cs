@@ -44,7 +44,8 @@ public static class MessagingRegistration
         this IHostApplicationBuilder builder,
         string serviceName,
         Action<IBusRegistrationConfigurator>? consumers = null,
-        bool withLocalMemberView = false)
+        bool withLocalMemberView = false,
+        bool withLocalOrganisationView = false)
         where TDbContext : DbContext
     {
         var connectionString = builder.Configuration.GetConnectionString(BrokerConnectionName)
@@ -67,6 +68,15 @@ public static class MessagingRegistration
                 bus.AddConsumer<MemberTransferredProjection<TDbContext>>().Endpoint(e => e.Name = $"{prefix}-member-transferred");
                 bus.AddConsumer<MemberDetailsChangedProjection<TDbContext>>().Endpoint(e => e.Name = $"{prefix}-member-details-changed");
             }
+            if (withLocalOrganisationView)
+            {
+                // The same queue names the per-service consumers had: {prefix}-organisation-created, …
+                bus.AddConsumer<OrganisationCreatedProjection<TDbContext>>().Endpoint(e => e.Name = $"{prefix}-organisation-created");
+                bus.AddConsumer<OrganisationRenamedProjection<TDbContext>>().Endpoint(e => e.Name = $"{prefix}-organisation-renamed");
+                bus.AddConsumer<OrganisationMovedProjection<TDbContext>>().Endpoint(e => e.Name = $"{prefix}-organisation-moved");
+                bus.AddConsumer<OrganisationClosedProjection<TDbContext>>().Endpoint(e => e.Name = $"{prefix}-organisation-closed");
+            }
+
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
                 endpoint.UseMessageRetry(r => r.Exponential(retry.RetryLimit, retry.MinInterval, retry.MaxInterval, retry.MinInterval));

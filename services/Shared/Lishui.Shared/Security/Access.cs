@@ -79,6 +79,24 @@ public static class AccessDecision
         return rule.Grants.Any(g => Lets(g, rule, caller, isRead, scope)) ? AccessOutcome.Allowed : AccessOutcome.Forbidden;
     }
 
+    /// <summary>
+    /// Whether some resource could let this caller through: the decision for grants that need no
+    /// resource, and the role (with its organisation or member claim) for those that do. Used before the
+    /// request is read, so a caller no resource could admit is refused without touching the body.
+    /// </summary>
+    public static AccessOutcome Possible(AccessRule rule, Caller caller, bool isRead)
+    {
+        var outcome = Decide(rule, caller, isRead, ResourceScope.Town);
+        if (outcome != AccessOutcome.Forbidden)
+        {
+            return outcome;
+        }
+
+        var bySecretary = rule.Grants.Contains(Grant.SecretaryOfSubtree) && caller.IsInRole(PlatformRoles.OrganisationSecretary) && caller.OrganisationId is not null;
+        var bySelf = rule.Grants.Contains(Grant.Self) && caller.IsInRole(PlatformRoles.Member) && caller.MemberId is not null;
+        return bySecretary || bySelf ? AccessOutcome.Allowed : AccessOutcome.Forbidden;
+    }
+
     private static bool Lets(Grant grant, AccessRule rule, Caller caller, bool isRead, ResourceScope? scope) => grant switch
     {
         Grant.Town => caller.IsInRole(PlatformRoles.TownAdministrator),

@@ -2,57 +2,95 @@ using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lishui.Shared.Security;
-
-/// <summary>Finds which organisation (and member) a request is about; null when the resource does not exist.</summary>
-public delegate ValueTask<ResourceScope?> ScopeResolver(EndpointFilterInvocationContext request);
-
-/// <summary>Endpoint metadata: the rule and how to find the request's scope.</summary>
-public sealed record AccessMetadata(AccessRule Rule, ScopeResolver? Scope);
 
 public static class AccessEndpointExtensions
 {
     /// <summary>
-    /// Puts an endpoint under <paramref name="rule"/>. The authorisation middleware's fallback (town
-    /// administrators only) stops applying; this filter decides instead, after binding, so the scope can
-    /// come from route values or the body.
+    /// Puts one endpoint under <paramref name="rule"/> (for endpoints outside a service's policy table,
+    /// such as the shared audit trail). The authorisation middleware's fallback stops applying; the
+    /// platform's access check decides instead.
     /// </summary>
-    public static TBuilder RequireAccess<TBuilder>(this TBuilder endpoint, AccessRule rule, ScopeResolver? scope = null)
+    public static TBuilder RequireAccess<TBuilder>(this TBuilder endpoint, AccessRule rule, ScopeRef? scope = null)
         where TBuilder : IEndpointConventionBuilder
     {
         if (rule.NeedsScope && scope is null)
         {
-            throw new ArgumentException("A rule that grants by organisation or member needs a scope resolver.", nameof(scope));
+            throw new ArgumentException("A rule that grants by organisation or member needs to know where the request names its resource.", nameof(scope));
         }
 
-        endpoint.WithMetadata(new AccessMetadata(rule, scope), new AllowAnonymousAttribute());
-        endpoint.AddEndpointFilter(async (ctx, next) =>
-        {
-            var http = ctx.HttpContext;
-            var caller = Caller.From(http.User);
-            var isRead = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
-            var resolved = rule.NeedsScope && caller.IsAuthenticated && !rule.IsPublic ? await scope!(ctx) : ResourceScope.Town;
-            return AccessDecision.Decide(rule, caller, isRead, resolved) switch
-            {
-                AccessOutcome.Allowed => await next(ctx),
-                AccessOutcome.Unauthenticated => Unauthenticated(http),
-                _ => Problems.Result(Problems.Create(StatusCodes.Status403Forbidden, "access.denied",
-                    "您无权执行此操作或查看此数据。", "You are not allowed to do this or see this.")),
-            };
-        });
-        if (rule.IsPublic)
-        {
-            endpoint.RequireRateLimiting(PlatformSecurity.PublicRateLimit);
-        }
-
+        var access = new AccessMetadata(rule, scope);
+        endpoint.Add(b => Apply(b, access));
         return endpoint;
     }
 
-    private static IResult Unauthenticated(HttpContext http)
+    /// <summary>
+    /// Two steps: <see cref="UseAccessCheck"/> refuses, before anything is bound or read, a caller whom no
+    /// resource could let through; this filter, after binding, resolves the resource the request is about
+    /// (route, query or body) and decides for callers whose grant depends on it.
+    /// </summary>
+    internal static void Apply(EndpointBuilder endpoint, AccessMetadata access)
     {
-        http.Response.Headers.WWWAuthenticate = "Bearer";
-        return Problems.Result(Problems.Create(StatusCodes.Status401Unauthorized, "access.unauthenticated",
-            "请先登录（缺少或无效的访问令牌）。", "Sign in first: the access token is missing or invalid."));
+        endpoint.Metadata.Add(access);
+        endpoint.Metadata.Add(new AllowAnonymousAttribute());
+        if (access.Rule.IsPublic)
+        {
+            endpoint.Metadata.Add(new EnableRateLimitingAttribute(PlatformSecurity.PublicRateLimit));
+            return;
+        }
+
+        if (!access.Rule.NeedsScope)
+        {
+            return;
+        }
+
+        endpoint.FilterFactories.Add((_, next) => async ctx =>
+        {
+            var http = ctx.HttpContext;
+            var caller = Caller.From(http.User);
+            var isRead = IsRead(http.Request);
+            if (AccessDecision.Decide(access.Rule, caller, isRead, ResourceScope.Town) == AccessOutcome.Allowed)
+            {
+                return await next(ctx);
+            }
+
+            var id = access.Scope!.IdIn(ctx);
+            var scope = string.IsNullOrWhiteSpace(id)
+                ? null
+                : await http.RequestServices.GetRequiredService<IScopeLookup>().FindAsync(access.Scope.Kind, id, http.RequestAborted);
+            return AccessDecision.Decide(access.Rule, caller, isRead, scope) == AccessOutcome.Allowed ? await next(ctx) : Forbidden();
+        });
     }
+
+    /// <summary>The first step of the access check, after authentication and routing, before binding.</summary>
+    public static IApplicationBuilder UseAccessCheck(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<AccessMetadata>() is { Rule.IsPublic: false } access)
+        {
+            var outcome = AccessDecision.Possible(access.Rule, Caller.From(http.User), IsRead(http.Request));
+            if (outcome != AccessOutcome.Allowed)
+            {
+                if (outcome == AccessOutcome.Unauthenticated)
+                {
+                    http.Response.Headers.WWWAuthenticate = "Bearer";
+                }
+
+                await (outcome == AccessOutcome.Unauthenticated ? Unauthenticated() : Forbidden()).ExecuteAsync(http);
+                return;
+            }
+        }
+
+        await next(http);
+    });
+
+    private static bool IsRead(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+
+    private static IResult Forbidden() => Problems.Result(Problems.Create(StatusCodes.Status403Forbidden, "access.denied",
+        "您无权执行此操作或查看此数据。", "You are not allowed to do this or see this."));
+
+    private static IResult Unauthenticated() => Problems.Result(Problems.Create(StatusCodes.Status401Unauthorized, "access.unauthenticated",
+        "请先登录（缺少或无效的访问令牌）。", "Sign in first: the access token is missing or invalid."));
 }

@@ -70,11 +70,15 @@ public static class PlatformSecurity
         return builder;
     }
 
-    /// <summary>Authentication, then authorisation, then the rate limiter (after routing, so endpoint metadata is known).</summary>
+    /// <summary>
+    /// Authentication, the authorisation fallback, the access check of the endpoint's rule, then the rate
+    /// limiter (all after routing, so endpoint metadata is known).
+    /// </summary>
     public static WebApplication UsePlatformSecurity(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAccessCheck();
         app.UseRateLimiter();
         return app;
     }

@@ -16,7 +16,7 @@ public static class WebConventions
             ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddOperationTransformer(Security.AccessDocumentation.Describe));
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         return builder;
     }
@@ -25,7 +25,7 @@ public static class WebConventions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
+        Security.AccessEndpointExtensions.RequireAccess(app.MapOpenApi(), Security.AccessRule.Of(Security.Grant.Public)); // the API's description is public, like its contracts
         return app;
     }
 }

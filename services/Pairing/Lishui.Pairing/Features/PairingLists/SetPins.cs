@@ -1,3 +1,4 @@
+using Lishui.Shared.Messaging;
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Messaging;
 using Lishui.Shared.Web;

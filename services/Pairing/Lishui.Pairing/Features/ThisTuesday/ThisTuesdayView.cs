@@ -1,3 +1,4 @@
+using Lishui.Shared.Messaging;
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Features.Stationing;

@@ -1,12 +1,20 @@
 using Lishui.Contracts;
 using Lishui.Contracts.Membership;
+using Lishui.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lishui.Pairing.Messaging;
+namespace Lishui.Shared.Messaging;
 
-/// <summary>Pairing's own copy of the organisation tree, built from Membership's organisation events.</summary>
+/// <summary>
+/// A service's own copy of Membership's organisation tree, built from its organisation events: which
+/// members a subtree covers, which organisations lie above one (for a secretary's scope), and the
+/// cooperatives and villages organisation schemes score.
+/// </summary>
 public sealed class LocalOrganisation
 {
+    public const string PartyCommittee = "PartyCommittee";
+    public const string PartyMassGroup = "PartyMassGroup";
+
     public Guid OrganisationId { get; init; }
 
     public Guid? ParentId { get; set; }
@@ -14,6 +22,9 @@ public sealed class LocalOrganisation
     public required string Name { get; set; }
 
     public required string Kind { get; set; }
+
+    /// <summary>The economic cooperative of a party–mass group (经济社); null otherwise.</summary>
+    public string? EconomicCooperative { get; set; }
 
     public bool Closed { get; set; }
 
@@ -39,6 +50,7 @@ public static class LocalOrganisationView
             e.Property(x => x.ParentId).HasColumnName("parent_id");
             e.Property(x => x.Name).HasColumnName("name").HasMaxLength(100);
             e.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(30);
+            e.Property(x => x.EconomicCooperative).HasColumnName("economic_cooperative").HasMaxLength(100);
             e.Property(x => x.Closed).HasColumnName("closed");
             e.Property(x => x.Sequence).HasColumnName("sequence");
             e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
@@ -49,8 +61,7 @@ public static class LocalOrganisationView
 
     public static async Task ApplyAsync(this DbContext db, OrganisationCreated e, CancellationToken ct)
     {
-        var organisation = await db.Set<LocalOrganisation>().FindAsync([e.AggregateId], ct);
-        if (organisation is null)
+        if (await db.Set<LocalOrganisation>().FindAsync([e.AggregateId], ct) is null)
         {
             db.Set<LocalOrganisation>().Add(new LocalOrganisation
             {
@@ -58,6 +69,7 @@ public static class LocalOrganisationView
                 ParentId = e.ParentId,
                 Name = e.Name,
                 Kind = e.Kind,
+                EconomicCooperative = e.EconomicCooperative,
                 Sequence = e.Sequence,
                 UpdatedAt = e.OccurredAt,
             });
@@ -72,6 +84,17 @@ public static class LocalOrganisationView
 
     public static Task ApplyAsync(this DbContext db, OrganisationClosed e, CancellationToken ct) =>
         ChangeAsync(db, e, o => o.Closed = true, ct);
+
+    /// <summary>The organisation and every one above it (a member's organisation up to the town), nearest first.</summary>
+    public static Task<List<Guid>> AncestorsAndSelfAsync(this DbContext db, Guid organisationId, CancellationToken ct) =>
+        db.Database.SqlQuery<Guid>($"""
+            WITH RECURSIVE up(id, depth) AS (
+                SELECT {organisationId}::uuid, 0
+                UNION ALL
+                SELECT o.parent_id, up.depth + 1 FROM local_organisations o JOIN up ON o.organisation_id = up.id
+                WHERE o.parent_id IS NOT NULL AND up.depth < 32)
+            SELECT id AS "Value" FROM up ORDER BY depth
+            """).ToListAsync(ct);
 
     /// <summary>The organisation and every organisation below it, from the local tree.</summary>
     public static async Task<HashSet<Guid>> SubtreeAsync(this DbContext db, Guid root, CancellationToken ct)
@@ -94,6 +117,10 @@ public static class LocalOrganisationView
         return subtree;
     }
 
+    /// <summary>A secretary's view of a resource in <paramref name="organisationId"/>: the organisation with its ancestors; null when unknown here.</summary>
+    public static Task<Security.ResourceScope?> ScopeOfLocalOrganisationAsync(this DbContext db, Guid organisationId, Guid? memberId = null, CancellationToken ct = default) =>
+        db.ScopeOfOrganisationAsync("local_organisations", "organisation_id", "parent_id", organisationId, memberId, ct);
+
     private static async Task ChangeAsync(DbContext db, IntegrationEvent e, Action<LocalOrganisation> apply, CancellationToken ct)
     {
         var organisation = await db.Set<LocalOrganisation>().FindAsync([e.AggregateId], ct)
@@ -107,4 +134,37 @@ public static class LocalOrganisationView
         organisation.Sequence = e.Sequence;
         organisation.UpdatedAt = e.OccurredAt;
     }
+}
+
+/// <summary>Keeps a service's local organisation tree current (one class per event for every service).</summary>
+public sealed class OrganisationCreatedProjection<TDbContext>(TDbContext db) : IdempotentConsumer<OrganisationCreated, TDbContext>(db)
+    where TDbContext : DbContext
+{
+    protected override string ConsumerName => "local-organisation-view:organisation-created";
+
+    protected override Task HandleAsync(OrganisationCreated message, CancellationToken ct) => Db.ApplyAsync(message, ct);
+}
+
+public sealed class OrganisationRenamedProjection<TDbContext>(TDbContext db) : IdempotentConsumer<OrganisationRenamed, TDbContext>(db)
+    where TDbContext : DbContext
+{
+    protected override string ConsumerName => "local-organisation-view:organisation-renamed";
+
+    protected override Task HandleAsync(OrganisationRenamed message, CancellationToken ct) => Db.ApplyAsync(message, ct);
+}
+
+public sealed class OrganisationMovedProjection<TDbContext>(TDbContext db) : IdempotentConsumer<OrganisationMoved, TDbContext>(db)
+    where TDbContext : DbContext
+{
+    protected override string ConsumerName => "local-organisation-view:organisation-moved";
+
+    protected override Task HandleAsync(OrganisationMoved message, CancellationToken ct) => Db.ApplyAsync(message, ct);
+}
+
+public sealed class OrganisationClosedProjection<TDbContext>(TDbContext db) : IdempotentConsumer<OrganisationClosed, TDbContext>(db)
+    where TDbContext : DbContext
+{
+    protected override string ConsumerName => "local-organisation-view:organisation-closed";
+
+    protected override Task HandleAsync(OrganisationClosed message, CancellationToken ct) => Db.ApplyAsync(message, ct);
 }
