@@ -31,6 +31,7 @@ public static class PlatformServices
 
         var service = builder.AddProject<TProject>(name)
             .WithEnvironment(Environment, builder.Environment.EnvironmentName)
+            .WithDevelopmentTokens(builder)
             .WithReference(messaging).WaitFor(messaging)
             .WithReference(database).WaitFor(database)
             .WaitForCompletion(migrations);
@@ -44,4 +45,29 @@ public static class PlatformServices
 
         return service.WithHttpHealthCheck(HealthPath);
     }
+
+    /// <summary>
+    /// Local runs accept bearer tokens signed with a development key made on first start and kept in
+    /// the state folder (<c>local-keys.json</c>, never in the repository); <c>deploy/local/dev-token.py</c>
+    /// and the demo seed sign with it. Production ignores this: it needs the town's identity provider.
+    /// </summary>
+    private static IResourceBuilder<ProjectResource> WithDevelopmentTokens(this IResourceBuilder<ProjectResource> service, IDistributedApplicationBuilder builder)
+    {
+        const string bearer = "Authentication__Schemes__Bearer__";
+        return service
+            .WithEnvironment(bearer + "ValidIssuer", DevelopmentTokens.Issuer)
+            .WithEnvironment(bearer + "ValidAudiences__0", DevelopmentTokens.Audience)
+            .WithEnvironment(bearer + "SigningKeys__0__Issuer", DevelopmentTokens.Issuer)
+            .WithEnvironment(bearer + "SigningKeys__0__Value", LocalKeys.Get(builder, DevelopmentTokens.KeyName));
+    }
+}
+
+/// <summary>The development token issuer's names, shared with dev-token.py, the seed and the end-to-end tests.</summary>
+public static class DevelopmentTokens
+{
+    public const string Issuer = "lishui-local-dev";
+    public const string Audience = "lishui-platform";
+
+    /// <summary>The key's name in <c>local-keys.json</c>.</summary>
+    public const string KeyName = "Authentication.SigningKey";
 }

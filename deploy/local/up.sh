@@ -228,6 +228,7 @@ if [[ ${LISHUI_UP_SEED:-1} != 0 ]]; then
   log "loading demo data (沥水镇, 和丰村党支部) into every service through its API..."
   # shellcheck disable=SC2046 # one name=url argument per service
   "$HERE/seed-demo.sh" $(awk 'NF == 2 { print $1 "=" $2 }' <<< "$services") \
+    --keys "${Infra__StateDir:-$ROOT/aspire/Lishui.AppHost/.infra}/local-keys.json" \
     || log "some demo data could not be loaded (see above)"
 fi
 

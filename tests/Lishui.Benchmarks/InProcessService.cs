@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Lishui.Testing;
 using Microsoft.Extensions.Configuration;
 
 namespace Lishui.Benchmarks;
@@ -15,6 +16,7 @@ public sealed class InProcessService : IAsyncDisposable
         App = app;
         Address = address;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.TownAdministrator("benchmark"));
     }
 
     public WebApplication App { get; }
@@ -28,12 +30,15 @@ public sealed class InProcessService : IAsyncDisposable
     public static async Task<InProcessService> StartAsync(
         IDictionary<string, string?> settings, Action<WebApplicationBuilder> add, Action<WebApplication> map, CancellationToken ct = default)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        // Production in all but name: "Benchmark" lets the services accept the run's own signing key,
+        // which Production refuses (it needs the town's identity provider).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
         });
+        builder.Configuration.AddInMemoryCollection(TestTokens.Settings);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddServiceDefaults();

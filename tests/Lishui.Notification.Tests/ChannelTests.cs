@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Lishui.Notification.Domain;
 using Lishui.Notification.Domain.Delivery;
+using Lishui.Shared.Security;
 using Lishui.Testing;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
@@ -41,6 +42,7 @@ public sealed class ChannelTests
 
         var asked = membership.Requests.First(r => r.MemberId == member);
         Assert.Equal(("notification", "notification:email:organisational-talk-required", "phone,email"), (asked.RequestedBy, asked.Purpose, asked.Fields));
+        Assert.Equal((null, "notification", PlatformScopes.ContactsRead), (asked.Token.RefusedWith, asked.Token.ClientId, asked.Token.Scope)); // its own identity
         var log = await Eventually.MatchAsync(() => LogAsync(host, talk.EventId), l => l.Any(e => e.Outcome == "Sent"));
         Assert.Contains(log, e => e is { Channel: DeliveryChannel.Inbox, Outcome: "Delivered" });
         Assert.Contains(log, e => e is { Channel: DeliveryChannel.Email, Outcome: "Sent", Attempt: 1 });

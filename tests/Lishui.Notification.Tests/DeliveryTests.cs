@@ -156,4 +156,30 @@ public sealed class DeliveryTests
         Assert.StartsWith("陈国平同志", talkNotice.Body);
         Assert.Equal(["Parked", "Delivered"], (await LogAsync(host, talk.EventId)).Where(e => e.RecipientId == member).Select(e => e.Outcome));
     }
+
+    /// <summary>
+    /// Tests side by side publish on the same exchanges, and the town registers members all day: a
+    /// registration wakes only the messages it can unblock (before, every parked message was made due
+    /// and parked again, one more attempt each, which showed as a message parked twice at one instant).
+    /// </summary>
+    [Fact]
+    public async Task Someone_elses_registration_leaves_a_parked_message_parked()
+    {
+        var clock = new FakeTimeProvider(TuesdayMorning);
+        await using var host = await NotificationHost.StartAsync(new Dictionary<string, string?>(), clock);
+        var member = Guid.CreateVersion7();
+        var talk = TalkRequired(member, clock.GetUtcNow());
+        await host.PublishAsync(talk);
+        await DispatchesAsync(host, talk.EventId, 2);
+        await host.DispatchAsync();
+
+        var someoneElse = Guid.CreateVersion7();
+        await host.PublishAsync(Registered(someoneElse, "何振华", clock.GetUtcNow()));
+        await MemberKnownAsync(host, someoneElse);
+        await host.DispatchAsync();
+
+        var parked = await host.WithDbAsync(db => db.Dispatches.SingleAsync(d => d.SourceEventId == talk.EventId && d.RecipientId == member));
+        Assert.Equal((DispatchStatus.Parked, 1, TuesdayMorning + TimeSpan.FromMinutes(5)), (parked.Status, parked.Attempts, parked.DueAt));
+        Assert.Equal(["Parked"], (await LogAsync(host, talk.EventId)).Where(e => e.RecipientId == member).Select(e => e.Outcome));
+    }
 }

@@ -41,12 +41,18 @@ public sealed class MembershipHost : WebApplicationFactory<MembershipProgram>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        TestSecurity.Apply(builder); // Membership checks Notification's service token with the same test key
         builder.UseSetting($"ConnectionStrings:{MembershipDb.ConnectionName}", database);
         builder.UseSetting($"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}", infrastructure.RabbitMq.ToString());
         builder.UseSetting("Messaging:EndpointPrefix", Prefix);
         builder.UseSetting("PersonalData:EncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("PersonalData:HashKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.WithToken(TestTokens.TownAdministrator());
     }
 
     public override async ValueTask DisposeAsync()

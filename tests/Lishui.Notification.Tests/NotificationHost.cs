@@ -1,5 +1,7 @@
+using System.Net.Http.Headers;
 using Lishui.Notification.Data;
 using Lishui.Notification.Delivery;
+using Lishui.Notification.PublicEvents.Data;
 using Lishui.Shared.Messaging;
 using Lishui.Testing;
 using MassTransit;
@@ -76,6 +78,12 @@ public sealed class NotificationHost(IReadOnlyDictionary<string, string?> settin
             await db.Database.MigrateAsync();
         }
 
+        // As `notification migrate` does: the public-events module's schema too (its endpoints are in the matrix).
+        await using (var db = new PublicEventsDb(new DbContextOptionsBuilder<PublicEventsDb>().UseNpgsql(host.database).Options))
+        {
+            await db.Database.MigrateAsync();
+        }
+
         _ = host.Services; // starts the host: the bus binds its queues
         await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
         return host;
@@ -83,7 +91,7 @@ public sealed class NotificationHost(IReadOnlyDictionary<string, string?> settin
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        TestSecurity.Apply(builder);
         builder.UseSetting($"ConnectionStrings:{NotificationDbContext.ConnectionName}", database);
         builder.UseSetting($"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}", infrastructure.RabbitMq.ToString());
         builder.UseSetting("Messaging:EndpointPrefix", prefix);
@@ -103,6 +111,16 @@ public sealed class NotificationHost(IReadOnlyDictionary<string, string?> settin
             builder.ConfigureTestServices(services);
         }
     }
+
+    /// <summary>The usual client calls as a town administrator, so the delivery tests need not think of tokens.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.WithToken(TestTokens.TownAdministrator());
+    }
+
+    /// <summary>A client with another token; null for an anonymous one.</summary>
+    public HttpClient ClientWith(string? token) => CreateClient().WithToken(token);
 
     public Task PublishAsync<T>(T message)
         where T : class =>

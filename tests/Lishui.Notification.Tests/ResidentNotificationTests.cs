@@ -3,6 +3,7 @@ using System.Text.Json;
 using Lishui.Contracts;
 using Lishui.Contracts.PracticalProjects;
 using Lishui.Notification.Domain.Delivery;
+using Lishui.Shared.Security;
 using Lishui.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -25,9 +26,9 @@ public sealed class ResidentNotificationTests
     [Fact]
     public async Task A_requester_who_left_a_contact_is_told_the_answer_by_sms_and_one_who_did_not_is_not()
     {
-        await using var pairing = await PairingContactStandIn.StartAsync();
-        await using var sidecar = await DaprSidecarStandIn.StartAsync();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.Zero));
+        await using var pairing = await PairingContactStandIn.StartAsync(clock);
+        await using var sidecar = await DaprSidecarStandIn.StartAsync();
         await using var host = await NotificationHost.StartAsync(new Dictionary<string, string?>
         {
             ["services:pairing:http:0"] = pairing.Url,
@@ -51,6 +52,8 @@ public sealed class ResidentNotificationTests
         Assert.Equal("13900139000", sms.GetProperty("phoneNumber").GetString());
         Assert.Equal("【您反映的诉求已答复】您反映的诉求（编号LS-2026-0042）已有答复：已在接送点加装雨棚。", sms.GetProperty("text").GetString());
         Assert.Equal((contactRequest, "notification", "notification:sms:resident-request-answered"), Assert.Single(pairing.Requests));
+        var token = Assert.Single(pairing.Tokens); // Notification's own identity, not a user's token
+        Assert.Equal((null, "notification", PlatformScopes.ContactsRead), (token.RefusedWith, token.ClientId, token.Scope));
         Assert.Contains(await LogAsync(host, answered.EventId), e => e is { Channel: DeliveryChannel.Sms, Outcome: "Sent" });
         await Eventually.MatchAsync(() => Task.FromResult(consumed.Count(anonymous.EventId)), n => n == 1, because: "the answer without a contact was consumed");
         Assert.Empty(await host.WithDbAsync(db => db.Dispatches.Where(d => d.SourceEventId == anonymous.EventId).ToListAsync()));
@@ -66,7 +69,8 @@ public sealed class ResidentNotificationTests
 
 /// <summary>
 /// STAND-IN, not Pairing: answers <c>GET /resident-requests/{id}/contact</c> as Pairing's endpoint is
-/// specified (<c>{ requestId, name, phone }</c>, for a caller naming itself and a purpose).
+/// specified (<c>{ requestId, name, phone }</c>, for a service identity whose bearer token carries
+/// <c>lishui.contacts.read</c>, checked as <see cref="ServiceTokenCheck"/> describes, naming itself and a purpose).
 /// </summary>
 public sealed class PairingContactStandIn : IAsyncDisposable
 {
@@ -84,17 +88,27 @@ public sealed class PairingContactStandIn : IAsyncDisposable
 
     public ConcurrentQueue<(Guid RequestId, string RequestedBy, string Purpose)> Requests { get; } = new();
 
-    public static async Task<PairingContactStandIn> StartAsync()
+    public ConcurrentQueue<ServiceTokenCheck.Outcome> Tokens { get; } = new();
+
+    /// <param name="clock">The fake clock of the service under test (its tokens are signed with it).</param>
+    public static async Task<PairingContactStandIn> StartAsync(TimeProvider? clock = null)
     {
         var url = $"http://127.0.0.1:{FreePort.Next()}";
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(url);
         var app = builder.Build();
         var standIn = new PairingContactStandIn(app, url);
-        app.MapGet("/resident-requests/{id:guid}/contact", (Guid id, HttpRequest request) =>
+        app.MapGet("/resident-requests/{id:guid}/contact", async (Guid id, HttpRequest request) =>
         {
             var requestedBy = request.Headers["X-Requested-By"].ToString();
             var purpose = request.Query["purpose"].ToString();
+            var token = await ServiceTokenCheck.CheckAsync(request, clock);
+            standIn.Tokens.Enqueue(token);
+            if (token.RefusedWith is { } refused)
+            {
+                return Results.StatusCode(refused);
+            }
+
             standIn.Requests.Enqueue((id, requestedBy, purpose));
             if (requestedBy.Length == 0 || purpose.Length == 0)
             {

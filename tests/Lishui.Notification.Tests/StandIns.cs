@@ -9,6 +9,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Lishui.Shared.Security;
+using Lishui.Testing;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
@@ -88,8 +92,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
 /// <summary>
 /// STAND-IN, not Membership: a small HTTP listener that answers <c>GET /members/{id}/contact</c> the
 /// way Membership's contact endpoint is specified (<c>{ memberId, idNumber, phone, email }</c>, only
-/// for a caller naming itself in <c>X-Requested-By</c> and giving a purpose). It lets the delivery
-/// tests give a member an address; it records every request so tests can check what was asked.
+/// for a service identity whose bearer token carries <c>lishui.contacts.read</c>, checked as
+/// <see cref="ServiceTokenCheck"/> describes (401 without a valid token, 403 without the scope), and
+/// only for a caller naming itself in <c>X-Requested-By</c> and giving a purpose). It lets the delivery
+/// tests give a member an address; it records every request (with the token's client id and scope)
+/// so tests can check what was asked and by whom.
 /// </summary>
 public sealed class MembershipContactStandIn : IAsyncDisposable
 {
@@ -105,21 +112,28 @@ public sealed class MembershipContactStandIn : IAsyncDisposable
 
     public ConcurrentDictionary<Guid, (string? Phone, string? Email)> Contacts { get; } = new();
 
-    public ConcurrentQueue<(Guid MemberId, string? RequestedBy, string? Purpose, string? Fields)> Requests { get; } = new();
+    public ConcurrentQueue<(Guid MemberId, string? RequestedBy, string? Purpose, string? Fields, ServiceTokenCheck.Outcome Token)> Requests { get; } = new();
 
-    public static async Task<MembershipContactStandIn> StartAsync()
+    /// <param name="clock">The fake clock of the service under test, if it has one (its tokens are signed with it).</param>
+    public static async Task<MembershipContactStandIn> StartAsync(TimeProvider? clock = null)
     {
         var url = $"http://127.0.0.1:{FreePort.Next()}";
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(url);
         var app = builder.Build();
         var standIn = new MembershipContactStandIn(app, url);
-        app.MapGet("/members/{id:guid}/contact", (Guid id, HttpRequest request) =>
+        app.MapGet("/members/{id:guid}/contact", async (Guid id, HttpRequest request) =>
         {
             var requestedBy = request.Headers["X-Requested-By"].ToString();
             var purpose = request.Query["purpose"].ToString();
             var fields = request.Query["fields"].ToString();
-            standIn.Requests.Enqueue((id, requestedBy, purpose, fields));
+            var token = await ServiceTokenCheck.CheckAsync(request, clock);
+            standIn.Requests.Enqueue((id, requestedBy, purpose, fields, token));
+            if (token.RefusedWith is { } refused)
+            {
+                return Results.StatusCode(refused);
+            }
+
             if (string.IsNullOrEmpty(requestedBy) || string.IsNullOrEmpty(purpose))
             {
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
@@ -225,5 +239,53 @@ public sealed class DaprSidecarStandIn : IAsyncDisposable
         {
             context.Response.AppendTrailer("grpc-message", error);
         }
+    }
+}
+
+/// <summary>
+/// How the stand-ins check the caller the way the real contact endpoints do (issue #7): a bearer token
+/// signed with this test run's key, from the test issuer, for the platform audience, within its lifetime,
+/// carrying <c>lishui.contacts.read</c>. The service under test signs its token with its own clock, which
+/// may be the test's fake one, so the lifetime is checked against that clock too.
+/// </summary>
+public static class ServiceTokenCheck
+{
+    public sealed record Outcome(int? RefusedWith, string? ClientId, string? Scope, string? Error);
+
+    public static async Task<Outcome> CheckAsync(HttpRequest request, TimeProvider? clock)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return new Outcome(StatusCodes.Status401Unauthorized, null, null, "no bearer token");
+        }
+
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(header["Bearer ".Length..], new TokenValidationParameters
+        {
+            ValidIssuer = TestTokens.Issuer,
+            ValidAudience = TestTokens.Audience,
+            IssuerSigningKey = new SymmetricSecurityKey(Convert.FromBase64String(TestTokens.Key)),
+            ValidateLifetime = false, // below, against the right clock
+        });
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken token)
+        {
+            return new Outcome(StatusCodes.Status401Unauthorized, null, null, result.Exception?.Message ?? "invalid token");
+        }
+
+        // Service tokens are cached per process (ServiceTokenHandler), so one signed by a host on real time
+        // may reach a test on a fake clock: valid at the test's clock or at real time.
+        var skew = TimeSpan.FromSeconds(30);
+        var instants = new[] { (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, DateTime.UtcNow };
+        if (!instants.Any(now => token.ValidFrom - skew <= now && now <= token.ValidTo + skew))
+        {
+            return new Outcome(StatusCodes.Status401Unauthorized, null, null, $"token valid {token.ValidFrom:O}..{token.ValidTo:O}, not now");
+        }
+
+        var clientId = token.TryGetPayloadValue<string>(PlatformClaims.ClientId, out var c) ? c : null;
+        var scope = token.TryGetPayloadValue<string>(PlatformClaims.Scope, out var s) ? s : null;
+        var scopes = scope?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        return scopes.Contains(PlatformScopes.ContactsRead, StringComparer.Ordinal)
+            ? new Outcome(null, clientId, scope, null)
+            : new Outcome(StatusCodes.Status403Forbidden, clientId, scope, $"scope '{scope}' lacks {PlatformScopes.ContactsRead}");
     }
 }

@@ -27,10 +27,16 @@ public sealed class NotificationApiFactory : WebApplicationFactory<Program>, IAs
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        TestSecurity.Apply(builder);
         builder.UseSetting($"ConnectionStrings:{NotificationDbContext.ConnectionName}", database);
         builder.UseSetting($"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}", infrastructure.RabbitMq.ToString());
         builder.UseSetting("Messaging:EndpointPrefix", prefix);
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.WithToken(TestTokens.TownAdministrator());
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -1,4 +1,9 @@
 using System.Diagnostics;
+using System.Text.Json;
+using Aspire.Hosting.ApplicationModel;
+using Lishui.AppHost;
+using Lishui.Shared.Security;
+using Lishui.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
@@ -21,6 +26,45 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
     public DistributedApplication App { get; private set; } = null!;
 
     public TimeSpan StartupTime { get; private set; }
+
+    /// <summary>Every integration event published while the platform runs, as the broker carried it.</summary>
+    public EventTap Events { get; private set; } = null!;
+
+    /// <summary>A client for a service that calls as a town administrator (or with <paramref name="token"/>; "" for none).</summary>
+    public HttpClient Client(string service, string? token = null)
+    {
+        var client = App.CreateHttpClient(service);
+        token ??= Token("e2e-admin", [PlatformRoles.TownAdministrator]);
+        if (token.Length > 0)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    /// <summary>A development token, signed with the key the app host made in this run's state folder.</summary>
+    public string Token(string subject, string[] roles, Guid? organisationId = null, Guid? memberId = null)
+    {
+        var keys = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(stateDir, "local-keys.json")))!;
+        return TestTokens.For(subject, roles, organisationId, memberId, DevelopmentTokens.Audience, keys[DevelopmentTokens.KeyName], issuer: DevelopmentTokens.Issuer);
+    }
+
+    /// <summary>Everything the services wrote to their consoles so far.</summary>
+    public async Task<IReadOnlyList<string>> ServiceLogsAsync()
+    {
+        var logs = App.Services.GetRequiredService<ResourceLoggerService>();
+        var lines = new List<string>();
+        foreach (var service in Services)
+        {
+            await foreach (var batch in logs.GetAllAsync(service))
+            {
+                lines.AddRange(batch.Select(l => $"{service}: {l.Content}"));
+            }
+        }
+
+        return lines;
+    }
 
     public async Task InitializeAsync()
     {
@@ -70,11 +114,17 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
         }
 
         StartupTime = clock.Elapsed;
+        Events = await EventTap.StartAsync(new Uri((await App.GetConnectionStringAsync("messaging", startup.Token))!));
         diagnostics.OnMessage(new DiagnosticMessage($"Platform up (mode {mode}) in {StartupTime.TotalSeconds:F1} s, state in {stateDir}"));
     }
 
     public async Task DisposeAsync()
     {
+        if (Events is not null)
+        {
+            await Events.DisposeAsync();
+        }
+
         if (App is not null)
         {
             await App.StopAsync();

@@ -23,8 +23,8 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
     [Fact]
     public async Task A_registered_member_gets_a_chinese_welcome_in_one_trace_across_the_services()
     {
-        using var membership = platform.App.CreateHttpClient("membership");
-        using var notification = platform.App.CreateHttpClient("notification");
+        using var membership = platform.Client("membership");
+        using var notification = platform.Client("notification");
         var town = await CreateTownCommitteeAsync(membership);
         var traceId = ActivityTraceId.CreateRandom();
         var request = new HttpRequestMessage(HttpMethod.Post, "/members")
@@ -61,14 +61,14 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
         // Every other service learnt of the member from the same event.
         foreach (var service in new[] { "assessment", "pairing", "projects" })
         {
-            using var client = platform.App.CreateHttpClient(service);
+            using var client = platform.Client(service);
             await EventuallyAsync(
                 () => client.GetFromJsonAsync<JsonElement>("/local-members?pageSize=200"),
                 page => page.GetProperty("items").EnumerateArray().Any(m => m.GetProperty("memberId").GetGuid() == memberId));
         }
     }
 
-    private static async Task<Guid> CreateTownCommitteeAsync(HttpClient membership)
+    internal static async Task<Guid> CreateTownCommitteeAsync(HttpClient membership)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/organisations")
         {
@@ -80,7 +80,7 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
+    internal static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
@@ -100,7 +100,7 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
     /// A synthetic resident ID number (Nanhai district, 440605) for the birth date, with a random sequence
     /// so re-runs against a kept database never collide, and a valid ISO 7064 MOD 11-2 check digit.
     /// </summary>
-    private static string SyntheticIdNumber(DateOnly birth, bool female)
+    internal static string SyntheticIdNumber(DateOnly birth, bool female)
     {
         // The 17th digit is even for women, odd for men.
         var body = $"440605{birth:yyyyMMdd}{Random.Shared.Next(0, 100):D2}{(2 * Random.Shared.Next(0, 5)) + (female ? 0 : 1)}";

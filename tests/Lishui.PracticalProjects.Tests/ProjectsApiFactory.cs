@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Headers;
 using System.Text.Json;
+using Lishui.Contracts;
+using Lishui.Contracts.Membership;
 using Lishui.PracticalProjects.Data;
 using Lishui.Shared.Messaging;
 using Lishui.Testing;
@@ -30,7 +33,11 @@ public class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         database = await Infrastructure.CreateDatabaseAsync("projects");
         await using var db = new ProjectsDbContext(new DbContextOptionsBuilder<ProjectsDbContext>().UseNpgsql(database).Options);
         await db.Database.MigrateAsync();
-        queues.AddRange(new[] { "member-registered", "member-status-changed", "member-transferred", "resident-request-raised" }
+        queues.AddRange(new[]
+            {
+                "member-registered", "member-status-changed", "member-transferred", "member-details-changed", "resident-request-raised",
+                "organisation-created", "organisation-renamed", "organisation-moved", "organisation-closed",
+            }
             .SelectMany(q => new[] { $"{Prefix}-{q}", $"{Prefix}-{q}_error", $"{Prefix}-{q}_skipped" }));
     }
 
@@ -94,9 +101,34 @@ public class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<ProjectsDbContext>());
     }
 
+    /// <summary>Adds an organisation to this service's local tree the way OrganisationCreated does.</summary>
+    public async Task<Guid> CreateOrganisationAsync(Guid? parentId, string name, string kind = "PartyCommittee")
+    {
+        var id = Guid.CreateVersion7();
+        await WithDbAsync(async db =>
+        {
+            await db.ApplyAsync(new OrganisationCreated { ParentId = parentId, Name = name, Kind = kind, EconomicCooperative = null }.About(id, id, 1, DateTimeOffset.UtcNow), CancellationToken.None);
+            return await db.SaveChangesAsync();
+        });
+        return id;
+    }
+
+    /// <summary>Clients from <c>CreateClient()</c> act as a town administrator, so tests about other things need no token.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.WithToken(TestTokens.TownAdministrator());
+    }
+
+    /// <summary>A client sending <paramref name="token"/> (see <see cref="TestTokens"/>), or no token at all when null.</summary>
+    public HttpClient ClientWith(string? token)
+    {
+        return CreateClient().WithToken(token);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        TestSecurity.Apply(builder);
         builder.UseSetting($"ConnectionStrings:{ProjectsDbContext.ConnectionName}", database);
         builder.UseSetting($"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}", Infrastructure.RabbitMq.ToString());
         builder.UseSetting("Messaging:EndpointPrefix", Prefix);

@@ -39,16 +39,18 @@ public sealed class TokenValidationTests : IAsyncLifetime
         app.UsePlatformSecurity();
         var api = app.MapApi(new AccessPolicy()
             .Allow("GET /organisations/{id}/members", AccessRule.Of(Grant.Town, Grant.AuditorRead, Grant.SecretaryOfSubtree), ScopeRef.Route("id", "organisation"))
-            .Allow("POST /members", AccessRule.Of(Grant.Town, Grant.SecretaryOfSubtree), ScopeRef.Body<NewMember>("organisationId", "organisation", m => m.OrganisationId))
+            .Allow("POST /members", AccessRule.Of(Grant.Town, Grant.SecretaryOfSubtree), ScopeRef.Body("organisationId", "organisation"))
             .Allow("GET /members/{id}", AccessRule.Of(Grant.Town, Grant.SecretaryOfSubtree, Grant.Self), ScopeRef.Route("id", "member"))
             .Allow("GET /members/{id}/contact", AccessRule.Of(Grant.Town).WithService(PlatformScopes.ContactsRead))
-            .Allow("POST /echo-wall", AccessRule.Of(Grant.Public)));
+            .Allow("POST /echo-wall", AccessRule.Of(Grant.Public))
+            .Allow("POST /organisations/{id}/notes", AccessRule.Of(Grant.Town, Grant.SecretaryOfSubtree), ScopeRef.Route("id", "organisation")));
         api.MapGet("/organisations/{id:guid}/members", (Guid id) => Results.Ok(new { id }));
         api.MapPost("/members", (NewMember member) => Results.Ok(member));
         api.MapGet("/members/{id:guid}", (Guid id) => Results.Ok(new { id }));
         api.MapGet("/members/{id:guid}/contact", (Guid id) => Results.Ok(new { id }));
         api.MapPost("/echo-wall", () => Results.Ok());
         api.MapGet("/undeclared", () => Results.Ok());
+        api.MapPost("/organisations/{id:guid}/notes", (Guid id, NewMember note) => Results.Ok(new { id, note }));
         await app.StartAsync();
         client = app.GetTestClient();
     }
@@ -113,6 +115,18 @@ public sealed class TokenValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_caller_with_a_valid_token_is_not_throttled_by_the_anonymous_limit()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await SendAsync(HttpMethod.Post, "/echo-wall", TestTokens.Member(HefengMember))).StatusCode);
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+    }
+
+    [Fact]
     public void Production_refuses_to_start_without_an_authority_or_with_development_keys()
     {
         var production = new StubEnvironment(Environments.Production);
@@ -159,7 +173,7 @@ public sealed class TokenValidationTests : IAsyncLifetime
 
         Assert.Empty(result.Mismatches);
         Assert.Equal(["GET /undeclared: no x-lishui-access"], result.Undeclared);
-        Assert.Equal((6, 7 * (2 + 2 + 2 + 1 + 1)), (result.Operations, result.Checks));
+        Assert.Equal((7, 7 * (2 + 2 + 2 + 1 + 1 + 2)), (result.Operations, result.Checks));
     }
 
     [Fact]
@@ -182,6 +196,20 @@ public sealed class TokenValidationTests : IAsyncLifetime
         using var garbage = new HttpRequestMessage(HttpMethod.Post, "/members") { Content = new StringContent("not json", System.Text.Encoding.UTF8, "application/json") };
         garbage.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Member(HefengMember));
         Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(garbage)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_villages_secretary_learns_nothing_from_validation_only_its_own_gets_400()
+    {
+        async Task<HttpStatusCode> PostGarbageAsync(Guid organisation)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/organisations/{organisation}/notes") { Content = new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Secretary(Hefeng));
+            return (await client.SendAsync(request)).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, await PostGarbageAsync(Zhoucun));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostGarbageAsync(Hefeng));
     }
 
     public sealed record NewMember(Guid? OrganisationId);

@@ -6,6 +6,7 @@ using Lishui.Shared.Security;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 
 namespace Lishui.Testing;
 
@@ -51,6 +52,21 @@ public static class AuthorisationMatrix
     {
         public override string ToString() =>
             $"{Operations} operations, {Checks} checks (operation × role × own/other), {Mismatches.Count} mismatches, {Undeclared.Count} undeclared";
+    }
+
+    /// <summary>Runs the matrix, writes its figures and every finding to the test output, and fails on any finding.</summary>
+    public static async Task<Result> AssertAsync(IServiceProvider services, HttpClient client, MatrixWorld world, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        var result = await RunAsync(services, client, world);
+        output.WriteLine(result.ToString());
+        foreach (var line in result.Mismatches.Concat(result.Undeclared))
+        {
+            output.WriteLine(line);
+        }
+
+        Assert.Empty(result.Undeclared);
+        Assert.Empty(result.Mismatches);
+        return result;
     }
 
     private enum Role { Anonymous, TownAdministrator, Secretary, Member, Auditor, ExternalSystem, Service }

@@ -26,6 +26,13 @@ public static class TestTokens
         new($"{PlatformSecurity.BearerSection}:SigningKeys:0:Value", Key),
     ];
 
+    /// <summary>Sends <paramref name="token"/> as the client's bearer token from now on; none when null.</summary>
+    public static HttpClient WithToken(this HttpClient client, string? token)
+    {
+        client.DefaultRequestHeaders.Authorization = token is null ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public static string TownAdministrator(string subject = "town-admin") => For(subject, [PlatformRoles.TownAdministrator]);
 
     public static string Secretary(Guid organisationId, string subject = "secretary") =>

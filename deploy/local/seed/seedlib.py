@@ -15,8 +15,9 @@ class SeedError(RuntimeError):
 
 
 class Context:
-    def __init__(self, urls, data):
+    def __init__(self, urls, data, token=None):
         self.urls = urls    # service name -> base URL, e.g. {"membership": "http://localhost:5101"}
+        self.token = token  # a town administrator's bearer token (the seed acts as one)
         self.data = data    # deploy/local/demo-data/lishui.json
         self.ids = {}       # demo key -> id the service gave it (organisations, members, households, ...)
         self.failed = 0
@@ -28,6 +29,8 @@ class Context:
     def request(self, service, method, path, body=None, key=None, attempts=6):
         data = None if body is None else json.dumps(body, ensure_ascii=False).encode()
         headers = {"Accept": "application/json"}
+        if self.token:
+            headers["Authorization"] = "Bearer " + self.token
         if body is not None:
             headers["Content-Type"] = "application/json"
         if key:
@@ -39,6 +42,9 @@ class Context:
                     text = response.read().decode()
                     return (json.loads(text) if text else None), response.headers.get("Idempotent-Replayed") == "true"
             except urllib.error.HTTPError as e:
+                if e.code == 429:  # rate-limited: wait as long as the service asks
+                    time.sleep(min(int(e.headers.get("Retry-After") or attempt), 60))
+                    continue
                 if e.code < 500:
                     raise SeedError(f"HTTP {e.code} {method} {path}: {e.read().decode(errors='replace')[:600]}") from None
             except urllib.error.URLError:

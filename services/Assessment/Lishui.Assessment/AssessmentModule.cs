@@ -7,8 +7,10 @@ using Lishui.Assessment.Features.Objections;
 using Lishui.Assessment.Features.Schemes;
 using Lishui.Assessment.Features.Standings;
 using Lishui.Assessment.Messaging;
+using Lishui.Assessment.Security;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 
 namespace Lishui.Assessment;
@@ -21,6 +23,8 @@ public static class AssessmentModule
     public static IHostApplicationBuilder AddAssessment(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformWeb();
+        builder.AddPlatformSecurity();
+        builder.Services.AddScoped<IScopeLookup, AssessmentScopes>();
         builder.AddServiceDatabase<AssessmentDbContext>(AssessmentDbContext.ConnectionName);
         builder.AddPlatformMessaging<AssessmentDbContext>(ServiceName, bus =>
         {
@@ -43,22 +47,25 @@ public static class AssessmentModule
     public static WebApplication MapAssessmentApi(this WebApplication app)
     {
         app.UsePlatformWeb();
-        app.MapLocalMembers<AssessmentDbContext>();
-        app.MapCreateScheme();
-        app.MapGetScheme();
-        app.MapReviseScheme();
-        app.MapReopenScheme();
-        app.MapGetRoll();
-        app.MapAddLedgerEntry();
-        app.MapReverseLedgerEntry();
-        app.MapGetStandings();
-        app.MapCloseYear();
-        app.MapGetPublicNotice();
-        app.MapExportNotice();
-        app.MapGetGovernanceList();
-        app.MapFileObjection();
-        app.MapAnswerObjection();
-        app.MapFinaliseResults();
+        app.UsePlatformSecurity();
+        var api = app.MapApi(AssessmentAccess.Policy);
+        api.MapLocalMembers<AssessmentDbContext>();
+        api.MapCreateScheme();
+        api.MapGetScheme();
+        api.MapReviseScheme();
+        api.MapReopenScheme();
+        api.MapGetRoll();
+        api.MapAddLedgerEntry();
+        api.MapReverseLedgerEntry();
+        api.MapGetStandings();
+        api.MapCloseYear();
+        api.MapGetPublicNotice();
+        api.MapExportNotice();
+        api.MapGetGovernanceList();
+        api.MapFileObjection();
+        api.MapAnswerObjection();
+        api.MapFinaliseResults();
+        api.MapAuditTrail<AssessmentDbContext>();
         return app;
     }
 }

@@ -17,8 +17,10 @@ using Lishui.Membership.Features.Organisations;
 using Lishui.Membership.Features.RegisterMember;
 using Lishui.Membership.Messaging;
 using Lishui.Membership.Protection;
+using Lishui.Membership.Security;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 
 namespace Lishui.Membership;
@@ -34,6 +36,8 @@ public static class MembershipModule
         builder.Services.AddSingleton<PersonalDataProtector>();
         builder.Services.AddSingleton<IPersonalDataProtector>(sp => sp.GetRequiredService<PersonalDataProtector>());
         builder.AddPlatformWeb();
+        builder.AddPlatformSecurity();
+        builder.Services.AddScoped<IScopeLookup, MembershipScopes>();
         builder.AddServiceDatabase<MembershipDbContext>(MembershipDbContext.ConnectionName);
         builder.AddPlatformMessaging<MembershipDbContext>(ServiceName, bus => bus.AddConsumer<MemberUnqualifiedConsecutivelyConsumer>());
 
@@ -50,21 +54,24 @@ public static class MembershipModule
     public static WebApplication MapMembershipApi(this WebApplication app)
     {
         app.UsePlatformWeb();
-        app.MapRegisterMember();
-        app.MapExportMembers();
-        app.MapGetMember();
-        app.MapListMembers();
-        app.MapChangeMemberDetails();
-        app.MapMemberContact();
-        app.MapMemberImports();
-        app.MapWithdrawalAdviceCases();
-        app.MapChangeMemberStatus();
-        app.MapTransferMember();
-        app.MapMemberRoles();
-        app.MapHouseholds();
-        app.MapCreateOrganisation();
-        app.MapChangeOrganisation();
-        app.MapQueryOrganisations();
+        app.UsePlatformSecurity();
+        var api = app.MapApi(MembershipAccess.Policy);
+        api.MapRegisterMember();
+        api.MapExportMembers();
+        api.MapGetMember();
+        api.MapListMembers();
+        api.MapChangeMemberDetails();
+        api.MapMemberContact();
+        api.MapMemberImports();
+        api.MapWithdrawalAdviceCases();
+        api.MapChangeMemberStatus();
+        api.MapTransferMember();
+        api.MapMemberRoles();
+        api.MapHouseholds();
+        api.MapCreateOrganisation();
+        api.MapChangeOrganisation();
+        api.MapQueryOrganisations();
+        api.MapAuditTrail<MembershipDbContext>();
         return app;
     }
 }

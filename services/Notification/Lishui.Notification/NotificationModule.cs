@@ -9,8 +9,10 @@ using Lishui.Notification.Features.Preferences;
 using Lishui.Notification.Features.Templates;
 using Lishui.Notification.Messaging;
 using Lishui.Notification.Messaging.Triggers;
+using Lishui.Notification.Security;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 
 namespace Lishui.Notification;
@@ -22,6 +24,8 @@ public static class NotificationModule
     public static IHostApplicationBuilder AddNotification(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformWeb();
+        builder.AddPlatformSecurity();
+        builder.Services.AddScoped<IScopeLookup, NotificationScopes>();
         builder.AddServiceDatabase<NotificationDbContext>(NotificationDbContext.ConnectionName);
         builder.Services.AddScoped<ITemplateLibrary, TemplateLibrary>();
         builder.AddDelivery();
@@ -75,9 +79,14 @@ public static class NotificationModule
             return dapr.Build();
         });
 
-        builder.Services.AddHttpClient<MembershipContacts>(http => http.BaseAddress = new Uri(config["Notification:Membership:BaseAddress"] ?? "http://membership"));
-        builder.Services.AddHttpClient(ResidentContacts.ClientName(ResidentContacts.Pairing), http => http.BaseAddress = new Uri(config["Notification:Pairing:BaseAddress"] ?? "http://pairing"));
-        builder.Services.AddHttpClient(ResidentContacts.ClientName(ResidentContacts.Projects), http => http.BaseAddress = new Uri(config["Notification:Projects:BaseAddress"] ?? "http://projects"));
+        // Contacts are read with Notification's own identity (issue #7): a client-credentials token with
+        // the one scope the contact endpoints accept, never a user's token.
+        builder.Services.AddHttpClient<MembershipContacts>(http => http.BaseAddress = new Uri(config["Notification:Membership:BaseAddress"] ?? "http://membership"))
+            .WithServiceToken(PlatformScopes.ContactsRead);
+        builder.Services.AddHttpClient(ResidentContacts.ClientName(ResidentContacts.Pairing), http => http.BaseAddress = new Uri(config["Notification:Pairing:BaseAddress"] ?? "http://pairing"))
+            .WithServiceToken(PlatformScopes.ContactsRead);
+        builder.Services.AddHttpClient(ResidentContacts.ClientName(ResidentContacts.Projects), http => http.BaseAddress = new Uri(config["Notification:Projects:BaseAddress"] ?? "http://projects"))
+            .WithServiceToken(PlatformScopes.ContactsRead);
         builder.Services.AddScoped<ResidentContacts>();
         builder.Services.AddScoped<DispatchPlanner>();
         builder.Services.AddScoped<DispatchProcessor>();
@@ -88,11 +97,14 @@ public static class NotificationModule
     public static WebApplication MapNotificationApi(this WebApplication app)
     {
         app.UsePlatformWeb();
-        app.MapInbox();
-        app.MapTemplates();
-        app.MapPreferences();
-        app.MapDeliveries();
-        app.MapLocalMembers<NotificationDbContext>();
+        app.UsePlatformSecurity();
+        var api = app.MapApi(NotificationAccess.Policy);
+        api.MapInbox();
+        api.MapTemplates();
+        api.MapPreferences();
+        api.MapDeliveries();
+        api.MapLocalMembers<NotificationDbContext>();
+        api.MapAuditTrail<NotificationDbContext>();
         return app;
     }
 }

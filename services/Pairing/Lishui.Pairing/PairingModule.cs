@@ -7,8 +7,10 @@ using Lishui.Pairing.Features.Stationing;
 using Lishui.Pairing.Features.Study;
 using Lishui.Pairing.Features.ThisTuesday;
 using Lishui.Pairing.Messaging;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 
 namespace Lishui.Pairing;
@@ -24,6 +26,8 @@ public static class PairingModule
     public static IHostApplicationBuilder AddPairing(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformWeb();
+        builder.AddPlatformSecurity();
+        builder.Services.AddScoped<IScopeLookup, PairingScopes>();
         builder.AddServiceDatabase<PairingDbContext>(PairingDbContext.ConnectionName);
         builder.AddPlatformMessaging<PairingDbContext>(ServiceName, bus =>
         {
@@ -41,21 +45,24 @@ public static class PairingModule
     public static WebApplication MapPairingApi(this WebApplication app)
     {
         app.UsePlatformWeb();
-        app.MapLocalMembers<PairingDbContext>();
-        app.MapCreateOrganisationPairing();
-        app.MapManageOrganisationPairing();
-        app.MapSetPins();
-        app.MapPairingList();
-        app.MapGetPartners();
-        app.MapLogContact();
-        app.MapContactCompliance();
-        app.MapStudySchedule();
-        app.MapStudySessions();
-        app.MapStudyCalendar();
-        app.MapStationingSchedules();
-        app.MapResidentRequests();
-        app.MapResidentContact();
-        app.MapThisTuesday();
+        app.UsePlatformSecurity();
+        var api = app.MapApi(PairingAccess.Policy);
+        api.MapLocalMembers<PairingDbContext>();
+        api.MapCreateOrganisationPairing();
+        api.MapManageOrganisationPairing();
+        api.MapSetPins();
+        api.MapPairingList();
+        api.MapGetPartners();
+        api.MapLogContact();
+        api.MapContactCompliance();
+        api.MapStudySchedule();
+        api.MapStudySessions();
+        api.MapStudyCalendar();
+        api.MapStationingSchedules();
+        api.MapResidentRequests();
+        api.MapResidentContact();
+        api.MapThisTuesday();
+        api.MapAuditTrail<PairingDbContext>();
         return app;
     }
 }

@@ -6,8 +6,10 @@ using Lishui.PracticalProjects.Features.Projects;
 using Lishui.PracticalProjects.Features.Public;
 using Lishui.PracticalProjects.Features.Requests;
 using Lishui.PracticalProjects.Messaging;
+using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 
 namespace Lishui.PracticalProjects;
@@ -23,12 +25,14 @@ public static class PracticalProjectsModule
     public static IHostApplicationBuilder AddPracticalProjects(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformWeb();
+        builder.AddPlatformSecurity();
+        builder.Services.AddScoped<IScopeLookup, PracticalProjectsScopes>();
         builder.AddServiceDatabase<ProjectsDbContext>(ProjectsDbContext.ConnectionName);
         builder.AddPlatformMessaging<ProjectsDbContext>(ServiceName, bus =>
         {
             bus.AddConsumer<MemberRegisteredConsumer>();
             bus.AddConsumer<ResidentRequestRaisedConsumer>();
-        }, withLocalMemberView: true);
+        }, withLocalMemberView: true, withLocalOrganisationView: true);
         builder.Services.Configure<OverdueOptions>(builder.Configuration.GetSection("Projects:Overdue"));
         builder.Services.AddScoped<OverdueCheck>();
         builder.Services.AddHostedService<OverdueWorker>();
@@ -38,19 +42,22 @@ public static class PracticalProjectsModule
     public static WebApplication MapPracticalProjectsApi(this WebApplication app)
     {
         app.UsePlatformWeb();
-        app.MapLocalMembers<ProjectsDbContext>();
-        app.MapProposeProject();
-        app.MapChangeProject();
-        app.MapQueryProjects();
-        app.MapOpinions();
-        app.MapProjectRecords();
-        app.MapRecordRequest();
-        app.MapRequestSteps();
-        app.MapQueryRequests();
-        app.MapRequesterContacts();
-        app.MapPublicRequestStatus();
-        app.MapPublicProjects();
-        app.MapEchoWall();
+        app.UsePlatformSecurity();
+        var api = app.MapApi(PracticalProjectsAccess.Policy);
+        api.MapLocalMembers<ProjectsDbContext>();
+        api.MapProposeProject();
+        api.MapChangeProject();
+        api.MapQueryProjects();
+        api.MapOpinions();
+        api.MapProjectRecords();
+        api.MapRecordRequest();
+        api.MapRequestSteps();
+        api.MapQueryRequests();
+        api.MapRequesterContacts();
+        api.MapPublicRequestStatus();
+        api.MapPublicProjects();
+        api.MapEchoWall();
+        api.MapAuditTrail<ProjectsDbContext>();
         return app;
     }
 }

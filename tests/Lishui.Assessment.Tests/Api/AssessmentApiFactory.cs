@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lishui.Assessment.Data;
@@ -151,9 +152,22 @@ public class AssessmentApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
     public Task<List<OutboxMessage>> OutboxAsync(Guid aggregateId) =>
         WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.AggregateId == aggregateId).OrderBy(m => m.Id).ToListAsync());
 
+    /// <summary>Clients from <c>CreateClient()</c> act as a town administrator, so tests about other things need no token.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.WithToken(TestTokens.TownAdministrator());
+    }
+
+    /// <summary>A client sending <paramref name="token"/> (see <see cref="TestTokens"/>), or no token at all when null.</summary>
+    public HttpClient ClientWith(string? token)
+    {
+        return CreateClient().WithToken(token);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        TestSecurity.Apply(builder);
         builder.UseSetting($"ConnectionStrings:{AssessmentDbContext.ConnectionName}", database);
         builder.UseSetting($"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}", infrastructure.RabbitMq.ToString());
         builder.UseSetting("Messaging:EndpointPrefix", prefix);

@@ -216,6 +216,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         this.logFile = logFile;
         Port = Shell.FreePort();
         Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}/"), Timeout = TimeSpan.FromSeconds(30) };
+        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Lishui.Testing.TestTokens.TownAdministrator("fault-run"));
     }
 
     public int Port { get; }
@@ -230,7 +231,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Repository.ServiceDll(service));
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Production in all but name, so the process accepts this run's signing key (Production would refuse it).
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
+        foreach (var (k, v) in Lishui.Testing.TestTokens.Settings)
+        {
+            start.Environment[k.Replace(":", "__", StringComparison.Ordinal)] = v;
+        }
+
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (k, v) in environment)
         {

@@ -22,7 +22,9 @@ public enum OverlayProfile
 /// </summary>
 public sealed partial class ManifestChecker(PlatformModel platform, Manifest manifest, OverlayProfile profile)
 {
-    private static readonly string[] StandardPrefixes = ["ASPNETCORE_", "DOTNET_", "OTEL_", "Logging__"];
+    // Also the standard authentication section (Authentication:Schemes:Bearer, read by JwtBearer) and the
+    // service identity's client credentials (Security:ServiceClient, read by ServiceTokenHandler).
+    private static readonly string[] StandardPrefixes = ["ASPNETCORE_", "DOTNET_", "OTEL_", "Logging__", "Authentication__Schemes__Bearer__", "Security__ServiceClient__"];
     private static readonly HashSet<string> ClusterScoped = ["Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "IngressClass", "PriorityClass", "StorageClass"];
     private const string ConnectionStringPrefix = "ConnectionStrings__";
     private const string PostgresPort = "5432";

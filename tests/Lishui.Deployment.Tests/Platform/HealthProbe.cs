@@ -32,6 +32,9 @@ public static class HealthProbe
             // Keys a service refuses to start without (Membership's personal-data keys): random, never stored.
             web.UseSetting("PersonalData:EncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             web.UseSetting("PersonalData:HashKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            // Production refuses to start without an identity provider (never contacted by anonymous probes).
+            web.UseSetting("Authentication:Schemes:Bearer:Authority", "https://id.lishui.example/realms/lishui");
+            web.UseSetting("Authentication:Schemes:Bearer:ValidAudiences:0", "lishui-platform");
             foreach (var name in connectionNames)
             {
                 // Port 1 on the loopback refuses at once: the dependencies are down, not slow.

@@ -1,6 +1,8 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Lishui.Membership.Data;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -80,6 +82,19 @@ public class MembershipApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
         return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
     }
 
+    /// <summary>Clients from <c>CreateClient()</c> act as a town administrator, so tests about other things need no token.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.WithToken(TestTokens.TownAdministrator());
+    }
+
+    /// <summary>A client sending <paramref name="token"/> (see <see cref="TestTokens"/>), or no token at all when null.</summary>
+    public HttpClient ClientWith(string? token)
+    {
+        return CreateClient().WithToken(token);
+    }
+
     /// <summary>Points the service at another broker (e.g. one that is down).</summary>
     protected virtual Uri? BrokerOverride => null;
 
@@ -91,7 +106,7 @@ public class MembershipApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        TestSecurity.Apply(builder);
         builder.UseSetting($"ConnectionStrings:{MembershipDbContext.ConnectionName}", database);
         builder.UseSetting($"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}", (BrokerOverride ?? infrastructure.RabbitMq).ToString());
         builder.UseSetting("Messaging:EndpointPrefix", EndpointPrefix);

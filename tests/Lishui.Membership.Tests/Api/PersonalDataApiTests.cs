@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Lishui.Shared.Security;
+using Lishui.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -15,7 +17,7 @@ public sealed class PersonalDataApiTests(MembershipApiFactory api) : IClassFixtu
         name = "张三", gender = "Male", birthDate, joinedOn = "2005-07-01", fullMemberOn = "2006-07-01", organisationId = organisation, idNumber, phone, email,
     };
 
-    private static HttpRequestMessage ContactRequest(Guid member, string? purpose = "发送党费缴纳提醒短信", string? requester = "hefeng-secretary", string? fields = null)
+    private static HttpRequestMessage ContactRequest(Guid member, string? purpose = "发送党费缴纳提醒短信", string? requester = "auditor-wang", string? fields = null)
     {
         var query = new List<string>();
         if (purpose is not null)
@@ -29,9 +31,13 @@ public sealed class PersonalDataApiTests(MembershipApiFactory api) : IClassFixtu
         }
 
         var request = new HttpRequestMessage(HttpMethod.Get, $"/members/{member}/contact?{string.Join('&', query)}");
+        // Who reads is the token's caller: the service's client id, or the person's subject.
         if (requester is not null)
         {
-            request.Headers.Add("X-Requested-By", requester);
+            var token = requester.EndsWith("-service", StringComparison.Ordinal)
+                ? TestTokens.Service(requester, PlatformScopes.ContactsRead)
+                : TestTokens.Auditor(requester);
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         }
 
         return request;
@@ -139,10 +145,9 @@ public sealed class PersonalDataApiTests(MembershipApiFactory api) : IClassFixtu
     }
 
     [Theory]
-    [InlineData(null, "li-shuji", "purpose")]
-    [InlineData("  ", "li-shuji", "purpose")]
-    [InlineData("核对身份", null, "X-Requested-By")]
-    public async Task Without_a_purpose_or_a_requester_nothing_is_disclosed_and_nothing_logged(string? purpose, string? requester, string field)
+    [InlineData(null, "auditor-li", "purpose")]
+    [InlineData("  ", "auditor-li", "purpose")]
+    public async Task Without_a_purpose_nothing_is_disclosed_and_nothing_logged(string? purpose, string? requester, string field)
     {
         var member = await api.RegisterMemberAsync(await api.NewBranchAsync());
         using var client = api.CreateClient();

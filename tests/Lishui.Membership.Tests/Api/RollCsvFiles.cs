@@ -23,11 +23,12 @@ public static class RollCsvFiles
         return Encoding.GetEncoding(936).GetBytes(string.Join("\r\n", lines) + "\r\n");
     }
 
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] file, string? mode = null, string? idempotencyKey = null)
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] file, string? mode = null, string? idempotencyKey = null, Guid? organisationId = null)
     {
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        var request = new HttpRequestMessage(HttpMethod.Post, "/member-imports" + (mode is null ? string.Empty : $"?mode={mode}")) { Content = content };
+        var query = new[] { mode is null ? null : $"mode={mode}", organisationId is null ? null : $"organisationId={organisationId}" }.OfType<string>().ToList();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/member-imports" + (query.Count == 0 ? string.Empty : "?" + string.Join('&', query))) { Content = content };
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);

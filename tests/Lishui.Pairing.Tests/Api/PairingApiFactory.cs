@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Lishui.Contracts;
 using Lishui.Contracts.Membership;
@@ -109,9 +110,22 @@ public class PairingApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             return db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageUrn == urn).OrderBy(m => m.Id).Select(m => m.Payload).ToListAsync();
         });
 
+    /// <summary>Clients from <c>CreateClient()</c> act as a town administrator, so tests about other things need no token.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.WithToken(TestTokens.TownAdministrator());
+    }
+
+    /// <summary>A client sending <paramref name="token"/> (see <see cref="TestTokens"/>), or no token at all when null.</summary>
+    public HttpClient ClientWith(string? token)
+    {
+        return CreateClient().WithToken(token);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        TestSecurity.Apply(builder);
         builder.UseSetting($"ConnectionStrings:{PairingDbContext.ConnectionName}", database);
         builder.UseSetting($"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}", infrastructure.RabbitMq.ToString());
         builder.UseSetting("Messaging:EndpointPrefix", endpointPrefix);

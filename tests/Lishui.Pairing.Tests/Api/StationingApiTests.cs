@@ -5,6 +5,8 @@ using System.Text.RegularExpressions;
 using Lishui.Contracts.Pairing;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Features;
+using Lishui.Shared.Security;
+using Lishui.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Pairing.Tests.Api;
@@ -106,15 +108,15 @@ public sealed partial class StationingApiTests(RelayingPairingApiFactory api) : 
         var id = created.GetProperty("id").GetGuid();
         Assert.True(created.GetProperty("contactHeld").GetBoolean());
 
-        var anonymous = await client.GetAsync($"/resident-requests/{id}/contact");
+        var withoutPurpose = await client.GetAsync($"/resident-requests/{id}/contact");
+        using var notification = api.ClientWith(TestTokens.Service("notification", PlatformScopes.ContactsRead));
         using var read = new HttpRequestMessage(HttpMethod.Get, $"/resident-requests/{id}/contact?purpose=告知诉求办理结果");
-        read.Headers.Add("X-Requested-By", "notification");
-        var answer = await client.SendAsync(read);
+        read.Headers.Add("X-Requested-By", "someone-else"); // ignored: who reads comes from the token
+        var answer = await notification.SendAsync(read);
         var request = await client.GetStringAsync($"/resident-requests/{id}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, anonymous.StatusCode);
-        var errors = (await JsonAsync(anonymous)).GetProperty("errors");
-        Assert.True(errors.TryGetProperty("X-Requested-By", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, withoutPurpose.StatusCode);
+        var errors = (await JsonAsync(withoutPurpose)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("purpose", out _));
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         var contact = await JsonAsync(answer);

@@ -70,7 +70,7 @@ public sealed class PublicEventsFactory : WebApplicationFactory<Program>, IAsync
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        TestSecurity.Apply(builder, "Development");
         builder.UseSetting($"ConnectionStrings:{NotificationDbContext.ConnectionName}", Database);
         builder.UseSetting($"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}", infrastructure.RabbitMq.ToString());
         builder.UseSetting("Messaging:EndpointPrefix", Prefix);
@@ -81,6 +81,19 @@ public sealed class PublicEventsFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("PublicEvents:PublicBaseUrl", BaseAddress.ToString());
         builder.UseSetting("PublicEvents:PollInterval", "00:00:00.050");
         builder.ConfigureTestServices(services => services.AddKeyedSingleton<TimeProvider>(PublicEventsModule.Clock, Clock));
+    }
+
+    /// <summary>The usual client calls as a town administrator (who manages the subscriber registry).</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.WithToken(TestTokens.TownAdministrator());
+    }
+
+    /// <summary>A client with another token; null for an anonymous one.</summary>
+    public HttpClient ClientWith(string? token)
+    {
+        return CreateClient().WithToken(token);
     }
 
     /// <summary>Publishes an internal event on the broker, as the owning service's outbox relay would.</summary>

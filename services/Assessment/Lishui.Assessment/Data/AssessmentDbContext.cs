@@ -3,6 +3,7 @@ using Lishui.Assessment.Domain;
 using Lishui.Assessment.Features.Governance;
 using Lishui.Assessment.Messaging;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -45,6 +46,7 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
         model.AddLocalOrganisationView();
         model.AddLocalHouseholdView();
         model.AddGovernanceFacts();
+        model.AddAuditTable();
         model.Entity<Scheme>(e =>
         {
             e.ToTable("schemes");

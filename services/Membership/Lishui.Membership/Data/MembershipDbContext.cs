@@ -5,6 +5,7 @@ using Lishui.Membership.Domain.PersonalData;
 using Lishui.Membership.Domain.WithdrawalAdvice;
 using Lishui.Membership.Features.MemberImports;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Membership.Data;
@@ -39,6 +40,7 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddMessagingTables();
+        model.AddAuditTable();
         model.Entity<Member>(e =>
         {
             e.ToTable("members");
@@ -132,6 +134,7 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
             e.Property(x => x.ErrorCount).HasColumnName("error_count");
             e.Property(x => x.Errors).HasColumnName("errors").HasColumnType("jsonb");
             e.Property(x => x.RequestedBy).HasColumnName("requested_by").HasMaxLength(MemberStatusChange.MaxDecidedByLength);
+            e.Property(x => x.OrganisationId).HasColumnName("organisation_id");
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
             e.Property(x => x.StartedAt).HasColumnName("started_at");
             e.Property(x => x.HeartbeatAt).HasColumnName("heartbeat_at");

@@ -2,6 +2,7 @@ using Lishui.Notification.Domain;
 using Lishui.Notification.Domain.Delivery;
 using Lishui.Notification.Domain.Templates;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Notification.Data;
@@ -30,6 +31,7 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     {
         model.AddMessagingTables();
         model.AddLocalMemberView();
+        model.AddAuditTable();
         model.Entity<Domain.Notification>(e =>
         {
             e.ToTable("notifications");

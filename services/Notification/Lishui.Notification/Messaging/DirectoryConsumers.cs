@@ -6,11 +6,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Notification.Messaging;
 
-/// <summary>Something a parked message may have waited for arrived: make every parked message due again.</summary>
+/// <summary>
+/// Makes due again only the parked dispatches the new directory fact can unblock. Waking every parked
+/// dispatch on every registration (as before) re-ran unrelated messages, each parking again with one
+/// more attempt: in the town a storm of retries per registration, and in the tests a dispatch parked
+/// twice at the same instant when a test alongside published a registration on the shared exchange.
+/// </summary>
 internal static class ParkedDispatches
 {
-    public static Task WakeAsync(NotificationDbContext db, DateTimeOffset now, CancellationToken ct) =>
-        db.Dispatches.Where(d => d.Status == DispatchStatus.Parked).ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, now), ct);
+    /// <summary>
+    /// A member became known: messages to them, about them or naming them, and messages to the members
+    /// of their organisation or of one above it.
+    /// </summary>
+    public static Task WakeForMemberAsync(NotificationDbContext db, Guid memberId, Guid organisationId, DateTimeOffset now, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""
+            WITH RECURSIVE up AS (
+              SELECT organisation_id AS id, parent_id AS parent, 0 AS depth FROM local_organisations WHERE organisation_id = {organisationId}
+              UNION ALL
+              SELECT o.organisation_id, o.parent_id, up.depth + 1 FROM local_organisations o JOIN up ON o.organisation_id = up.parent WHERE up.depth < 50)
+            UPDATE dispatches SET due_at = {now}
+            WHERE status = 'Parked' AND (
+              recipient_id = {memberId} OR subject_member_id = {memberId}
+              OR EXISTS (SELECT 1 FROM jsonb_each_text(name_refs) r WHERE r.value = {memberId.ToString()})
+              OR (audience = 'OrganisationMembers' AND (audience_organisation_id = {organisationId} OR audience_organisation_id IN (SELECT id FROM up))))
+            """, ct);
+
+    /// <summary>Someone took an office in an organisation: messages to that organisation's secretary or committee.</summary>
+    public static Task WakeForOfficeAsync(NotificationDbContext db, Guid organisationId, DateTimeOffset now, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""
+            UPDATE dispatches SET due_at = {now}
+            WHERE status = 'Parked' AND audience IN ('Secretary', 'Committee') AND (
+              audience_organisation_id = {organisationId}
+              OR (audience_organisation_id IS NULL AND subject_member_id IN (SELECT member_id FROM local_members WHERE organisation_id = {organisationId})))
+            """, ct);
 }
 
 /// <summary>Keeps the local view of offices (secretaries, committees) current.</summary>
@@ -20,7 +48,7 @@ public sealed class MemberRoleAssignedConsumer(NotificationDbContext db, TimePro
     protected override async Task HandleAsync(MemberRoleAssigned message, CancellationToken ct)
     {
         await Db.ApplyAsync(message.MemberId, message.OrganisationId, message.Role, true, message.Sequence, message.OccurredAt, ct);
-        await ParkedDispatches.WakeAsync(Db, time.GetUtcNow(), ct);
+        await ParkedDispatches.WakeForOfficeAsync(Db, message.OrganisationId, time.GetUtcNow(), ct);
     }
 }
 

@@ -25,6 +25,6 @@ public sealed class MemberRegisteredConsumer(NotificationDbContext db, ITemplate
         Db.Notifications.Add(Domain.Notification.Create(
             Guid.CreateVersion7(now), message.MemberId, NotificationKind.Welcome, template.Render(new Dictionary<string, string> { ["name"] = member.Name }),
             message.EventId, Activity.Current?.TraceId.ToString(), now));
-        await ParkedDispatches.WakeAsync(Db, now, ct);
+        await ParkedDispatches.WakeForMemberAsync(Db, member.MemberId, member.OrganisationId, now, ct);
     }
 }

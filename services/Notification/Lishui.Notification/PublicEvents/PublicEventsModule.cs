@@ -7,7 +7,9 @@ using Lishui.Notification.PublicEvents.Features;
 using Lishui.Notification.PublicEvents.Messaging;
 using Lishui.Notification.PublicEvents.Replays;
 using Lishui.Notification.PublicEvents.Webhooks;
+using Lishui.Notification.Security;
 using Lishui.Shared.Data;
+using Lishui.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -32,7 +34,8 @@ public static class PublicEventsModule
 
         // search_path puts this module's inbox first for the shared idempotent consumer's SQL.
         var own = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = PublicEventsDb.Schema }.ConnectionString;
-        builder.Services.AddDbContext<PublicEventsDb>(o => o.UseNpgsql(own));
+        builder.Services.AddDbContext<PublicEventsDb>((sp, o) => o.UseNpgsql(own)
+            .AddInterceptors(new AuditInterceptor(sp.GetRequiredService<IHttpContextAccessor>(), sp.GetService<TimeProvider>() ?? TimeProvider.System)));
         builder.Services.AddKeyedSingleton(Clock, TimeProvider.System);
         builder.Services.AddSingleton<PublicBroker>();
         builder.Services.AddSingleton<RabbitMqManagement>();
@@ -46,12 +49,19 @@ public static class PublicEventsModule
         return builder;
     }
 
+    /// <summary>
+    /// Under Notification's access policy (after <c>MapNotificationApi</c>, which switches security on).
+    /// The module's changes are audited in its own <c>public_events.audit_entries</c>, in the same
+    /// transaction as the change, and listed at <c>/public-events/audit-trail</c>.
+    /// </summary>
     public static WebApplication MapPublicEvents(this WebApplication app)
     {
-        var group = app.MapGroup("/public-events").WithTags("PublicEvents");
+        var group = app.MapApi(NotificationAccess.Policy).MapGroup("/public-events").WithTags("PublicEvents");
+        group.RequireOwnSubscription();
         group.MapCatalogue();
         group.MapSubscribers();
         group.MapReplays();
+        group.MapAuditTrail<PublicEventsDb>().WithName("ListPublicEventsAuditTrail");
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Messaging;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Pairing.Data;
@@ -42,6 +43,7 @@ public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options)
         model.AddMessagingTables();
         model.AddLocalMemberView();
         model.AddLocalOrganisationView();
+        model.AddAuditTable();
         model.Entity<OrganisationPairing>(e =>
         {
             e.ToTable("organisation_pairings");

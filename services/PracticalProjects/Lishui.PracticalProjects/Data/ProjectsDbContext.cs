@@ -3,6 +3,7 @@ using Lishui.PracticalProjects.Domain.Opinions;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.PracticalProjects.Data;
@@ -29,6 +30,8 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
     {
         model.AddMessagingTables();
         model.AddLocalMemberView();
+        model.AddLocalOrganisationView();
+        model.AddAuditTable();
         model.Entity<PracticalProject>(e =>
         {
             e.ToTable("projects");

@@ -2,6 +2,7 @@ using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,8 +12,8 @@ public static class AccessEndpointExtensions
 {
     /// <summary>
     /// Puts one endpoint under <paramref name="rule"/> (for endpoints outside a service's policy table,
-    /// such as the shared audit trail). The authorisation middleware's fallback stops applying; the
-    /// platform's access check decides instead.
+    /// such as the shared audit trail). The authorisation middleware's fallback stops applying;
+    /// <see cref="UseAccessCheck"/> decides instead.
     /// </summary>
     public static TBuilder RequireAccess<TBuilder>(this TBuilder endpoint, AccessRule rule, ScopeRef? scope = null)
         where TBuilder : IEndpointConventionBuilder
@@ -27,11 +28,7 @@ public static class AccessEndpointExtensions
         return endpoint;
     }
 
-    /// <summary>
-    /// Two steps: <see cref="UseAccessCheck"/> refuses, before anything is bound or read, a caller whom no
-    /// resource could let through; this filter, after binding, resolves the resource the request is about
-    /// (route, query or body) and decides for callers whose grant depends on it.
-    /// </summary>
+    /// <summary>Marks the endpoint with its rule; <see cref="UseAccessCheck"/> enforces it.</summary>
     internal static void Apply(EndpointBuilder endpoint, AccessMetadata access)
     {
         endpoint.Metadata.Add(access);
@@ -39,38 +36,33 @@ public static class AccessEndpointExtensions
         if (access.Rule.IsPublic)
         {
             endpoint.Metadata.Add(new EnableRateLimitingAttribute(PlatformSecurity.PublicRateLimit));
-            return;
         }
-
-        if (!access.Rule.NeedsScope)
-        {
-            return;
-        }
-
-        endpoint.FilterFactories.Add((_, next) => async ctx =>
-        {
-            var http = ctx.HttpContext;
-            var caller = Caller.From(http.User);
-            var isRead = IsRead(http.Request);
-            if (AccessDecision.Decide(access.Rule, caller, isRead, ResourceScope.Town) == AccessOutcome.Allowed)
-            {
-                return await next(ctx);
-            }
-
-            var id = access.Scope!.IdIn(ctx);
-            var scope = string.IsNullOrWhiteSpace(id)
-                ? null
-                : await http.RequestServices.GetRequiredService<IScopeLookup>().FindAsync(access.Scope.Kind, id, http.RequestAborted);
-            return AccessDecision.Decide(access.Rule, caller, isRead, scope) == AccessOutcome.Allowed ? await next(ctx) : Forbidden();
-        });
     }
 
-    /// <summary>The first step of the access check, after authentication and routing, before binding.</summary>
+    /// <summary>
+    /// The access check, after authentication and routing and before anything is bound: the caller's
+    /// role first; then, for grants that depend on the resource (a secretary's subtree, a member's own
+    /// data), the organisation and member the request names (route, query or JSON body) through the
+    /// service's <see cref="IScopeLookup"/>. So a caller without access gets 401/403 and learns nothing
+    /// from validation or from whether the resource exists.
+    /// </summary>
     public static IApplicationBuilder UseAccessCheck(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         if (http.GetEndpoint()?.Metadata.GetMetadata<AccessMetadata>() is { Rule.IsPublic: false } access)
         {
-            var outcome = AccessDecision.Possible(access.Rule, Caller.From(http.User), IsRead(http.Request));
+            var caller = Caller.From(http.User);
+            var isRead = IsRead(http.Request);
+            var outcome = AccessDecision.Possible(access.Rule, caller, isRead);
+            if (outcome == AccessOutcome.Allowed && access.Rule.NeedsScope
+                && AccessDecision.Decide(access.Rule, caller, isRead, ResourceScope.Town) != AccessOutcome.Allowed)
+            {
+                var id = await access.Scope!.IdInAsync(http.Request);
+                var scope = string.IsNullOrWhiteSpace(id)
+                    ? null
+                    : await http.RequestServices.GetRequiredService<IScopeLookup>().FindAsync(access.Scope.Kind, id, http.RequestAborted);
+                outcome = AccessDecision.Decide(access.Rule, caller, isRead, scope);
+            }
+
             if (outcome != AccessOutcome.Allowed)
             {
                 if (outcome == AccessOutcome.Unauthenticated)
@@ -86,11 +78,35 @@ public static class AccessEndpointExtensions
         await next(http);
     });
 
+    /// <summary>
+    /// For a request whose body names a second resource besides the one its route names (the project a
+    /// request is turned into, the request another is merged into): the caller must pass the endpoint's
+    /// rule for that resource too, or a secretary could reach into another village through a body field.
+    /// </summary>
+    /// <returns>null when the caller may; the access check's 403 otherwise.</returns>
+    public static async Task<ProblemHttpResult?> RefuseUnlessAllowedForAsync(this HttpContext http, string kind, Guid id)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<AccessMetadata>() is not { } access)
+        {
+            return null;
+        }
+
+        var caller = Caller.From(http.User);
+        var isRead = IsRead(http.Request);
+        if (AccessDecision.Decide(access.Rule, caller, isRead, ResourceScope.Town) == AccessOutcome.Allowed)
+        {
+            return null;
+        }
+
+        var scope = await http.RequestServices.GetRequiredService<IScopeLookup>().FindAsync(kind, id.ToString(), http.RequestAborted);
+        return AccessDecision.Decide(access.Rule, caller, isRead, scope) == AccessOutcome.Allowed ? null : Forbidden();
+    }
+
     private static bool IsRead(HttpRequest request) => HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
 
-    private static IResult Forbidden() => Problems.Result(Problems.Create(StatusCodes.Status403Forbidden, "access.denied",
+    private static ProblemHttpResult Forbidden() => Problems.Result(Problems.Create(StatusCodes.Status403Forbidden, "access.denied",
         "您无权执行此操作或查看此数据。", "You are not allowed to do this or see this."));
 
-    private static IResult Unauthenticated() => Problems.Result(Problems.Create(StatusCodes.Status401Unauthorized, "access.unauthenticated",
+    private static ProblemHttpResult Unauthenticated() => Problems.Result(Problems.Create(StatusCodes.Status401Unauthorized, "access.unauthenticated",
         "请先登录（缺少或无效的访问令牌）。", "Sign in first: the access token is missing or invalid."));
 }

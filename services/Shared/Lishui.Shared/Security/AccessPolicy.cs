@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,26 +21,50 @@ public enum ScopeSource
 /// </summary>
 public sealed record ScopeRef(ScopeSource Source, string Name, string Kind)
 {
-    internal Type? BodyType { get; private init; }
-
-    internal Func<object, object?>? SelectFromBody { get; private init; }
-
     public static ScopeRef Route(string parameter, string kind) => new(ScopeSource.Route, parameter, kind);
 
     public static ScopeRef Query(string parameter, string kind) => new(ScopeSource.Query, parameter, kind);
 
-    /// <param name="property">The JSON property name, as documented (camelCase).</param>
-    public static ScopeRef Body<TBody>(string property, string kind, Func<TBody, object?> select) =>
-        new(ScopeSource.Body, property, kind) { BodyType = typeof(TBody), SelectFromBody = b => select((TBody)b) };
+    /// <param name="property">The top-level JSON property of the request body, as documented (camelCase).</param>
+    public static ScopeRef Body(string property, string kind) => new(ScopeSource.Body, property, kind);
 
-    internal string? IdIn(EndpointFilterInvocationContext request) => Source switch
+    /// <summary>
+    /// The id the request names, read before anything is bound: a body is read from the buffered raw
+    /// JSON (so a caller without access learns nothing from validation), then rewound for binding.
+    /// </summary>
+    internal async ValueTask<string?> IdInAsync(HttpRequest request)
     {
-        ScopeSource.Route => request.HttpContext.Request.RouteValues.TryGetValue(Name, out var value) ? value?.ToString() : null,
-        ScopeSource.Query => request.HttpContext.Request.Query[Name].FirstOrDefault(),
-        _ => request.Arguments.FirstOrDefault(a => a is not null && BodyType!.IsInstanceOfType(a)) is { } body
-            ? SelectFromBody!(body)?.ToString()
-            : null,
-    };
+        switch (Source)
+        {
+            case ScopeSource.Route:
+                return request.RouteValues.TryGetValue(Name, out var value) ? value?.ToString() : null;
+            case ScopeSource.Query:
+                return request.Query[Name].FirstOrDefault();
+        }
+
+        if (request.HasJsonContentType() is false)
+        {
+            return null;
+        }
+
+        request.EnableBuffering();
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            return body.RootElement.ValueKind == JsonValueKind.Object
+                && body.RootElement.EnumerateObject().FirstOrDefault(p => p.Name.Equals(Name, StringComparison.OrdinalIgnoreCase)) is { Value.ValueKind: JsonValueKind.String } property
+                ? property.Value.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null; // not JSON: no resource named, and binding will say what is wrong
+        }
+        finally
+        {
+            request.Body.Position = 0;
+        }
+    }
 }
 
 /// <summary>

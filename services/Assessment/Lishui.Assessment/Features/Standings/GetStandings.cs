@@ -9,11 +9,32 @@ namespace Lishui.Assessment.Features.Standings;
 /// <summary>Grade so far: provisional until the year is closed (the Excellent cap already applies).</summary>
 public sealed record StandingResponse(Guid SubjectId, string Name, IReadOnlyDictionary<string, decimal> Scores, decimal Total, Grade Grade, long Rank);
 
-/// <summary>GET /schemes/{id}/standings: where every subject stands now, highest first.</summary>
+/// <summary>
+/// GET /schemes/{id}/standings: where every subject stands now, highest first.
+/// GET /schemes/{schemeId}/standings/{subjectId}: one subject's standing (a member's own points).
+/// </summary>
 public static class GetStandings
 {
-    public static RouteHandlerBuilder MapGetStandings(this IEndpointRouteBuilder api) =>
+    public static IEndpointRouteBuilder MapGetStandings(this IEndpointRouteBuilder api)
+    {
         api.MapGet("/schemes/{id:guid}/standings", HandleAsync).WithName("GetStandings").WithSummary("积分排名 / Standings");
+        api.MapGet("/schemes/{schemeId:guid}/standings/{subjectId:guid}", OneAsync).WithName("GetStanding").WithSummary("某一对象的积分 / One subject's standing");
+        return api;
+    }
+
+    private static async Task<Results<Ok<StandingResponse>, ProblemHttpResult>> OneAsync(
+        Guid schemeId, Guid subjectId, AssessmentDbContext db, CancellationToken ct)
+    {
+        if (await db.Schemes.AsNoTracking().FirstOrDefaultAsync(s => s.Id == schemeId, ct) is not { } scheme)
+        {
+            return Problems.NotFound("考核方案", "scheme");
+        }
+
+        // Ranked over the whole roll first, so the rank is the subject's place among all.
+        return await StandingsQuery.For(db, scheme).Where(r => r.SubjectId == subjectId).FirstOrDefaultAsync(ct) is { } row
+            ? TypedResults.Ok(new StandingResponse(row.SubjectId, row.Name, row.ScoreMap(), row.Total, row.Grade, row.Rank))
+            : Problems.NotFound("考核对象", "subject");
+    }
 
     private static async Task<Results<Ok<Page<StandingResponse>>, ProblemHttpResult>> HandleAsync(
         Guid id, int? page, int? pageSize, AssessmentDbContext db, CancellationToken ct)

@@ -2,6 +2,7 @@ using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.PersonalData;
 using Lishui.Membership.Protection;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,15 +17,13 @@ public sealed record PersonalDataAccessResponse(Guid Id, Guid MemberId, string R
 }
 
 /// <summary>
-/// GET /members/{id}/contact: the clear ID number, phone and e-mail, for a named requester and a stated
-/// purpose, each read recorded in the append-only access log before anything is answered.
+/// GET /members/{id}/contact: the clear ID number, phone and e-mail, for a caller the access policy lets
+/// see them (the town, auditors, the member's secretary, the member themself, Notification) and a stated
+/// purpose, each read recorded in the append-only access log (who from the token) before anything is answered.
 /// GET /personal-data-access-log: that log, page by page.
 /// </summary>
 public static class MemberContact
 {
-    /// <summary>Who asks, until authentication (#9) tells us.</summary>
-    public const string RequestedByHeader = "X-Requested-By";
-
     private static readonly string[] AllFields = [PersonalDetails.IdNumberField, PersonalDetails.PhoneField, PersonalDetails.EmailField];
 
     public static IEndpointRouteBuilder MapMemberContact(this IEndpointRouteBuilder api)
@@ -48,20 +47,14 @@ public static class MemberContact
         Guid id, string? purpose, string? fields, HttpContext http, MembershipDbContext db, PersonalDataProtector protector, TimeProvider time,
         CancellationToken ct)
     {
-        var requestedBy = http.Request.Headers[RequestedByHeader].ToString();
+        // Who reads is the token's caller (the client id for a service), never something the request claims.
+        var requestedBy = Caller.From(http.User).Name;
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(purpose) || purpose.Trim().Length > PersonalDataAccess.MaxPurposeLength)
         {
             errors.Add(new FieldError("purpose", "personal-data.purpose-required",
                 $"请说明查看个人信息的用途（不超过 {PersonalDataAccess.MaxPurposeLength} 个字符）。",
                 $"State the purpose of reading personal data (at most {PersonalDataAccess.MaxPurposeLength} characters)."));
-        }
-
-        if (string.IsNullOrWhiteSpace(requestedBy) || requestedBy.Trim().Length > PersonalDataAccess.MaxRequestedByLength)
-        {
-            errors.Add(new FieldError(RequestedByHeader, "personal-data.requester-required",
-                $"请在 {RequestedByHeader} 请求头中注明查看人（不超过 {PersonalDataAccess.MaxRequestedByLength} 个字符）。",
-                $"Name the requester in the {RequestedByHeader} header (at most {PersonalDataAccess.MaxRequestedByLength} characters)."));
         }
 
         var wanted = (fields ?? string.Join(',', AllFields)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
@@ -94,7 +87,7 @@ public static class MemberContact
 
         // The read is on record before the data leaves: if the log cannot be written, nothing is disclosed.
         var now = time.GetUtcNow();
-        db.PersonalDataAccessLog.Add(new PersonalDataAccess(Guid.CreateVersion7(now), member.Id.Value, requestedBy.Trim(), purpose!.Trim(), disclosed, now));
+        db.PersonalDataAccessLog.Add(new PersonalDataAccess(Guid.CreateVersion7(now), member.Id.Value, requestedBy[..Math.Min(requestedBy.Length, PersonalDataAccess.MaxRequestedByLength)], purpose!.Trim(), disclosed, now));
         await db.SaveChangesAsync(ct);
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(response);

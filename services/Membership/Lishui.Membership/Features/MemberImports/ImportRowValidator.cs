@@ -15,7 +15,8 @@ public sealed record ImportedMember(
 /// problem of the row in Chinese with its column. Messages never repeat the ID or phone number.
 /// </summary>
 public sealed class ImportRowValidator(
-    IReadOnlyDictionary<string, int> columns, IReadOnlyList<Organisation> organisations, Func<string, byte[]> hash, DateOnly today)
+    IReadOnlyDictionary<string, int> columns, IReadOnlyList<Organisation> organisations, Func<string, byte[]> hash, DateOnly today,
+    IReadOnlySet<Guid>? within = null)
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日"];
 
@@ -121,12 +122,20 @@ public sealed class ImportRowValidator(
         {
             if (byId.TryGetValue(id.ToString(), out var found))
             {
+                if (within is not null && !within.Contains(found.Id.Value))
+                {
+                    error(RollCsv.Organisation, "import.organisation-outside", "该党组织不在本次导入的组织范围内。",
+                        "The organisation is outside the organisation this roll is imported into.");
+                    return null;
+                }
+
                 return found;
             }
         }
         else
         {
-            var named = byName[value].ToList();
+            // By name, only the organisations the import may fill are candidates.
+            var named = byName[value].Where(o => within is null || within.Contains(o.Id.Value)).ToList();
             if (named.Count == 1)
             {
                 return named[0];

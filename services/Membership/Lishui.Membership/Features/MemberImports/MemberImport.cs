@@ -50,6 +50,12 @@ public sealed class MemberImport
 
     public string? RequestedBy { get; init; }
 
+    /// <summary>
+    /// The organisation the roll is imported into: every row must name it or one below it. Null for a
+    /// town-wide import (town administrators only).
+    /// </summary>
+    public Guid? OrganisationId { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? StartedAt { get; set; }

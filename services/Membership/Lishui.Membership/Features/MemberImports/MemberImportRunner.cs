@@ -36,7 +36,8 @@ public sealed partial class MemberImportRunner(
         var columns = RollCsv.Headers.ToDictionary(h => h, h => header.IndexOf(h));
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var organisations = await db.Organisations.AsNoTracking().ToListAsync(ct);
-        var validator = new ImportRowValidator(columns, organisations, protector.Hash, today);
+        var within = import.OrganisationId is { } root ? (await OrganisationSubtree.IdsAsync(db, root, ct)).ToHashSet() : null;
+        var validator = new ImportRowValidator(columns, organisations, protector.Hash, today, within);
         var rows = records.Skip(1).ToList();
         LogStarted(import.Id, rows.Count, import.Mode);
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -1,5 +1,6 @@
 using Lishui.Notification.Data;
 using Lishui.Notification.Domain.Templates;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +13,19 @@ public sealed record TemplateResponse(string Key, string Locale, int Version, st
         new(t.Key, t.Locale, t.Version, t.Title, t.Body, TemplateKind.All[t.Key].Placeholders.Order().ToList(), t.ChangedBy, t.ChangedAt);
 }
 
-public sealed record EditTemplateRequest(string Title, string Body, string ChangedBy) : IValidatableRequest
+/// <summary><c>changedBy</c> is accepted for older clients but not used: who changed it is the token's caller.</summary>
+public sealed record EditTemplateRequest(string Title, string Body, string? ChangedBy = null) : IValidatableRequest
 {
     public IEnumerable<FieldError> Validate()
     {
-        if (string.IsNullOrWhiteSpace(ChangedBy))
+        if (string.IsNullOrWhiteSpace(Title))
         {
-            yield return new FieldError("changedBy", "field.required", "请注明修改人。", "Say who made the change.");
+            yield return new FieldError("title", "field.required", "请填写标题。", "A title is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Body))
+        {
+            yield return new FieldError("body", "field.required", "请填写正文。", "A body is required.");
         }
     }
 }
@@ -59,7 +66,7 @@ public static class Templates
     }
 
     private static async Task<Results<Ok<TemplateResponse>, ProblemHttpResult>> EditAsync(
-        string key, string locale, ValidatedBody<EditTemplateRequest> body, NotificationDbContext db, TimeProvider time, CancellationToken ct)
+        string key, string locale, ValidatedBody<EditTemplateRequest> body, HttpContext http, NotificationDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (!TemplateKind.All.TryGetValue(key, out var kind))
         {
@@ -67,11 +74,18 @@ public static class Templates
         }
 
         var latest = await db.Templates.Where(t => t.Key == key && t.Locale == locale).MaxAsync(t => (int?)t.Version, ct) ?? 0;
-        var edited = MessageTemplate.Write(kind, locale, latest + 1, body.Value.Title, body.Value.Body, body.Value.ChangedBy.Trim(), time.GetUtcNow());
+        var edited = MessageTemplate.Write(kind, locale, latest + 1, body.Value.Title, body.Value.Body, ChangedBy(http), time.GetUtcNow());
         db.Templates.Add(edited);
 
         // Two editors at once: the (key, locale, version) key lets only one of them write this version.
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(TemplateResponse.From(edited));
+    }
+
+    /// <summary>The token's caller (the column holds 100 characters).</summary>
+    private static string ChangedBy(HttpContext http)
+    {
+        var name = Caller.From(http.User).Name;
+        return name.Length > 100 ? name[..100] : name;
     }
 }

@@ -1,5 +1,6 @@
 using Lishui.Notification.PublicEvents.Domain;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -36,6 +37,7 @@ public sealed class PublicEventsDb(DbContextOptions<PublicEventsDb> options) : D
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.HasDefaultSchema(Schema);
+        model.AddAuditTable();
         model.Entity<InboxMessage>(e =>
         {
             e.ToTable(MessagingModel.InboxTable);
@@ -64,6 +66,8 @@ public sealed class PublicEventsDb(DbContextOptions<PublicEventsDb> options) : D
             e.Property(x => x.Name).HasColumnName("name").HasMaxLength(40);
             e.HasIndex(x => x.Name).IsUnique();
             e.Property(x => x.Contact).HasColumnName("contact").HasMaxLength(200);
+            e.Property(x => x.ClientId).HasColumnName("client_id").HasMaxLength(200);
+            e.HasIndex(x => x.ClientId).IsUnique().HasFilter("client_id IS NOT NULL");
             e.Property(x => x.Delivery).HasColumnName("delivery").HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.Clearance).HasColumnName("clearance").HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.AllowedTypes).HasColumnName("allowed_types");

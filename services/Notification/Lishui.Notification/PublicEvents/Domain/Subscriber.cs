@@ -31,6 +31,12 @@ public sealed class Subscriber
 
     public string Contact { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// The OAuth client id the system's tokens carry (<c>client_id</c>, or <c>sub</c> for a
+    /// client-credentials token): how an ExternalSystem caller is recognised as this subscriber.
+    /// </summary>
+    public string? ClientId { get; private set; }
+
     public DeliveryMode Delivery { get; private set; }
 
     /// <summary>The most sensitive classification this system was cleared for.</summary>
@@ -63,12 +69,13 @@ public sealed class Subscriber
 
     public static Subscriber Register(
         Guid id, string name, string contact, DeliveryMode delivery, DataClassification clearance, IEnumerable<string> allowedTypes,
-        string? webhookUrl, string registeredBy, DateTimeOffset at, string queuePrefix, string userPrefix) =>
+        string? webhookUrl, string registeredBy, DateTimeOffset at, string queuePrefix, string userPrefix, string? clientId = null) =>
         new()
         {
             Id = id,
             Name = name,
             Contact = contact,
+            ClientId = clientId,
             Delivery = delivery,
             Clearance = clearance,
             AllowedTypes = [.. allowedTypes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
@@ -79,6 +86,10 @@ public sealed class Subscriber
             RegisteredBy = registeredBy,
             RegisteredAt = at,
         };
+
+    /// <summary>Whether a caller naming itself <paramref name="clientId"/> or <paramref name="subject"/> is this system.</summary>
+    public static bool IsOwnedBy(string? registeredClientId, string? clientId, string? subject) =>
+        registeredClientId is { Length: > 0 } own && (string.Equals(own, clientId, StringComparison.Ordinal) || string.Equals(own, subject, StringComparison.Ordinal));
 
     public bool Receives(string type) => Status == SubscriberStatus.Active && AllowedTypes.Contains(type, StringComparer.Ordinal);
 

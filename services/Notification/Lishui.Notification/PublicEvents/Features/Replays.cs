@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace Lishui.Notification.PublicEvents.Features;
 
-public sealed record RequestReplay(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<string> Types, string RequestedBy) : IValidatableRequest
+/// <summary><c>requestedBy</c> is accepted for older clients but not used: who requests is the token's caller.</summary>
+public sealed record RequestReplay(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<string> Types, string? RequestedBy = null) : IValidatableRequest
 {
     public IEnumerable<FieldError> Validate()
     {
@@ -18,11 +19,6 @@ public sealed record RequestReplay(DateTimeOffset From, DateTimeOffset To, IRead
         if (Types.Count == 0)
         {
             yield return new FieldError("types", "replay.types-empty", "请至少选择一种事件类型。", "Choose at least one event type.");
-        }
-
-        if (string.IsNullOrWhiteSpace(RequestedBy) || RequestedBy.Length > 100)
-        {
-            yield return new FieldError("requestedBy", "field.required", "请填写申请人。", "Who requests it is required.");
         }
     }
 }
@@ -83,7 +79,7 @@ public static class Replays
             var replay = new Replay
             {
                 Id = Guid.CreateVersion7(now), SubscriberId = id, From = request.From.ToUniversalTime(), To = request.To.ToUniversalTime(),
-                Types = [.. request.Types.Distinct(StringComparer.Ordinal)], Status = ReplayStatus.Pending, RequestedBy = request.RequestedBy.Trim(), RequestedAt = now,
+                Types = [.. request.Types.Distinct(StringComparer.Ordinal)], Status = ReplayStatus.Pending, RequestedBy = Subscribers.Actor(http), RequestedAt = now,
             };
             db.Replays.Add(replay);
             return Task.FromResult((ReplayResponse.Of(replay), $"/public-events/subscribers/{id}/replays/{replay.Id}"));

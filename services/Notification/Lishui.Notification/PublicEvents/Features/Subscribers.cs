@@ -5,6 +5,7 @@ using Lishui.Notification.PublicEvents.Broker;
 using Lishui.Notification.PublicEvents.Data;
 using Lishui.Notification.PublicEvents.Domain;
 using Lishui.Notification.PublicEvents.Webhooks;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,8 @@ using Microsoft.Extensions.Options;
 namespace Lishui.Notification.PublicEvents.Features;
 
 public sealed record RegisterSubscriber(
-    string Name, string Contact, DeliveryMode Delivery, IReadOnlyList<string> AllowedTypes, string RegisteredBy,
-    DataClassification? Clearance = null, string? WebhookUrl = null) : IValidatableRequest
+    string Name, string Contact, DeliveryMode Delivery, IReadOnlyList<string> AllowedTypes, string? RegisteredBy = null,
+    DataClassification? Clearance = null, string? WebhookUrl = null, string? ClientId = null) : IValidatableRequest
 {
     public IEnumerable<FieldError> Validate()
     {
@@ -28,9 +29,10 @@ public sealed record RegisterSubscriber(
             yield return new FieldError("contact", "subscriber.contact-invalid", "请填写联系人（不超过 200 个字符）。", "A contact (at most 200 characters) is required.");
         }
 
-        if (string.IsNullOrWhiteSpace(RegisteredBy) || RegisteredBy.Length > 100)
+        // registeredBy is accepted for older clients but not used: who registers is the token's caller.
+        if (ClientId is not null && !System.Text.RegularExpressions.Regex.IsMatch(ClientId, "^[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}$"))
         {
-            yield return new FieldError("registeredBy", "field.required", "请填写登记人（不超过 100 个字符）。", "Who registers it (at most 100 characters) is required.");
+            yield return new FieldError("clientId", "subscriber.client-id-invalid", "客户端标识须为 1–200 个字母、数字或 . _ : @ -。", "The client id must be 1–200 letters, digits or . _ : @ -.");
         }
 
         if (AllowedTypes.Count == 0)
@@ -59,12 +61,12 @@ public sealed record RegisterSubscriber(
 }
 
 public sealed record SubscriberResponse(
-    Guid Id, string Name, string Contact, DeliveryMode Delivery, DataClassification Clearance, IReadOnlyList<string> AllowedTypes,
+    Guid Id, string Name, string Contact, string? ClientId, DeliveryMode Delivery, DataClassification Clearance, IReadOnlyList<string> AllowedTypes,
     string? WebhookUrl, string? AmqpQueue, string? AmqpUser, SubscriberStatus Status, DateTimeOffset? SuspendedAt, string? SuspensionReason,
     string RegisteredBy, DateTimeOffset RegisteredAt)
 {
     public static SubscriberResponse Of(Subscriber s) => new(
-        s.Id, s.Name, s.Contact, s.Delivery, s.Clearance, s.AllowedTypes, s.WebhookUrl, s.AmqpQueue, s.AmqpUser, s.Status, s.SuspendedAt, s.SuspensionReason,
+        s.Id, s.Name, s.Contact, s.ClientId, s.Delivery, s.Clearance, s.AllowedTypes, s.WebhookUrl, s.AmqpQueue, s.AmqpUser, s.Status, s.SuspendedAt, s.SuspensionReason,
         s.RegisteredBy, s.RegisteredAt);
 }
 
@@ -73,15 +75,10 @@ public sealed record SubscriberCredentials(string? AmqpUri, string? AmqpUser, st
 
 public sealed record RegisteredSubscriber(SubscriberResponse Subscriber, SubscriberCredentials Credentials);
 
-public sealed record Reactivate(string ReactivatedBy) : IValidatableRequest
+/// <summary><c>reactivatedBy</c> is accepted for older clients but not used: who reactivates is the token's caller.</summary>
+public sealed record Reactivate(string? ReactivatedBy = null) : IValidatableRequest
 {
-    public IEnumerable<FieldError> Validate()
-    {
-        if (string.IsNullOrWhiteSpace(ReactivatedBy) || ReactivatedBy.Length > 100)
-        {
-            yield return new FieldError("reactivatedBy", "field.required", "请填写操作人。", "Who reactivates it is required.");
-        }
-    }
+    public IEnumerable<FieldError> Validate() => [];
 }
 
 public sealed record DeliveryLogEntry(long Id, Guid EventId, string Type, WebhookDeliveryStatus Status, int Attempts, DateTimeOffset NextAttemptAt, int? LastStatusCode, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? DeliveredAt, Guid? ReplayId);
@@ -104,7 +101,7 @@ public static class Subscribers
     }
 
     private static async Task<IResult> RegisterAsync(
-        ValidatedBody<RegisterSubscriber> body, PublicEventsDb db, PublicBroker broker, RabbitMqManagement management,
+        ValidatedBody<RegisterSubscriber> body, HttpContext http, PublicEventsDb db, PublicBroker broker, RabbitMqManagement management,
         IOptions<PublicEventsOptions> options, IHostEnvironment env, [FromKeyedServices(PublicEventsModule.Clock)] TimeProvider time, CancellationToken ct)
     {
         var request = body.Value;
@@ -137,6 +134,12 @@ public static class Subscribers
                 "未配置消息代理管理接口，暂不能登记 AMQP 订阅方。", "The broker's management API is not configured (PublicEvents:RabbitMqManagement); AMQP subscribers cannot be registered."));
         }
 
+        if (request.ClientId is { } clientId && await db.Subscribers.AnyAsync(s => s.ClientId == clientId, ct))
+        {
+            return Problems.Result(Problems.Create(StatusCodes.Status409Conflict, "subscriber.client-id-taken",
+                $"客户端标识“{clientId}”已属于另一订阅方。", $"The client id '{clientId}' already belongs to another subscriber."));
+        }
+
         if (await db.Subscribers.AnyAsync(s => s.Name == request.Name, ct))
         {
             return Problems.Result(Problems.Create(StatusCodes.Status409Conflict, "subscriber.name-taken",
@@ -146,7 +149,7 @@ public static class Subscribers
 
         var now = time.GetUtcNow();
         var subscriber = Subscriber.Register(Guid.CreateVersion7(now), request.Name, request.Contact.Trim(), request.Delivery, clearance, request.AllowedTypes,
-            request.WebhookUrl, request.RegisteredBy.Trim(), now, settings.QueuePrefix, settings.UserPrefix);
+            request.WebhookUrl, Actor(http), now, settings.QueuePrefix, settings.UserPrefix, request.ClientId);
         var credentials = await IssueCredentialsAsync(subscriber, broker, management, settings, newQueue: true, ct);
         db.Subscribers.Add(subscriber);
         await db.SaveChangesAsync(ct);
@@ -225,7 +228,7 @@ public static class Subscribers
     }
 
     private static async Task<IResult> ReactivateAsync(
-        Guid id, ValidatedBody<Reactivate> body, PublicEventsDb db, [FromKeyedServices(PublicEventsModule.Clock)] TimeProvider time, CancellationToken ct)
+        Guid id, ValidatedBody<Reactivate> body, HttpContext http, PublicEventsDb db, [FromKeyedServices(PublicEventsModule.Clock)] TimeProvider time, CancellationToken ct)
     {
         if (await db.Subscribers.FirstOrDefaultAsync(s => s.Id == id, ct) is not { } subscriber)
         {
@@ -234,7 +237,7 @@ public static class Subscribers
 
         var now = time.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        subscriber.Reactivate(body.Value.ReactivatedBy.Trim(), now);
+        subscriber.Reactivate(Actor(http), now);
         // What gave up while it was failing is sent again: a suspension never loses an event.
         await db.WebhookDeliveries.Where(d => d.SubscriberId == id && d.Status == WebhookDeliveryStatus.Failed)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Pending).SetProperty(d => d.Attempts, 0).SetProperty(d => d.NextAttemptAt, now), ct);
@@ -276,6 +279,13 @@ public static class Subscribers
         var query = db.Notices.AsNoTracking().Where(n => n.SubscriberId == id);
         var items = await query.OrderByDescending(n => n.CreatedAt).Skip(skip).Take(size).ToListAsync(ct);
         return TypedResults.Ok(new Page<SubscriberNotice>(items, p, size, await query.CountAsync(ct)));
+    }
+
+    /// <summary>Who did it, from the token (the column holds 100 characters).</summary>
+    internal static string Actor(HttpContext http)
+    {
+        var name = Caller.From(http.User).Name;
+        return name.Length > 100 ? name[..100] : name;
     }
 
     internal static ProblemHttpResult NotFound() => Problems.NotFound("订阅方", "subscriber");

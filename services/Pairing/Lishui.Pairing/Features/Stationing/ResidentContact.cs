@@ -1,8 +1,8 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Pairing.Features.Stationing;
@@ -13,14 +13,12 @@ public sealed record ResidentContactResponse(Guid RequestId, string? Name, strin
 public sealed record ResidentContactReadResponse(Guid Id, Guid RequestId, string RequestedBy, string Purpose, DateTimeOffset ReadAt, bool ContactHeld);
 
 /// <summary>
-/// GET /resident-requests/{id}/contact?purpose=… with X-Requested-By: the only way to the requester's
-/// phone. Every read is written to the access log (who, why, when) before the contact is handed
+/// GET /resident-requests/{id}/contact?purpose=…: the only way to the requester's
+/// phone. Every read is written to the access log (who from the token, why, when) before the contact is handed
 /// out; GET /resident-requests/{id}/contact-reads lists that log.
 /// </summary>
 public static class ResidentContact
 {
-    public const string RequestedByHeader = "X-Requested-By";
-
     public static IEndpointRouteBuilder MapResidentContact(this IEndpointRouteBuilder api)
     {
         api.MapGet("/resident-requests/{id:guid}/contact", ReadAsync)
@@ -34,14 +32,12 @@ public static class ResidentContact
     }
 
     private static async Task<Results<Ok<ResidentContactResponse>, ProblemHttpResult>> ReadAsync(
-        Guid id, string? purpose, [FromHeader(Name = RequestedByHeader)] string? requestedBy, PairingDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
+        Guid id, string? purpose, PairingDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
     {
+        // Who reads is the token's caller (the client id for a service), never what the request claims;
+        // the old X-Requested-By header is still accepted and ignored.
+        var reader = Caller.From(http.User).Name;
         var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(requestedBy) || requestedBy.Trim().Length > StationingSchedule.MaxActorLength)
-        {
-            errors.Add(new FieldError(RequestedByHeader, "contact.requested-by-required", $"请在 {RequestedByHeader} 头中说明查阅人（不超过 {StationingSchedule.MaxActorLength} 个字符）。", $"Say who reads it in the {RequestedByHeader} header (at most {StationingSchedule.MaxActorLength} characters)."));
-        }
-
         if (string.IsNullOrWhiteSpace(purpose) || purpose.Trim().Length > ResidentContactRead.MaxPurposeLength)
         {
             errors.Add(new FieldError("purpose", "contact.purpose-required", $"请说明查阅目的（不超过 {ResidentContactRead.MaxPurposeLength} 个字符）。", $"Give the purpose of the read (at most {ResidentContactRead.MaxPurposeLength} characters)."));
@@ -63,7 +59,7 @@ public static class ResidentContact
         {
             Id = Guid.CreateVersion7(now),
             RequestId = id,
-            RequestedBy = requestedBy!.Trim(),
+            RequestedBy = reader.Length > StationingSchedule.MaxActorLength ? reader[..StationingSchedule.MaxActorLength] : reader,
             Purpose = purpose!.Trim(),
             ReadAt = now,
             ContactHeld = contact is not null,

@@ -1,8 +1,12 @@
+using System.Security.Claims;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.EchoWall;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
 using Lishui.PracticalProjects.Features.Requests;
+using Lishui.PracticalProjects.Security;
+using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -13,13 +17,16 @@ namespace Lishui.PracticalProjects.Features.EchoWall;
 public sealed record WritePostRequest(
     string Text, string? DisplayName, Guid? OrganisationId, Guid? LinkedRequestId, Guid? LinkedProjectId, string? ContactName, string? ContactPhone);
 
+/// <summary><c>answeredBy</c> is the signature shown on the wall (e.g. 和丰村委会); who answered is in the audit trail.</summary>
 public sealed record AnswerPostRequest(string Text, string AnsweredBy);
 
-public sealed record ModeratePostRequest(string Reason, string ModeratedBy);
+/// <summary><c>moderatedBy</c> is accepted but ignored: the token's caller is recorded.</summary>
+public sealed record ModeratePostRequest(string Reason, string? ModeratedBy = null);
 
 public sealed record LinkPostRequest(Guid? RequestId, Guid? ProjectId);
 
-public sealed record PostToRequestRequest(Guid? OrganisationId, ProjectDomain? Category, string? Location, string RecordedBy);
+/// <summary><c>recordedBy</c> is accepted but ignored: the token's caller is recorded.</summary>
+public sealed record PostToRequestRequest(Guid? OrganisationId, ProjectDomain? Category, string? Location, string? RecordedBy = null);
 
 public sealed record EchoAnswerResponse(string Text, string AnsweredBy, DateTimeOffset AnsweredAt);
 
@@ -96,11 +103,17 @@ public static class EchoWallApi
             p.Answers.Select(a => new EchoAnswerResponse(a.Text, a.AnsweredBy, a.AnsweredAt)).ToList())).ToList(), number, size, total);
     }
 
-    private static async Task<Page<PostResponse>> ListAsync(ProjectsDbContext db, bool? hidden, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Page<PostResponse>> ListAsync(ProjectsDbContext db, bool? hidden, Guid? organisationId, int? page, int? pageSize, CancellationToken ct)
     {
         var (number, size, skip) = Paging.Normalise(page, pageSize);
         var query = db.EchoPosts.AsNoTracking();
         query = hidden is { } h ? query.Where(p => p.Hidden == h) : query;
+        if (organisationId is { } org)
+        {
+            var subtree = await db.SubtreeAsync(org, ct);
+            query = query.Where(p => p.OrganisationId != null && subtree.Contains(p.OrganisationId.Value));
+        }
+
         var total = await query.CountAsync(ct);
         var posts = await query.OrderByDescending(p => p.PostedAt).Skip(skip).Take(size).AsSplitQuery().ToListAsync(ct);
         var ids = posts.Select(p => (Guid?)p.Id.Value).ToList();
@@ -113,39 +126,49 @@ public static class EchoWallApi
             ? TypedResults.Ok(PostResponse.From(post, await db.RequesterContacts.AnyAsync(c => c.EchoPostId == id, ct)))
             : Problems.NotFound("留言", "post");
 
-    private static Task<Results<Ok<PostResponse>, ProblemHttpResult>> AnswerAsync(
-        Guid id, ValidatedBody<AnswerPostRequest> body, ProjectsDbContext db, TimeProvider time, CancellationToken ct) =>
-        ChangeAsync(db, id, p => p.Answer(Guid.CreateVersion7(time.GetUtcNow()), body.Value.Text, body.Value.AnsweredBy, time.GetUtcNow()), ct);
+    private static async Task<Results<Ok<PostResponse>, ProblemHttpResult>> AnswerAsync(
+        Guid id, ValidatedBody<AnswerPostRequest> body, ProjectsDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var r = body.Value;
+        return await ChangeAsync(db, id, p => p.Answer(Guid.CreateVersion7(time.GetUtcNow()), r.Text, r.AnsweredBy, time.GetUtcNow()), ct);
+    }
 
-    private static Task<Results<Ok<PostResponse>, ProblemHttpResult>> HideAsync(
-        Guid id, ValidatedBody<ModeratePostRequest> body, ProjectsDbContext db, TimeProvider time, CancellationToken ct) =>
-        ChangeAsync(db, id, p => p.Hide(body.Value.Reason, body.Value.ModeratedBy, time.GetUtcNow()), ct);
+    private static async Task<Results<Ok<PostResponse>, ProblemHttpResult>> HideAsync(
+        Guid id, ValidatedBody<ModeratePostRequest> body, ProjectsDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var r = body.Value;
+        return await ChangeAsync(db, id, p => p.Hide(r.Reason, Caller.From(user).Name, time.GetUtcNow()), ct);
+    }
 
-    private static Task<Results<Ok<PostResponse>, ProblemHttpResult>> RestoreAsync(
-        Guid id, ValidatedBody<ModeratePostRequest> body, ProjectsDbContext db, TimeProvider time, CancellationToken ct) =>
-        ChangeAsync(db, id, p => p.Restore(body.Value.Reason, body.Value.ModeratedBy, time.GetUtcNow()), ct);
+    private static async Task<Results<Ok<PostResponse>, ProblemHttpResult>> RestoreAsync(
+        Guid id, ValidatedBody<ModeratePostRequest> body, ProjectsDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var r = body.Value;
+        return await ChangeAsync(db, id, p => p.Restore(r.Reason, Caller.From(user).Name, time.GetUtcNow()), ct);
+    }
 
     private static async Task<Results<Ok<PostResponse>, ProblemHttpResult>> LinkAsync(
         Guid id, ValidatedBody<LinkPostRequest> body, ProjectsDbContext db, CancellationToken ct)
     {
-        if (body.Value is { RequestId: null, ProjectId: null })
+        var r = body.Value;
+        if (r is { RequestId: null, ProjectId: null })
         {
             throw new RequestValidationException([new FieldError("requestId", "echo.link-empty", "须指定要关联的诉求或项目。", "Give a request or a project to link.")]);
         }
 
-        await CheckLinksAsync(db, body.Value.RequestId, body.Value.ProjectId, ct);
-        return await ChangeAsync(db, id, p => p.Link(body.Value.RequestId, body.Value.ProjectId), ct);
+        await CheckLinksAsync(db, r.RequestId, r.ProjectId, ct);
+        return await ChangeAsync(db, id, p => p.Link(r.RequestId, r.ProjectId), ct);
     }
 
     /// <summary>The post becomes a request (origin EchoWall, this service's reference number); a contact left with the post moves to it.</summary>
     private static async Task<IResult> ToRequestAsync(Guid id, ValidatedBody<PostToRequestRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
+        var r = body.Value;
         if (await db.EchoPosts.FirstOrDefaultAsync(p => p.Id == new EchoPostId(id), http.RequestAborted) is not { } post)
         {
             return Problems.NotFound("留言", "post");
         }
 
-        var r = body.Value;
         if (post.LinkedRequestId is not null && http.Request.Headers[Idempotency.HeaderName].Count == 0)
         {
             return Problems.Result(Problems.Create(StatusCodes.Status409Conflict, "echo.already-a-request", "该留言已关联诉求。", "The post is already linked to a request."));
@@ -153,6 +176,12 @@ public static class EchoWallApi
 
         var organisationId = r.OrganisationId ?? post.OrganisationId
             ?? throw new RequestValidationException([new FieldError("organisationId", "field.required", "须指定诉求所属的村。", "The village the request concerns is required.")]);
+        if (organisationId != post.OrganisationId
+            && await http.RefuseUnlessAllowedForAsync(PracticalProjectsScopes.Organisation, organisationId) is { } refused)
+        {
+            return refused;
+        }
+
         return await RequestIntake.RecordOnceAsync(db, http, $"echo-wall.to-request:{id}", r, time, async (reference, now, ct) =>
         {
             if (post.LinkedRequestId is not null)
@@ -165,7 +194,7 @@ public static class EchoWallApi
             contact?.BelongsTo(requestId.Value);
             var request = ResidentRequest.Record(
                 requestId, reference, RequestOrigin.EchoWall, organisationId, null, post.Text, r.Location ?? string.Empty, r.Category ?? ProjectDomain.Other,
-                DateOnly.FromDateTime(post.PostedAt.ToOffset(TimeSpan.FromHours(8)).DateTime), time.Today(), contact is not null, post.Id.Value, r.RecordedBy);
+                DateOnly.FromDateTime(post.PostedAt.ToOffset(TimeSpan.FromHours(8)).DateTime), time.Today(), contact is not null, post.Id.Value, Caller.From(http.User).Name);
             post.Link(request.Id.Value, null);
             return request;
         });

@@ -61,13 +61,13 @@ public static class Opinions
     private static async Task<Results<Ok<CollectionResponse>, ProblemHttpResult>> RecordAsync(
         Guid id, ValidatedBody<RecordPositionRequest> body, ProjectsDbContext db, TimeProvider time, CancellationToken ct)
     {
+        var r = body.Value;
         if (await db.OpinionCollections.FirstOrDefaultAsync(c => c.Id == new OpinionCollectionId(id), ct) is not { } collection)
         {
             return Problems.NotFound("征求意见", "opinion collection");
         }
 
         var now = time.GetUtcNow();
-        var r = body.Value;
         var recorded = collection.Record(r.HouseholdId, r.Position, r.SignatureReference, r.VisitedBy, r.VisitedOn, DateOnly.FromDateTime(now.UtcDateTime));
         db.AddToOutbox(new HouseholdVisited
         {

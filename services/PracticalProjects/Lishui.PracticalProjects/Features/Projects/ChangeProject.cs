@@ -1,16 +1,20 @@
+using System.Security.Claims;
 using Lishui.Contracts;
 using Lishui.Contracts.PracticalProjects;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.PracticalProjects.Features.Projects;
 
-public sealed record ChangeStatusRequest(ProjectStatus Status, DateOnly EffectiveOn, string? Reason, string DecidedBy);
+/// <summary><c>decidedBy</c> is accepted for older clients but ignored: the token's caller is recorded.</summary>
+public sealed record ChangeStatusRequest(ProjectStatus Status, DateOnly EffectiveOn, string? Reason, string? DecidedBy = null);
 
+/// <summary><c>reportedBy</c> is accepted but ignored: the token's caller is recorded.</summary>
 public sealed record ReportProgressRequest(int Progress, string? Reason, string? ReportedBy = null);
 
 /// <summary>Lifecycle steps (立项, start, suspend, complete, ...) and progress reports, each an event.</summary>
@@ -26,15 +30,16 @@ public static class ChangeProject
     }
 
     private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> ChangeStatusAsync(
-        Guid id, ValidatedBody<ChangeStatusRequest> body, ProjectsDbContext db, TimeProvider time, CancellationToken ct)
+        Guid id, ValidatedBody<ChangeStatusRequest> body, ProjectsDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
+        var r = body.Value;
         if (await db.Projects.AsSplitQuery().FirstOrDefaultAsync(p => p.Id == new ProjectId(id), ct) is not { } project)
         {
             return Problems.NotFound("项目", "project");
         }
 
         var now = time.GetUtcNow();
-        var change = project.ChangeStatus(body.Value.Status, body.Value.EffectiveOn, body.Value.Reason, body.Value.DecidedBy, now);
+        var change = project.ChangeStatus(r.Status, r.EffectiveOn, r.Reason, Caller.From(user).Name, now);
         db.AddToOutbox(new ProjectStatusChanged
         {
             ProjectId = project.Id.Value,
@@ -47,15 +52,16 @@ public static class ChangeProject
     }
 
     private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> ReportProgressAsync(
-        Guid id, ValidatedBody<ReportProgressRequest> body, ProjectsDbContext db, TimeProvider time, CancellationToken ct)
+        Guid id, ValidatedBody<ReportProgressRequest> body, ProjectsDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
+        var r = body.Value;
         if (await db.Projects.AsSplitQuery().FirstOrDefaultAsync(p => p.Id == new ProjectId(id), ct) is not { } project)
         {
             return Problems.NotFound("项目", "project");
         }
 
         var now = time.GetUtcNow();
-        project.ReportProgress(body.Value.Progress, body.Value.Reason, now, body.Value.ReportedBy);
+        project.ReportProgress(r.Progress, r.Reason, now, Caller.From(user).Name);
         db.AddToOutbox(new ProjectProgressReported { ProjectId = project.Id.Value, Progress = project.Progress }
             .About(project.Id.Value, project.ResponsibleOrganisationId, project.Version, now));
         await db.SaveChangesAsync(ct);

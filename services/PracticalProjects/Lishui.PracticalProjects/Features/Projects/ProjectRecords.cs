@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Lishui.Contracts;
 using Lishui.Contracts.PracticalProjects;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +16,8 @@ public sealed record GrantFundsRequest(decimal Amount, string? FundingSource, Da
 
 public sealed record PlanMilestoneRequest(string Name, DateOnly PlannedOn);
 
-public sealed record ReachMilestoneRequest(DateOnly? ReachedOn, string RecordedBy);
+/// <summary><c>recordedBy</c> is accepted but ignored: the token's caller is recorded.</summary>
+public sealed record ReachMilestoneRequest(DateOnly? ReachedOn, string? RecordedBy = null);
 
 public sealed record PublishUpdateRequest(string Text, string PublishedBy);
 
@@ -45,12 +48,12 @@ public static class ProjectRecords
 
     private static async Task<IResult> GrantAsync(Guid id, ValidatedBody<GrantFundsRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
+        var r = body.Value;
         if (await FindAsync(db, id, http.RequestAborted) is not { } project)
         {
             return Problems.NotFound("项目", "project");
         }
 
-        var r = body.Value;
         return await db.CreateOnceAsync(http, $"projects.grant:{id}", r, _ =>
         {
             var now = time.GetUtcNow();
@@ -74,12 +77,12 @@ public static class ProjectRecords
 
     private static async Task<IResult> PlanMilestoneAsync(Guid id, ValidatedBody<PlanMilestoneRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
+        var r = body.Value;
         if (await FindAsync(db, id, http.RequestAborted) is not { } project)
         {
             return Problems.NotFound("项目", "project");
         }
 
-        var r = body.Value;
         return await db.CreateOnceAsync(http, $"projects.milestone:{id}", r, _ =>
         {
             var milestone = project.PlanMilestone(Guid.CreateVersion7(time.GetUtcNow()), r.Name, r.PlannedOn);
@@ -88,8 +91,9 @@ public static class ProjectRecords
     }
 
     private static async Task<Results<Ok<ProjectResponse>, ProblemHttpResult>> ReachMilestoneAsync(
-        Guid id, Guid milestoneId, ValidatedBody<ReachMilestoneRequest> body, ProjectsDbContext db, TimeProvider time, CancellationToken ct)
+        Guid id, Guid milestoneId, ValidatedBody<ReachMilestoneRequest> body, ProjectsDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
+        var r = body.Value;
         if (await FindAsync(db, id, ct) is not { } project)
         {
             return Problems.NotFound("项目", "project");
@@ -97,7 +101,7 @@ public static class ProjectRecords
 
         var now = time.GetUtcNow();
         var today = time.Today();
-        var milestone = project.ReachMilestone(milestoneId, body.Value.ReachedOn ?? today, body.Value.RecordedBy, today);
+        var milestone = project.ReachMilestone(milestoneId, r.ReachedOn ?? today, Caller.From(user).Name, today);
         db.AddToOutbox(new ProjectMilestoneReached
         {
             ProjectId = project.Id.Value,
@@ -112,12 +116,12 @@ public static class ProjectRecords
 
     private static async Task<IResult> PublishUpdateAsync(Guid id, ValidatedBody<PublishUpdateRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
+        var r = body.Value;
         if (await FindAsync(db, id, http.RequestAborted) is not { } project)
         {
             return Problems.NotFound("项目", "project");
         }
 
-        var r = body.Value;
         return await db.CreateOnceAsync(http, $"projects.update:{id}", r, _ =>
         {
             var update = project.PublishUpdate(Guid.CreateVersion7(time.GetUtcNow()), r.Text, r.PublishedBy, time.Today(), time.GetUtcNow());

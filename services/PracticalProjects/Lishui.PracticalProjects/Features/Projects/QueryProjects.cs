@@ -1,12 +1,16 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
+using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.PracticalProjects.Features.Projects;
 
-/// <summary>The public view of projects: list with filters, and one project with its timeline and rolled-up progress.</summary>
+/// <summary>
+/// The cadres' view of projects: list with filters (an organisation's whole subtree, so a secretary lists
+/// their own villages), and one project with its timeline and rolled-up progress.
+/// </summary>
 public static class QueryProjects
 {
     public static IEndpointRouteBuilder MapQueryProjects(this IEndpointRouteBuilder api)
@@ -29,7 +33,8 @@ public static class QueryProjects
     }
 
     private static async Task<Page<ProjectResponse>> ListAsync(
-        ProjectsDbContext db, ProjectLevel? level, string? batch, ProjectDomain? domain, ProjectStatus? status, int? page, int? pageSize, CancellationToken ct)
+        ProjectsDbContext db, ProjectLevel? level, string? batch, ProjectDomain? domain, ProjectStatus? status, Guid? organisationId, int? page, int? pageSize,
+        CancellationToken ct)
     {
         var (number, size, skip) = Paging.Normalise(page, pageSize);
         var query = db.Projects.AsNoTracking();
@@ -37,6 +42,12 @@ public static class QueryProjects
         query = batch is { Length: > 0 } b ? query.Where(p => p.Batch == b) : query;
         query = domain is { } d ? query.Where(p => p.Domain == d) : query;
         query = status is { } s ? query.Where(p => p.Status == s) : query;
+        if (organisationId is { } org)
+        {
+            var subtree = await db.SubtreeAsync(org, ct);
+            query = query.Where(p => subtree.Contains(p.ResponsibleOrganisationId));
+        }
+
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(p => p.Batch).ThenBy(p => p.Title).ThenBy(p => p.Id).Skip(skip).Take(size).AsSplitQuery().ToListAsync(ct);
         return new Page<ProjectResponse>(items.Select(p => ProjectResponse.From(p, p.Progress)).ToList(), number, size, total);

@@ -1,5 +1,6 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Requests;
+using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,13 @@ public static class QueryRequests
         var query = db.ResidentRequests.AsNoTracking();
         query = status is { } s ? query.Where(r => r.Status == s) : query;
         query = origin is { } o ? query.Where(r => r.Origin == o) : query;
-        query = organisationId is { } org ? query.Where(r => r.OrganisationId == org) : query;
+        if (organisationId is { } org)
+        {
+            // The organisation and those below it: a town-wide secretary sees their villages' requests.
+            var subtree = await db.SubtreeAsync(org, ct);
+            query = query.Where(r => subtree.Contains(r.OrganisationId));
+        }
+
         query = pairingRequestId is { } pr ? query.Where(r => r.PairingRequestId == pr) : query;
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(r => r.ReceivedOn).ThenBy(r => r.ReferenceNumber).Skip(skip).Take(size).ToListAsync(ct);

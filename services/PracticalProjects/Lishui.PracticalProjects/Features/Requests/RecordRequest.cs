@@ -2,14 +2,18 @@ using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lishui.PracticalProjects.Features.Requests;
 
-/// <summary>A request a cadre enters (e.g. from a phone call); a contact given is held here, apart from the request.</summary>
+/// <summary>
+/// A request a cadre enters (e.g. from a phone call); a contact given is held here, apart from the request.
+/// <c>recordedBy</c> is accepted but ignored: the token's caller is recorded.
+/// </summary>
 public sealed record RecordRequestRequest(
-    Guid OrganisationId, string Subject, string? Location, ProjectDomain? Category, DateOnly? ReceivedOn, string RecordedBy, Guid? RaisedByHouseholdId,
+    Guid OrganisationId, string Subject, string? Location, ProjectDomain? Category, DateOnly? ReceivedOn, string? RecordedBy, Guid? RaisedByHouseholdId,
     string? ContactName, string? ContactPhone);
 
 /// <summary>POST /resident-requests: a cadre records a request; it gets this service's reference number.</summary>
@@ -22,16 +26,17 @@ public static class RecordRequest
             .Accepts<RecordRequestRequest>("application/json")
             .Produces<RequestResponse>(StatusCodes.Status201Created);
 
-    private static Task<IResult> HandleAsync(ValidatedBody<RecordRequestRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
+    private static async Task<IResult> HandleAsync(ValidatedBody<RecordRequestRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
         var r = body.Value;
-        return RequestIntake.RecordOnceAsync(db, http, "resident-requests.record", r, time, (reference, now, _) =>
+        var recordedBy = Caller.From(http.User).Name;
+        return await RequestIntake.RecordOnceAsync(db, http, "resident-requests.record", r, time, (reference, now, _) =>
         {
             var id = new ResidentRequestId(Guid.CreateVersion7(now));
             var contact = RequesterContact.Create(Guid.CreateVersion7(now), r.ContactName, r.ContactPhone, id.Value, null, now);
             var request = ResidentRequest.Record(
                 id, reference, RequestOrigin.Cadre, r.OrganisationId, r.RaisedByHouseholdId, r.Subject, r.Location ?? string.Empty,
-                r.Category ?? ProjectDomain.Other, r.ReceivedOn ?? time.Today(), time.Today(), contact is not null, null, r.RecordedBy);
+                r.Category ?? ProjectDomain.Other, r.ReceivedOn ?? time.Today(), time.Today(), contact is not null, null, recordedBy);
             if (contact is not null)
             {
                 db.RequesterContacts.Add(contact);

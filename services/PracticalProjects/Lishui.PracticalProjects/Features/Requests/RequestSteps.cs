@@ -1,24 +1,28 @@
+using System.Security.Claims;
 using Lishui.Contracts;
 using Lishui.Contracts.PracticalProjects;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
 using Lishui.PracticalProjects.Features.Projects;
+using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.PracticalProjects.Features.Requests;
 
-public sealed record AcceptRequestRequest(string DecidedBy, string? Note);
+/// <summary>Actor fields (<c>decidedBy</c>) are accepted but ignored here and below: the token's caller is recorded.</summary>
+public sealed record AcceptRequestRequest(string? DecidedBy, string? Note);
 
-public sealed record AnswerRequestRequest(string Reply, string AnsweredBy);
+public sealed record AnswerRequestRequest(string Reply, string? AnsweredBy = null);
 
-public sealed record MergeRequestRequest(Guid IntoRequestId, string DecidedBy, string? Note);
+public sealed record MergeRequestRequest(Guid IntoRequestId, string? DecidedBy, string? Note);
 
 /// <summary>Either an existing project to link (<c>projectId</c>) or a new one to propose (<c>project</c>).</summary>
-public sealed record TurnIntoProjectRequest(Guid? ProjectId, ProposeProjectRequest? Project, string DecidedBy, string? Note) : IValidatableRequest
+public sealed record TurnIntoProjectRequest(Guid? ProjectId, ProposeProjectRequest? Project, string? DecidedBy, string? Note) : IValidatableRequest
 {
     public IEnumerable<FieldError> Validate()
     {
@@ -62,47 +66,55 @@ public static class RequestSteps
         db.ResidentRequests.FirstOrDefaultAsync(r => r.Id == new ResidentRequestId(id), ct);
 
     private static async Task<Results<Ok<RequestResponse>, ProblemHttpResult>> AcceptAsync(
-        Guid id, ValidatedBody<AcceptRequestRequest> body, ProjectsDbContext db, TimeProvider time, CancellationToken ct)
+        Guid id, ValidatedBody<AcceptRequestRequest> body, ProjectsDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
+        var r = body.Value;
         if (await FindAsync(db, id, ct) is not { } request)
         {
             return Problems.NotFound("诉求", "resident request");
         }
 
         var now = time.GetUtcNow();
-        request.Accept(body.Value.DecidedBy, body.Value.Note, time.Today(), now);
+        request.Accept(Caller.From(user).Name, r.Note, time.Today(), now);
         db.AddToOutbox(RequestEvents.Accepted(request, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(RequestResponse.From(request));
     }
 
     private static async Task<Results<Ok<RequestResponse>, ProblemHttpResult>> AnswerAsync(
-        Guid id, ValidatedBody<AnswerRequestRequest> body, ProjectsDbContext db, TimeProvider time, CancellationToken ct)
+        Guid id, ValidatedBody<AnswerRequestRequest> body, ProjectsDbContext db, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
+        var r = body.Value;
         if (await FindAsync(db, id, ct) is not { } request)
         {
             return Problems.NotFound("诉求", "resident request");
         }
 
         var now = time.GetUtcNow();
-        request.Answer(body.Value.Reply, body.Value.AnsweredBy, time.Today(), now);
+        request.Answer(r.Reply, Caller.From(user).Name, time.Today(), now);
         db.AddToOutbox(RequestEvents.Answered(request, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(RequestResponse.From(request));
     }
 
     private static async Task<Results<Ok<RequestResponse>, ProblemHttpResult>> MergeAsync(
-        Guid id, ValidatedBody<MergeRequestRequest> body, ProjectsDbContext db, TimeProvider time, CancellationToken ct)
+        Guid id, ValidatedBody<MergeRequestRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
     {
+        var r = body.Value;
         if (await FindAsync(db, id, ct) is not { } request)
         {
             return Problems.NotFound("诉求", "resident request");
         }
 
-        var target = await FindAsync(db, body.Value.IntoRequestId, ct)
+        var target = await FindAsync(db, r.IntoRequestId, ct)
             ?? throw new RequestValidationException([new FieldError("intoRequestId", "request.merge-target-unknown", "要并入的诉求不存在。", "The request to merge into does not exist.")]);
+        if (await http.RefuseUnlessAllowedForAsync(PracticalProjectsScopes.ResidentRequest, target.Id.Value) is { } refused)
+        {
+            return refused;
+        }
+
         var now = time.GetUtcNow();
-        request.MergeInto(target, body.Value.DecidedBy, body.Value.Note, time.Today(), now);
+        request.MergeInto(target, Caller.From(http.User).Name, r.Note, time.Today(), now);
         db.AddToOutbox(RequestEvents.Merged(request, target, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(RequestResponse.From(request));
@@ -110,28 +122,38 @@ public static class RequestSteps
 
     /// <summary>Proposes the project (origin: this request) or links an existing one; request, project and events in one save.</summary>
     private static async Task<Results<Ok<RequestResponse>, ProblemHttpResult>> TurnIntoProjectAsync(
-        Guid id, ValidatedBody<TurnIntoProjectRequest> body, ProjectsDbContext db, TimeProvider time, CancellationToken ct)
+        Guid id, ValidatedBody<TurnIntoProjectRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
     {
+        var r = body.Value;
         if (await FindAsync(db, id, ct) is not { } request)
         {
             return Problems.NotFound("诉求", "resident request");
         }
 
-        var r = body.Value;
         var now = time.GetUtcNow();
         PracticalProject project;
         if (r.ProjectId is { } projectId)
         {
             project = await db.Projects.AsSplitQuery().FirstOrDefaultAsync(p => p.Id == new ProjectId(projectId), ct)
                 ?? throw new RequestValidationException([new FieldError("projectId", "project.unknown", "项目不存在。", "The project does not exist.")]);
+            if (await http.RefuseUnlessAllowedForAsync(PracticalProjectsScopes.Project, projectId) is { } refused)
+            {
+                return refused;
+            }
+
             project.AddOriginRequest(request.Id.Value);
         }
         else
         {
-            project = await ProposeProject.ProposeAsync(db, r.Project!, [request.Id.Value], now, ct);
+            if (await http.RefuseUnlessAllowedForAsync(PracticalProjectsScopes.Organisation, r.Project!.ResponsibleOrganisationId) is { } refused)
+            {
+                return refused;
+            }
+
+            project = await ProposeProject.ProposeAsync(db, r.Project, [request.Id.Value], now, ct);
         }
 
-        request.TurnIntoProject(project.Id.Value, r.DecidedBy, r.Note, time.Today(), now);
+        request.TurnIntoProject(project.Id.Value, Caller.From(http.User).Name, r.Note, time.Today(), now);
         db.AddToOutbox(RequestEvents.TurnedIntoProject(request, project.Title, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(RequestResponse.From(request));

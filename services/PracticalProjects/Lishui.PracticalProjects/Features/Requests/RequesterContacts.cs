@@ -1,5 +1,6 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Requests;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -11,13 +12,12 @@ public sealed record RequesterContactResponse(Guid RequestId, string Name, strin
 public sealed record ContactAccessResponse(Guid RequestId, string Purpose, string RequestedBy, DateTimeOffset At);
 
 /// <summary>
-/// GET /resident-requests/{id}/contact?purpose=…  with <c>X-Requested-By</c>: the only way to read a
-/// requester's contact held here (Notification calls it to tell the requester). Every read is logged.
+/// GET /resident-requests/{id}/contact?purpose=…: the only way to read a requester's contact held here
+/// (Notification calls it with its service identity to tell the requester). Every read is logged under the
+/// token's caller; an <c>X-Requested-By</c> header older clients still send is not trusted.
 /// </summary>
 public static class RequesterContacts
 {
-    public const string RequestedByHeader = "X-Requested-By";
-
     public static IEndpointRouteBuilder MapRequesterContacts(this IEndpointRouteBuilder api)
     {
         api.MapGet("/resident-requests/{id:guid}/contact", ReadAsync).WithName("ReadRequesterContact")
@@ -30,21 +30,10 @@ public static class RequesterContacts
     private static async Task<Results<Ok<RequesterContactResponse>, ProblemHttpResult>> ReadAsync(
         Guid id, string? purpose, HttpContext http, ProjectsDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var requestedBy = http.Request.Headers[RequestedByHeader].ToString().Trim();
-        var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(purpose) || purpose.Trim().Length > 200)
         {
-            errors.Add(new FieldError("purpose", "contact.purpose-required", "须说明查阅用途（不超过 200 个字符）。", "A purpose (at most 200 characters) is required."));
-        }
-
-        if (requestedBy.Length is 0 or > 100)
-        {
-            errors.Add(new FieldError(RequestedByHeader, "contact.requester-required", "须在 X-Requested-By 中注明查阅人。", "The X-Requested-By header must name who reads."));
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Result(Problems.Validation(errors));
+            return Problems.Result(Problems.Validation([new FieldError("purpose", "contact.purpose-required",
+                "须说明查阅用途（不超过 200 个字符）。", "A purpose (at most 200 characters) is required.")]));
         }
 
         if (!await db.ResidentRequests.AnyAsync(r => r.Id == new ResidentRequestId(id), ct))
@@ -59,7 +48,7 @@ public static class RequesterContacts
         }
 
         // The read and its log entry commit together: no contact leaves without a trace.
-        db.ContactAccessLog.Add(new ContactAccess { RequestId = id, Purpose = purpose!.Trim(), RequestedBy = requestedBy, At = time.GetUtcNow() });
+        db.ContactAccessLog.Add(new ContactAccess { RequestId = id, Purpose = purpose!.Trim(), RequestedBy = Caller.From(http.User).Name, At = time.GetUtcNow() });
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new RequesterContactResponse(id, contact.Name, contact.Phone));
     }
