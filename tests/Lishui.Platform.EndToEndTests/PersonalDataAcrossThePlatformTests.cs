@@ -60,9 +60,9 @@ public sealed partial class PersonalDataAcrossThePlatformTests(PlatformFixture p
             page => page.GetProperty("total").GetInt32() > 0);
         await Task.Delay(TimeSpan.FromSeconds(2)); // the last log lines and tapped events
 
-        var logs = await platform.ServiceLogsAsync();
+        var logs = platform.ServiceLogs;
         var events = platform.Events.Bodies.ToArray();
-        output.WriteLine($"scanned {logs.Count} log lines of {PlatformFixture.Services.Length} services and {events.Length} events");
+        output.WriteLine($"scanned {logs.Count} console lines of the app host's resources and {events.Length} events");
         Assert.NotEmpty(logs);
         Assert.NotEmpty(events);
         Assert.Contains(events, e => e.Contains(memberId.ToString(), StringComparison.Ordinal));

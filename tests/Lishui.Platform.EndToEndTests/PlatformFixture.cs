@@ -23,6 +23,8 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
     // Under /tmp: every parent of the state folder must be enterable by the postgres OS user.
     private readonly string stateDir = Path.Combine("/tmp", "lishui-e2e", Guid.NewGuid().ToString("N")[..8]);
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> serviceLogs = new();
+
     public DistributedApplication App { get; private set; } = null!;
 
     public TimeSpan StartupTime { get; private set; }
@@ -50,21 +52,8 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
         return TestTokens.For(subject, roles, organisationId, memberId, DevelopmentTokens.Audience, keys[DevelopmentTokens.KeyName], issuer: DevelopmentTokens.Issuer);
     }
 
-    /// <summary>Everything the services wrote to their consoles so far.</summary>
-    public async Task<IReadOnlyList<string>> ServiceLogsAsync()
-    {
-        var logs = App.Services.GetRequiredService<ResourceLoggerService>();
-        var lines = new List<string>();
-        foreach (var service in Services)
-        {
-            await foreach (var batch in logs.GetAllAsync(service))
-            {
-                lines.AddRange(batch.Select(l => $"{service}: {l.Content}"));
-            }
-        }
-
-        return lines;
-    }
+    /// <summary>Everything the services wrote to their consoles so far, as the app host forwards it.</summary>
+    public IReadOnlyList<string> ServiceLogs => [.. serviceLogs];
 
     public async Task InitializeAsync()
     {
@@ -74,7 +63,10 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Lishui_AppHost>(
             [$"--Infra:Mode={mode}", $"--Infra:StateDir={stateDir}"], startup.Token);
         // Resource logs at Information drown the test output; problems still show as warnings.
-        builder.Services.AddLogging(logging => logging.AddFilter("Lishui.AppHost.Resources", LogLevel.Warning).AddFilter("Aspire.Hosting", LogLevel.Warning));
+        builder.Services.AddLogging(logging => logging.AddFilter("Lishui.AppHost.Resources", LogLevel.Warning).AddFilter("Aspire.Hosting", LogLevel.Warning)
+            // ... but every line of the services' consoles is kept for the personal-data scan.
+            .AddProvider(new ResourceLogCapture(serviceLogs))
+            .AddFilter<ResourceLogCapture>("Lishui.AppHost.Resources", LogLevel.Trace));
         App = await builder.BuildAsync(startup.Token);
 
         // A resource that dies before it is healthy would leave StartAsync waiting until the timeout:
@@ -139,6 +131,28 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
         {
             // a last log file still being written; the folder is under /tmp anyway
         }
+    }
+}
+
+/// <summary>Keeps the lines the app host forwards from its resources' consoles (categories <c>Lishui.AppHost.Resources.*</c>).</summary>
+internal sealed class ResourceLogCapture(System.Collections.Concurrent.ConcurrentQueue<string> lines) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) =>
+        categoryName.StartsWith("Lishui.AppHost.Resources", StringComparison.Ordinal) ? new Capture(categoryName, lines) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Capture(string category, System.Collections.Concurrent.ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{category}: {formatter(state, exception)}");
     }
 }
 
