@@ -66,20 +66,7 @@ public sealed record Servers(string Postgres, Uri RabbitMq)
     }
 
     /// <summary>Messages waiting in a queue (0 when it does not exist).</summary>
-    public async Task<uint> CountMessagesAsync(string queue)
-    {
-        var factory = new ConnectionFactory { Uri = RabbitMq };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        try
-        {
-            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
-        }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-        {
-            return 0;
-        }
-    }
+    public Task<uint> CountMessagesAsync(string queue) => Lishui.Testing.TestInfrastructure.CountMessagesAsync(RabbitMq, queue);
 
     public static async Task<long> ScalarAsync(string database, string sql, CancellationToken ct = default)
     {

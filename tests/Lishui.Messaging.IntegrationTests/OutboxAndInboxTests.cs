@@ -36,7 +36,7 @@ public sealed class OutboxAndInboxTests(MessagingFixture fixture) : IAsyncLifeti
         await SaveWithOutboxAsync(registered);
 
         await using var service = await ServiceHost.StartAsync(database, Infra.RabbitMq, prefix);
-        var effects = await EffectsEventuallyAsync(service, 1);
+        var effects = await service.EffectsEventuallyAsync(1);
 
         Assert.Equal(registered.EventId, Assert.Single(effects).EventId);
         Assert.Equal(0, await CountOutboxAsync());
@@ -58,7 +58,7 @@ public sealed class OutboxAndInboxTests(MessagingFixture fixture) : IAsyncLifeti
 
         Assert.Equal(1, await CountOutboxAsync());
         await using var service = await ServiceHost.StartAsync(database, Infra.RabbitMq, prefix);
-        Assert.Single(await EffectsEventuallyAsync(service, 1));
+        Assert.Single(await service.EffectsEventuallyAsync(1));
         Assert.Equal(0, await CountOutboxAsync());
     }
 
@@ -75,7 +75,7 @@ public sealed class OutboxAndInboxTests(MessagingFixture fixture) : IAsyncLifeti
         await PublishAsync(bus, registered);
         await PublishAsync(bus, NewEvent("marker"));
 
-        var effects = await EffectsEventuallyAsync(service, 2);
+        var effects = await service.EffectsEventuallyAsync(2);
         await Task.Delay(500); // let any late duplicate land before counting
         effects = await service.WithDbAsync(db => db.Effects.AsNoTracking().ToListAsync());
         Assert.Single(effects, e => e.EventId == registered.EventId);
@@ -91,7 +91,7 @@ public sealed class OutboxAndInboxTests(MessagingFixture fixture) : IAsyncLifeti
         var healthy = NewEvent("陈静");
         await SaveWithOutboxAsync(healthy);
 
-        var effects = await EffectsEventuallyAsync(service, 1);
+        var effects = await service.EffectsEventuallyAsync(1);
         Assert.Equal(healthy.EventId, Assert.Single(effects).EventId);
         var inError = await Eventually.MatchAsync(() => Infra.CountMessagesAsync(service.ErrorQueue), n => n == 1, because: "the poison message should be in _error");
         Assert.Equal(1u, inError);
@@ -112,7 +112,7 @@ public sealed class OutboxAndInboxTests(MessagingFixture fixture) : IAsyncLifeti
             await SaveWithOutboxAsync(NewEvent("周敏"));
         }
 
-        var effect = Assert.Single(await EffectsEventuallyAsync(service, 1));
+        var effect = Assert.Single(await service.EffectsEventuallyAsync(1));
         Assert.Equal(traceId, effect.TraceId);
     }
 
@@ -129,7 +129,7 @@ public sealed class OutboxAndInboxTests(MessagingFixture fixture) : IAsyncLifeti
             await SaveWithOutboxAsync(chunk);
         }
 
-        var effects = await EffectsEventuallyAsync(first, events.Count);
+        var effects = await first.EffectsEventuallyAsync(events.Count);
         await Task.Delay(500);
         var inbox = await first.WithDbAsync(db => db.Set<InboxMessage>().CountAsync());
         Assert.Equal(events.Count, inbox);
@@ -191,27 +191,7 @@ public sealed class OutboxAndInboxTests(MessagingFixture fixture) : IAsyncLifeti
     private static Task PublishAsync(IBus bus, MemberRegistered message) =>
         bus.Publish(message, context => context.MessageId = message.EventId);
 
-    private async Task SaveWithOutboxAsync(params MemberRegistered[] events)
-    {
-        await using var db = ServiceHost.OpenDb(database);
-        foreach (var e in events)
-        {
-            db.AddToOutbox(e);
-        }
+    private Task SaveWithOutboxAsync(params MemberRegistered[] events) => ServiceHost.SaveWithOutboxAsync(database, events);
 
-        await db.SaveChangesAsync();
-    }
-
-    private async Task<int> CountOutboxAsync()
-    {
-        await using var db = ServiceHost.OpenDb(database);
-        return await db.Set<OutboxMessage>().CountAsync();
-    }
-
-    private static Task<List<Effect>> EffectsEventuallyAsync(ServiceHost service, int count) =>
-        Eventually.MatchAsync(
-            () => service.WithDbAsync(db => db.Effects.AsNoTracking().ToListAsync()),
-            effects => effects.Count >= count,
-            TimeSpan.FromSeconds(60),
-            $"{count} effects expected");
+    private Task<int> CountOutboxAsync() => ServiceHost.CountOutboxAsync(database);
 }

@@ -96,7 +96,7 @@ public sealed class RelayBatchingTests(MessagingFixture fixture) : IAsyncLifetim
         var y2 = Event(y, 2, "王芳");
         await SaveWithOutboxAsync([x1, x2, x3, y1, y2]);
 
-        var effects = await EffectsEventuallyAsync(service, 3);
+        var effects = await service.EffectsEventuallyAsync(3);
         await Task.Delay(1000); // give x3 every chance to overtake x2, which it must not
         effects = await service.WithDbAsync(db => db.Effects.AsNoTracking().ToListAsync());
         Assert.Equal(new[] { x1.EventId, y1.EventId, y2.EventId }.Order(), effects.Select(e => e.EventId).Order());
@@ -108,7 +108,7 @@ public sealed class RelayBatchingTests(MessagingFixture fixture) : IAsyncLifetim
 
         // The broker takes it again: the held-back rows follow, in order, and the outbox empties.
         refusing.Refuse = false;
-        effects = await EffectsEventuallyAsync(service, 5);
+        effects = await service.EffectsEventuallyAsync(5);
         Assert.Equal(5, effects.Count);
         Assert.Equal(0, await CountOutboxAsync());
     }
@@ -130,29 +130,9 @@ public sealed class RelayBatchingTests(MessagingFixture fixture) : IAsyncLifetim
         };
     }
 
-    private async Task SaveWithOutboxAsync(IEnumerable<MemberRegistered> events)
-    {
-        await using var db = ServiceHost.OpenDb(database);
-        foreach (var e in events)
-        {
-            db.AddToOutbox(e);
-        }
+    private Task SaveWithOutboxAsync(IEnumerable<MemberRegistered> events) => ServiceHost.SaveWithOutboxAsync(database, events);
 
-        await db.SaveChangesAsync();
-    }
-
-    private async Task<int> CountOutboxAsync()
-    {
-        await using var db = ServiceHost.OpenDb(database);
-        return await db.Set<OutboxMessage>().CountAsync();
-    }
-
-    private static Task<List<Effect>> EffectsEventuallyAsync(ServiceHost service, int count) =>
-        Eventually.MatchAsync(
-            () => service.WithDbAsync(db => db.Effects.AsNoTracking().ToListAsync()),
-            effects => effects.Count >= count,
-            TimeSpan.FromSeconds(60),
-            $"{count} effects expected");
+    private Task<int> CountOutboxAsync() => ServiceHost.CountOutboxAsync(database);
 }
 
 /// <summary>

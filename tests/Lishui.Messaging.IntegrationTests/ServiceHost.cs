@@ -1,5 +1,7 @@
+using Lishui.Contracts.Membership;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
+using Lishui.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -88,4 +90,30 @@ public sealed class ServiceHost : IAsyncDisposable
 
     public static TestDbContext OpenDb(string database) =>
         new(new DbContextOptionsBuilder<TestDbContext>().UseNpgsql(database).Options);
+
+    /// <summary>Writes the events to the outbox the way a service's change does (one SaveChanges).</summary>
+    public static async Task SaveWithOutboxAsync(string database, IEnumerable<MemberRegistered> events)
+    {
+        await using var db = OpenDb(database);
+        foreach (var e in events)
+        {
+            db.AddToOutbox(e);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    public static async Task<int> CountOutboxAsync(string database)
+    {
+        await using var db = OpenDb(database);
+        return await db.Set<OutboxMessage>().CountAsync();
+    }
+
+    /// <summary>The consumer's effects, once there are at least <paramref name="count"/>.</summary>
+    public Task<List<Effect>> EffectsEventuallyAsync(int count) =>
+        Eventually.MatchAsync(
+            () => WithDbAsync(db => db.Effects.AsNoTracking().ToListAsync()),
+            effects => effects.Count >= count,
+            TimeSpan.FromSeconds(60),
+            $"{count} effects expected");
 }

@@ -93,9 +93,12 @@ public sealed class TestInfrastructure : IAsyncLifetime
     }
 
     /// <summary>Messages waiting in a queue (0 when it does not exist).</summary>
-    public async Task<uint> CountMessagesAsync(string queue)
+    public Task<uint> CountMessagesAsync(string queue) => CountMessagesAsync(RabbitMq, queue);
+
+    /// <summary>Messages waiting in a queue on <paramref name="broker"/> (0 when it does not exist).</summary>
+    public static async Task<uint> CountMessagesAsync(Uri broker, string queue)
     {
-        var factory = new ConnectionFactory { Uri = RabbitMq };
+        var factory = new ConnectionFactory { Uri = broker };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
         try
