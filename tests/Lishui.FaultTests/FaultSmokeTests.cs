@@ -18,14 +18,15 @@ public abstract class FaultSmokeTest(ITestOutputHelper output)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var result = Assert.Single(await FaultBenchmark.RunScenariosAsync([scenario], Count, output.WriteLine, timeout.Token));
-        output.WriteLine(FaultResult.Header);
-        output.WriteLine(FaultRun.Describe(result));
+        var line = $"{FaultResult.Header}\n{FaultRun.Describe(result)}";
+        output.WriteLine(line);
 
-        Assert.Equal(Count, result.Sent);
-        Assert.Equal(0, result.Lost);
-        Assert.Equal(0, result.DuplicatedEffects);
-        Assert.Equal(result.Poison, result.PoisonInError);
-        Assert.Equal(0, result.OutboxLeft);
+        // Each message names the figure and carries the whole row, so a CI log's last line says what went wrong.
+        Assert.True(result.Sent == Count, $"sent {result.Sent} of {Count}\n{line}");
+        Assert.True(result.Lost == 0, $"lost {result.Lost}\n{line}");
+        Assert.True(result.DuplicatedEffects == 0, $"duplicated effects {result.DuplicatedEffects}\n{line}");
+        Assert.True(result.Poison == result.PoisonInError, $"{result.PoisonInError} in _error, {result.Poison} poison sent\n{line}");
+        Assert.True(result.OutboxLeft == 0, $"{result.OutboxLeft} rows left in the producer's outbox\n{line}");
     }
 }
 

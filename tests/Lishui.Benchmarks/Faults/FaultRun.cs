@@ -79,7 +79,8 @@ public sealed class FaultRun(ThrowawayPostgres postgres, ThrowawayRabbitMq rabbi
             [$"ConnectionStrings__{MessagingRegistration.BrokerConnectionName}"] = rabbit.Uri.ToString(),
             ["Messaging__EndpointPrefix"] = prefix,
         };
-        await using var assessment = new ServiceProcess("Assessment", env, Path.Combine(workDir, $"{prefix}-assessment.log"));
+        var assessmentLog = Path.Combine(workDir, $"{prefix}-assessment.log");
+        await using var assessment = new ServiceProcess("Assessment", env, assessmentLog);
         await assessment.StartAsync(TimeSpan.FromMinutes(3));
         var load = new AttendanceLoad(organisations: Math.Clamp(count / 250, 4, 200));
         await load.CreateSchemesAsync(assessment.Client, ct);
@@ -137,6 +138,9 @@ public sealed class FaultRun(ThrowawayPostgres postgres, ThrowawayRabbitMq rabbi
 
         await writing;
         await poisoning;
+        // A publish whose confirm timed out stays in the outbox until the relay's backoff sends it
+        // again (the consumer then drops the copy): wait for the relay to finish, not a fixed time.
+        await WaitForAsync(() => Servers.ScalarAsync(producerDb, $"SELECT count(*) FROM {MessagingModel.OutboxTable}", ct), n => n == 0, TimeSpan.FromSeconds(120));
         await Task.Delay(TimeSpan.FromSeconds(3), ct); // a late duplicate would land now
         (entries, distinct) = await AttendanceLoad.LedgerAsync(assessmentDb, ct);
         var inError = poison > 0
@@ -148,7 +152,28 @@ public sealed class FaultRun(ThrowawayPostgres postgres, ThrowawayRabbitMq rabbi
         await servers.DeleteQueuesAsync(ThroughputBenchmark.AssessmentQueues(prefix));
         await servers.DropDatabaseAsync(producerDb);
         await servers.DropDatabaseAsync(assessmentDb);
-        return new FaultResult(scenario, written, distinct, written - distinct, entries - distinct, poison, inError, outboxLeft, clock.Elapsed);
+        var result = new FaultResult(scenario, written, distinct, written - distinct, entries - distinct, poison, inError, outboxLeft, clock.Elapsed);
+        if (!result.Clean)
+        {
+            log($"  first failures in {assessmentLog}:");
+            foreach (var line in FirstFailures(assessmentLog, poison > 0))
+            {
+                log("    " + line);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The service's first logged failures (a fail: line and the message under it), poison refusals left out when poison was sent.</summary>
+    private static IEnumerable<string> FirstFailures(string logFile, bool poisonSent)
+    {
+        var lines = File.Exists(logFile) ? File.ReadAllLines(logFile) : [];
+        return lines
+            .Select((line, i) => (line, next: i + 2 < lines.Length ? lines[i + 2].Trim() : string.Empty))
+            .Where(x => x.line.StartsWith("fail:", StringComparison.Ordinal) && !(poisonSent && x.next.Contains("JsonException", StringComparison.Ordinal)))
+            .Take(5)
+            .Select(x => $"{x.line} {x.next}");
     }
 
     private async Task InjectAsync(FaultScenario scenario, ServiceProcess assessment)
