@@ -26,20 +26,21 @@ public static class AssessmentModule
         builder.AddPlatformSecurity();
         builder.Services.AddScoped<IScopeLookup, AssessmentScopes>();
         builder.AddServiceDatabase<AssessmentDbContext>(AssessmentDbContext.ConnectionName);
+        var batch = ConsumerBatchOptions.From(builder.Configuration);
         builder.AddPlatformMessaging<AssessmentDbContext>(ServiceName, bus =>
         {
             bus.AddConsumer<MemberRegisteredConsumer>();
-            bus.AddConsumer<AttendanceRecordedConsumer>();
-            bus.AddConsumer<ContactLoggedConsumer>();
-            bus.AddConsumer<HouseholdVisitedConsumer>();
+            bus.AddBatchConsumer<AttendanceRecordedConsumer>(batch);
+            bus.AddBatchConsumer<ContactLoggedConsumer>(batch);
+            bus.AddBatchConsumer<HouseholdVisitedConsumer>(batch);
             bus.AddConsumer<HouseholdRegisteredConsumer>();
             bus.AddConsumer<HouseholdChangedConsumer>();
-            bus.AddConsumer<AttendanceFactConsumer>();
-            bus.AddConsumer<ContactLoggedFactConsumer>();
-            bus.AddConsumer<ContactOverdueFactConsumer>();
-            bus.AddConsumer<RequestAnsweredFactConsumer>();
-            bus.AddConsumer<RequestOverdueFactConsumer>();
-            bus.AddConsumer<ProjectStatusFactConsumer>();
+            bus.AddBatchConsumer<AttendanceFactConsumer>(batch);
+            bus.AddBatchConsumer<ContactLoggedFactConsumer>(batch);
+            bus.AddBatchConsumer<ContactOverdueFactConsumer>(batch);
+            bus.AddBatchConsumer<RequestAnsweredFactConsumer>(batch);
+            bus.AddBatchConsumer<RequestOverdueFactConsumer>(batch);
+            bus.AddBatchConsumer<ProjectStatusFactConsumer>(batch);
         }, withLocalMemberView: true, withLocalOrganisationView: true);
         return builder;
     }

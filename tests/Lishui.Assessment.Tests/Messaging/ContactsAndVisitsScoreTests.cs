@@ -45,9 +45,9 @@ public sealed class ContactsAndVisitsScoreTests : IAsyncLifetime
             .AddDbContext<AssessmentDbContext>(o => o.UseNpgsql(database))
             .AddMassTransitTestHarness(x =>
             {
-                x.AddConsumer<ContactLoggedConsumer>();
-                x.AddConsumer<HouseholdVisitedConsumer>();
-                x.AddConsumer<AttendanceRecordedConsumer>();
+                x.AddBatchConsumer<ContactLoggedConsumer>(new ConsumerBatchOptions());
+                x.AddBatchConsumer<HouseholdVisitedConsumer>(new ConsumerBatchOptions());
+                x.AddBatchConsumer<AttendanceRecordedConsumer>(new ConsumerBatchOptions());
                 x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Immediate(10)));
             })
             .BuildServiceProvider(true);

@@ -35,7 +35,9 @@ public sealed class PointsFromEventsTests : IAsyncLifetime
             .AddDbContext<AssessmentDbContext>(o => o.UseNpgsql(database))
             .AddMassTransitTestHarness(x =>
             {
-                x.AddConsumer<AttendanceRecordedConsumer>();
+                // Up to four events wait for each other for 2 s: a test's events are one batch, so the
+                // cap must count what the batch itself gave and a copy inside the batch must score once.
+                x.AddBatchConsumer<AttendanceRecordedConsumer>(new ConsumerBatchOptions { MessageLimit = 4, TimeLimit = TimeSpan.FromSeconds(2) });
 
                 // As in the service: events for one scheme that race on its ledger sequence retry.
                 x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Immediate(10)));

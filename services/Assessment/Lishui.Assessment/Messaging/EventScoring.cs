@@ -8,71 +8,122 @@ using Microsoft.EntityFrameworkCore;
 namespace Lishui.Assessment.Messaging;
 
 /// <summary>
-/// Scores an event from another service in every open member scheme of the event's year that covers
+/// Scores events from another service in every open member scheme of the event's year that covers
 /// the member: schemes of the member's organisation and of every organisation above it (a village
 /// committee's scheme covers the members of its branches and party–mass groups). Runs inside the
-/// consumer's inbox transaction, so the entries, their PointsAwarded events and the inbox row commit
+/// consumer's inbox transaction, so the entries, their PointsAwarded events and the inbox rows commit
 /// together or not at all. An event for a closed year scores nothing: the ledger is frozen.
+/// A batch reads the organisations, schemes and capped totals once, whatever its size; events are
+/// scored in order, so a cap counts what earlier events of the same batch gave.
 /// </summary>
 public static class EventScoring
 {
     public static async Task<IReadOnlyList<LedgerEntry>> ScoreAsync(
-        AssessmentDbContext db, ScorableEvent e, Guid organisationId, DateTimeOffset now, CancellationToken ct)
+        AssessmentDbContext db, IReadOnlyList<EventToScore> events, DateTimeOffset now, CancellationToken ct)
     {
-        var covering = await db.AncestorsAndSelfAsync(organisationId, ct);
-        var schemes = await db.Schemes
-            .Where(s => covering.Contains(s.OrganisationId) && s.SubjectType == SubjectType.Member && s.Year == e.OccurredOn.Year && s.ClosedAt == null)
-            .ToListAsync(ct);
-        e = e with { EventType = PointsRule.EventTypeOf(e.EventType) };
-        var entries = new List<LedgerEntry>();
-        foreach (var scheme in schemes.Where(s => s.Rules.Any(r => r.EventType == e.EventType)))
+        if (events.Count == 0)
         {
-            var awardedSoFar = new Dictionary<string, decimal>();
-            foreach (var rule in scheme.Rules.Where(r => r.EventType == e.EventType))
-            {
-                var (from, to) = PointsRulesEngine.PeriodOf(rule.Period, e.OccurredOn);
-                awardedSoFar[rule.Code] = await db.LedgerEntries
-                    .Where(x => x.SchemeId == scheme.Id && x.SubjectId == e.SubjectId && x.RuleCode == rule.Code && x.OccurredOn >= from && x.OccurredOn <= to)
-                    .SumAsync(x => x.Points, ct);
-            }
+            return [];
+        }
 
-            foreach (var award in PointsRulesEngine.Score(scheme.Rules, e, rule => awardedSoFar[rule.Code]))
+        var covering = await db.AncestorsAndSelfAsync(events.Select(e => e.OrganisationId).ToList(), ct);
+        var organisations = covering.SelectMany(c => c).Distinct().ToList();
+        var years = events.Select(e => e.Event.OccurredOn.Year).Distinct().ToList();
+        var schemes = await db.Schemes
+            .Where(s => organisations.Contains(s.OrganisationId) && s.SubjectType == SubjectType.Member && years.Contains(s.Year) && s.ClosedAt == null)
+            .ToListAsync(ct);
+        var awarded = await CappedTotalsAsync(db, schemes, events, ct);
+
+        var entries = new List<LedgerEntry>();
+        foreach (var item in events)
+        {
+            var e = item.Event with { EventType = PointsRule.EventTypeOf(item.Event.EventType) };
+            var above = covering[item.OrganisationId].ToHashSet();
+            foreach (var scheme in schemes.Where(s => above.Contains(s.OrganisationId) && s.Year == e.OccurredOn.Year && s.Rules.Any(r => r.EventType == e.EventType)))
             {
-                var entry = LedgerEntry.FromEvent(Guid.CreateVersion7(now), scheme, award, e.OccurredOn, now);
-                db.LedgerEntries.Add(entry);
-                db.AddToOutbox(AddLedgerEntry.Awarded(scheme, entry, now));
-                entries.Add(entry);
+                foreach (var award in PointsRulesEngine.Score(scheme.Rules, e, rule => awarded.InPeriod(scheme.Id, e.SubjectId, rule, e.OccurredOn)))
+                {
+                    var entry = LedgerEntry.FromEvent(Guid.CreateVersion7(now), scheme, award, e.OccurredOn, now);
+                    db.LedgerEntries.Add(entry);
+                    db.AddToOutbox(AddLedgerEntry.Awarded(scheme, entry, now));
+                    awarded.Add(scheme.Id, e.SubjectId, award.RuleCode, e.OccurredOn, award.Points);
+                    entries.Add(entry);
+                }
             }
         }
 
         return entries;
     }
+
+    /// <summary>
+    /// What capped rules have given the batch's subjects so far, by day; only capped rules are read
+    /// (an uncapped rule scores without looking back).
+    /// </summary>
+    private static async Task<AwardedSoFar> CappedTotalsAsync(AssessmentDbContext db, List<Scheme> schemes, IReadOnlyList<EventToScore> events, CancellationToken ct)
+    {
+        var capped = schemes.SelectMany(s => s.Rules.Where(r => r.CapPerPeriod is not null).Select(r => r.Code)).Distinct().ToList();
+        if (capped.Count == 0)
+        {
+            return new AwardedSoFar([]);
+        }
+
+        var schemeIds = schemes.Select(s => s.Id).ToList();
+        var subjects = events.Select(e => e.Event.SubjectId).Distinct().ToList();
+        var from = new DateOnly(events.Min(e => e.Event.OccurredOn.Year), 1, 1);
+        var rows = await db.LedgerEntries
+            .Where(x => schemeIds.Contains(x.SchemeId) && subjects.Contains(x.SubjectId) && capped.Contains(x.RuleCode!) && x.OccurredOn >= from)
+            .GroupBy(x => new { x.SchemeId, x.SubjectId, x.RuleCode, x.OccurredOn })
+            .Select(g => new { g.Key.SchemeId, g.Key.SubjectId, g.Key.RuleCode, g.Key.OccurredOn, Points = g.Sum(x => x.Points) })
+            .ToListAsync(ct);
+        return new AwardedSoFar(rows.Select(r => new AwardedOnDay(r.SchemeId, r.SubjectId, r.RuleCode!, r.OccurredOn, r.Points)).ToList());
+    }
+
+    private sealed record AwardedOnDay(Guid SchemeId, Guid SubjectId, string RuleCode, DateOnly Day, decimal Points);
+
+    /// <summary>Points per scheme, subject, rule and day, read once and kept up to date as the batch scores.</summary>
+    private sealed class AwardedSoFar(List<AwardedOnDay> days)
+    {
+        public decimal InPeriod(Guid scheme, Guid subject, PointsRule rule, DateOnly day)
+        {
+            var (from, to) = PointsRulesEngine.PeriodOf(rule.Period, day);
+            return days.Where(d => d.SchemeId == scheme && d.SubjectId == subject && d.RuleCode == rule.Code && d.Day >= from && d.Day <= to).Sum(d => d.Points);
+        }
+
+        public void Add(Guid scheme, Guid subject, string rule, DateOnly day, decimal points) => days.Add(new AwardedOnDay(scheme, subject, rule, day, points));
+    }
 }
+
+/// <summary>An event reduced to what scoring needs, and the organisation whose schemes (and those above it) score it.</summary>
+public sealed record EventToScore(ScorableEvent Event, Guid OrganisationId);
 
 /// <summary>A member an event gives points to, the day it counts for, and the member's organisation when the event says it.</summary>
 public sealed record ScoredMember(Guid MemberId, DateOnly OccurredOn, Guid? OrganisationId = null);
 
 /// <summary>
 /// The shape every points-giving consumer takes: say which members an event scores and on which day;
-/// the inbox (duplicate delivery scores once), the rules and the ledger are shared.
+/// the inbox (duplicate delivery scores once), the rules and the ledger are shared. Events arrive in
+/// batches (Messaging:Batch), scored in one transaction.
 /// </summary>
 public abstract class PointsFromEventConsumer<TEvent>(AssessmentDbContext db, TimeProvider time)
-    : IdempotentConsumer<TEvent, AssessmentDbContext>(db)
+    : IdempotentBatchConsumer<TEvent, AssessmentDbContext>(db)
     where TEvent : IntegrationEvent
 {
     /// <summary>The members the event scores (none when it scores nobody).</summary>
     protected abstract IEnumerable<ScoredMember> MembersOf(TEvent message);
 
-    protected override async Task HandleAsync(TEvent message, CancellationToken ct)
+    protected override async Task HandleBatchAsync(IReadOnlyList<TEvent> messages, CancellationToken ct)
     {
         var type = PointsRule.EventTypeOf(ContractCatalog.UrnOf(typeof(TEvent)));
-        foreach (var member in MembersOf(message))
-        {
-            // The local roll knows the member's organisation; a member not known here yet counts for the event's.
-            var organisation = member.OrganisationId
-                ?? await Db.Members.Where(m => m.MemberId == member.MemberId).Select(m => (Guid?)m.OrganisationId).FirstOrDefaultAsync(ct)
-                ?? message.OrganisationId;
-            await EventScoring.ScoreAsync(Db, new ScorableEvent(type, message.EventId, member.MemberId, member.OccurredOn), organisation, time.GetUtcNow(), ct);
-        }
+        var scored = messages.SelectMany(m => MembersOf(m).Select(member => (Message: m, Member: member))).ToList();
+
+        // The local roll knows a member's organisation; a member not known here yet counts for the event's.
+        var unplaced = scored.Where(x => x.Member.OrganisationId is null).Select(x => x.Member.MemberId).Distinct().ToList();
+        var roll = unplaced.Count == 0
+            ? []
+            : await Db.Members.Where(m => unplaced.Contains(m.MemberId)).ToDictionaryAsync(m => m.MemberId, m => m.OrganisationId, ct);
+        var events = scored.Select(x => new EventToScore(
+            new ScorableEvent(type, x.Message.EventId, x.Member.MemberId, x.Member.OccurredOn),
+            x.Member.OrganisationId ?? (roll.TryGetValue(x.Member.MemberId, out var organisation) ? organisation : x.Message.OrganisationId))).ToList();
+        await EventScoring.ScoreAsync(Db, events, time.GetUtcNow(), ct);
     }
 }

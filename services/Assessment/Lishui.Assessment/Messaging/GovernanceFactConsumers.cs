@@ -10,15 +10,21 @@ namespace Lishui.Assessment.Messaging;
 
 /// <summary>
 /// Records one governance fact per event for the governance-effectiveness list. Separate from the
-/// points consumers (own queue, own inbox rows): counting happens whether or not any scheme scores the event.
+/// points consumers (own queue, own inbox rows): counting happens whether or not any scheme scores the
+/// event. Facts arrive in batches (Messaging:Batch), a batch in one transaction.
 /// </summary>
-public abstract class GovernanceFactConsumer<TEvent>(AssessmentDbContext db) : IdempotentConsumer<TEvent, AssessmentDbContext>(db)
+public abstract class GovernanceFactConsumer<TEvent>(AssessmentDbContext db) : IdempotentBatchConsumer<TEvent, AssessmentDbContext>(db)
     where TEvent : IntegrationEvent
 {
     protected abstract Task<GovernanceFact> FactOfAsync(TEvent message, CancellationToken ct);
 
-    protected override async Task HandleAsync(TEvent message, CancellationToken ct) =>
-        Db.Set<GovernanceFact>().Add(await FactOfAsync(message, ct));
+    protected override async Task HandleBatchAsync(IReadOnlyList<TEvent> messages, CancellationToken ct)
+    {
+        foreach (var message in messages)
+        {
+            Db.Set<GovernanceFact>().Add(await FactOfAsync(message, ct));
+        }
+    }
 
     /// <summary>The member's organisation from the local roll; the event's own organisation when the member is not known here.</summary>
     protected async Task<Guid> OrganisationOfMemberAsync(Guid memberId, Guid fallback, CancellationToken ct) =>

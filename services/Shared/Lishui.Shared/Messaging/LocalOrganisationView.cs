@@ -85,6 +85,21 @@ public static class LocalOrganisationView
     public static Task ApplyAsync(this DbContext db, OrganisationClosed e, CancellationToken ct) =>
         ChangeAsync(db, e, o => o.Closed = true, ct);
 
+    /// <summary>For each of several organisations, itself and every one above it, in one query.</summary>
+    public static async Task<ILookup<Guid, Guid>> AncestorsAndSelfAsync(this DbContext db, IReadOnlyCollection<Guid> organisationIds, CancellationToken ct)
+    {
+        var ids = organisationIds.Distinct().ToArray();
+        var rows = await db.Database.SqlQuery<OrganisationAbove>($"""
+            WITH RECURSIVE up(origin, id, depth) AS (
+                SELECT o, o, 0 FROM unnest({ids}) AS o
+                UNION ALL
+                SELECT up.origin, o.parent_id, up.depth + 1 FROM local_organisations o JOIN up ON o.organisation_id = up.id
+                WHERE o.parent_id IS NOT NULL AND up.depth < 32)
+            SELECT origin AS "Origin", id AS "Id" FROM up
+            """).ToListAsync(ct);
+        return rows.ToLookup(r => r.Origin, r => r.Id);
+    }
+
     /// <summary>The organisation and every one above it (a member's organisation up to the town), nearest first.</summary>
     public static Task<List<Guid>> AncestorsAndSelfAsync(this DbContext db, Guid organisationId, CancellationToken ct) =>
         db.Database.SqlQuery<Guid>($"""
@@ -168,3 +183,6 @@ public sealed class OrganisationClosedProjection<TDbContext>(TDbContext db) : Id
 
     protected override Task HandleAsync(OrganisationClosed message, CancellationToken ct) => Db.ApplyAsync(message, ct);
 }
+
+/// <summary>A row of <see cref="LocalOrganisationView.AncestorsAndSelfAsync(DbContext, IReadOnlyCollection{Guid}, CancellationToken)"/>: an organisation above (or equal to) the one asked about.</summary>
+public sealed record OrganisationAbove(Guid Origin, Guid Id);

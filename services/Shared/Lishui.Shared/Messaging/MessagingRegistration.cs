@@ -30,6 +30,25 @@ public sealed class ConsumerRetryOptions
     public int? ConcurrentMessageLimit { get; set; }
 }
 
+/// <summary>How <see cref="IdempotentBatchConsumer{TMessage,TDbContext}"/> endpoints collect their batches (Messaging:Batch).</summary>
+public sealed class ConsumerBatchOptions
+{
+    /// <summary>Most events applied in one transaction.</summary>
+    public int MessageLimit { get; set; } = 100;
+
+    /// <summary>
+    /// A batch closes when this long passes without another event (or at <see cref="MessageLimit"/>):
+    /// under a backlog batches fill up, a lone event waits only this long.
+    /// </summary>
+    public TimeSpan TimeLimit { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Batches of one endpoint applied at once; more than one can collide on the same scheme and retry.</summary>
+    public int ConcurrencyLimit { get; set; } = 1;
+
+    public static ConsumerBatchOptions From(IConfiguration configuration) =>
+        configuration.GetSection("Messaging:Batch").Get<ConsumerBatchOptions>() ?? new ConsumerBatchOptions();
+}
+
 public static class MessagingRegistration
 {
     /// <summary>Connection string name of the broker (Aspire's reference name).</summary>
@@ -85,7 +104,8 @@ public static class MessagingRegistration
                     r.Handle<DbUpdateConcurrencyException>();
                     r.Intervals(ConflictIntervals(retry.ConflictRetryLimit));
                 });
-                if (retry.ConcurrentMessageLimit is { } limit)
+                // Raise, never lower: a batch endpoint needs room for a whole batch (its options set that).
+                if (retry.ConcurrentMessageLimit is { } limit && !(endpoint.ConcurrentMessageLimit > limit))
                 {
                     endpoint.ConcurrentMessageLimit = limit;
                 }
@@ -93,7 +113,7 @@ public static class MessagingRegistration
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();
-                    rabbit.PrefetchCount = retry.PrefetchCount;
+                    rabbit.PrefetchCount = Math.Max(rabbit.PrefetchCount, retry.PrefetchCount);
                 }
             });
             bus.UsingRabbitMq((context, rabbit) =>
@@ -104,6 +124,17 @@ public static class MessagingRegistration
             });
         });
         return builder;
+    }
+
+    /// <summary>A consumer of <c>Batch&lt;T&gt;</c> with the platform's batch settings (<see cref="ConsumerBatchOptions.From"/>).</summary>
+    public static void AddBatchConsumer<TConsumer>(this IBusRegistrationConfigurator bus, ConsumerBatchOptions batch)
+        where TConsumer : class, IConsumer
+    {
+        bus.AddConsumer<TConsumer>(c => c.Options<BatchOptions>(o => o
+            .SetMessageLimit(batch.MessageLimit)
+            .SetTimeLimit(batch.TimeLimit)
+            .SetTimeLimitStart(BatchTimeLimitStart.FromLast)
+            .SetConcurrencyLimit(batch.ConcurrencyLimit)));
     }
 
     /// <summary>Short, growing and spread out, so the messages that collided do not collide again in step.</summary>
