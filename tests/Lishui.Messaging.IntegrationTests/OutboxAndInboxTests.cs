@@ -170,7 +170,7 @@ public sealed class OutboxAndInboxTests(MessagingFixture fixture) : IAsyncLifeti
         await subscriber.WaitUntilReadyAsync();
     }
 
-    private static MemberRegistered NewEvent(string name)
+    internal static MemberRegistered NewEvent(string name)
     {
         var now = DateTimeOffset.UtcNow;
         var memberId = Guid.CreateVersion7(now);
@@ -188,7 +188,7 @@ public sealed class OutboxAndInboxTests(MessagingFixture fixture) : IAsyncLifeti
         };
     }
 
-    private static Task PublishAsync(IBus bus, MemberRegistered message) =>
+    internal static Task PublishAsync(IBus bus, MemberRegistered message) =>
         bus.Publish(message, context => context.MessageId = message.EventId);
 
     private Task SaveWithOutboxAsync(params MemberRegistered[] events) => ServiceHost.SaveWithOutboxAsync(database, events);

@@ -11,18 +11,28 @@ public sealed class RecordingConsumer(TestDbContext db, TimeProvider time) : Ide
 
     protected override Task HandleAsync(MemberRegistered message, CancellationToken ct)
     {
-        if (message.Name == PoisonName)
-        {
-            throw new InvalidOperationException("This message can never be processed.");
-        }
+        Db.Effects.Add(EffectOf(message, time));
+        return Task.CompletedTask;
+    }
 
-        Db.Effects.Add(new Effect
-        {
-            EventId = message.EventId,
-            Name = message.Name,
-            TraceId = Activity.Current?.TraceId.ToString(),
-            AppliedAt = time.GetUtcNow(),
-        });
+    public static Effect EffectOf(MemberRegistered message, TimeProvider time) =>
+        message.Name == PoisonName
+            ? throw new InvalidOperationException("This message can never be processed.")
+            : new Effect
+            {
+                EventId = message.EventId,
+                Name = message.Name,
+                TraceId = Activity.Current?.TraceId.ToString(),
+                AppliedAt = time.GetUtcNow(),
+            };
+}
+
+/// <summary>The same effects, a batch at a time (queue <c>{prefix}-recording-batch</c>).</summary>
+public sealed class RecordingBatchConsumer(TestDbContext db, TimeProvider time) : IdempotentBatchConsumer<MemberRegistered, TestDbContext>(db)
+{
+    protected override Task HandleBatchAsync(IReadOnlyList<MemberRegistered> messages, CancellationToken ct)
+    {
+        Db.Effects.AddRange(messages.Select(m => RecordingConsumer.EffectOf(m, time)));
         return Task.CompletedTask;
     }
 }

@@ -35,7 +35,7 @@ public sealed class ServiceHost : IAsyncDisposable
 
     public static async Task<ServiceHost> StartAsync(
         string database, Uri broker, string prefix, bool withConsumer = true,
-        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, ConsumerBatchOptions? batch = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -58,7 +58,11 @@ public sealed class ServiceHost : IAsyncDisposable
         builder.AddServiceDatabase<TestDbContext>(TestDbContext.ConnectionName);
         builder.AddPlatformMessaging<TestDbContext>(prefix, bus =>
         {
-            if (withConsumer)
+            if (withConsumer && batch is not null)
+            {
+                bus.AddBatchConsumer<RecordingBatchConsumer>(batch);
+            }
+            else if (withConsumer)
             {
                 bus.AddConsumer<RecordingConsumer>();
             }

@@ -33,8 +33,9 @@ public abstract class IdempotentBatchConsumer<TMessage, TDbContext>(TDbContext d
         catch (Exception e) when (messages.Count > 1 && !IsTransient(e))
         {
             // One message the handler cannot apply must not hold back the rest: each alone, then
-            // the failure is rethrown so retry and the _error queue see it (the others are in the
-            // inbox by then, so their redelivered copies change nothing).
+            // the failure is rethrown so retry and the _error queue see it. MassTransit fails a
+            // batch as a whole, so the applied companions land in _error too; they are in the
+            // inbox by then, and moving them back changes nothing.
             Exception? failed = null;
             foreach (var message in messages)
             {

@@ -1,0 +1,84 @@
+using Lishui.Contracts.Membership;
+using Lishui.Shared.Messaging;
+using Lishui.Testing;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lishui.Messaging.IntegrationTests;
+
+/// <summary>
+/// <see cref="IdempotentBatchConsumer{TMessage,TDbContext}"/> on the real broker and database: the
+/// batch's events apply once, in one transaction, and one event the handler cannot apply does not
+/// keep the others from landing.
+/// </summary>
+[Collection(MessagingCollection.Name)]
+public sealed class BatchConsumerTests(MessagingFixture fixture) : IAsyncLifetime
+{
+    // Three events published together wait up to 2 s for each other: they are one batch.
+    private static readonly ConsumerBatchOptions ThreeAtATime = new() { MessageLimit = 3, TimeLimit = TimeSpan.FromSeconds(2) };
+    private readonly string prefix = "b" + Guid.NewGuid().ToString("N")[..10];
+    private string database = string.Empty;
+
+    private TestInfrastructure Infra => fixture.Infrastructure;
+
+    private string Queue => $"{prefix}-recording-batch";
+
+    public async Task InitializeAsync()
+    {
+        database = await Infra.CreateDatabaseAsync("batch");
+        await using var db = ServiceHost.OpenDb(database);
+        await db.CreateSchemaAsync();
+    }
+
+    public Task DisposeAsync() => Infra.DeleteQueuesAsync(Queue, Queue + "_error");
+
+    [Fact]
+    public async Task A_batch_holding_the_same_event_twice_and_an_event_already_applied_applies_each_once()
+    {
+        await using var service = await StartAsync();
+        var bus = service.Services.GetRequiredService<IBus>();
+        var earlier = Registered("李明");
+        await PublishAsync(bus, earlier);
+        await service.EffectsEventuallyAsync(1);
+
+        var fresh = Registered("王芳");
+        await Task.WhenAll(PublishAsync(bus, earlier), PublishAsync(bus, fresh), PublishAsync(bus, fresh));
+        await service.EffectsEventuallyAsync(2);
+        await Task.Delay(500); // a late duplicate would land now
+
+        var effects = await service.WithDbAsync(db => db.Effects.AsNoTracking().ToListAsync());
+        Assert.Equal([earlier.EventId, fresh.EventId], effects.Select(e => e.EventId).Order());
+        Assert.Equal(0u, await Infra.CountMessagesAsync(Queue + "_error"));
+    }
+
+    [Fact]
+    public async Task One_event_the_handler_cannot_apply_leaves_the_others_of_its_batch_applied_and_goes_to_the_error_queue()
+    {
+        await using var service = await StartAsync();
+        var bus = service.Services.GetRequiredService<IBus>();
+        var (first, poison, last) = (Registered("陈静"), Registered(RecordingConsumer.PoisonName), Registered("周敏"));
+
+        await Task.WhenAll(PublishAsync(bus, first), PublishAsync(bus, poison), PublishAsync(bus, last));
+
+        var effects = await service.EffectsEventuallyAsync(2);
+        Assert.Equal(new[] { first.EventId, last.EventId }.Order(), effects.Select(e => e.EventId).Order());
+
+        // The batch fails as a whole once retries are spent, so its applied companions are in
+        // _error too: already in the inbox, moving them back changes nothing.
+        var inError = await Eventually.MatchAsync(() => Infra.CountMessagesAsync(Queue + "_error"), n => n >= 1, because: "the poison event should be in _error");
+        Assert.InRange(inError, 1u, 3u);
+        Assert.Equal(2, (await service.WithDbAsync(db => db.Effects.AsNoTracking().ToListAsync())).Count);
+    }
+
+    private async Task<ServiceHost> StartAsync()
+    {
+        var service = await ServiceHost.StartAsync(database, Infra.RabbitMq, prefix, batch: ThreeAtATime);
+        await service.WaitUntilReadyAsync();
+        return service;
+    }
+
+    private static MemberRegistered Registered(string name) => OutboxAndInboxTests.NewEvent(name);
+
+    private static Task PublishAsync(IBus bus, MemberRegistered message) => OutboxAndInboxTests.PublishAsync(bus, message);
+}
