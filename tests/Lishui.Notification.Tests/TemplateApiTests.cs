@@ -95,6 +95,21 @@ public sealed class TemplateApiTests(NotificationApiFactory api) : IClassFixture
         Assert.Equal("en", (await client.GetFromJsonAsync<JsonElement>($"/members/{member}/preferences")).GetProperty("locale").GetString());
     }
 
+    [Theory]
+    [InlineData("00:00", "00:00")] // none
+    [InlineData("00:00", "06:30")]
+    [InlineData("21:00", "00:00")]
+    public async Task Quiet_hours_chosen_on_a_members_first_preference_are_kept_as_chosen_midnight_included(string start, string end)
+    {
+        using var client = api.CreateClient();
+        var member = Guid.CreateVersion7();
+
+        (await client.PutAsJsonAsync($"/members/{member}/preferences", new { quietHours = new { start, end } })).EnsureSuccessStatusCode();
+
+        var quiet = (await client.GetFromJsonAsync<JsonElement>($"/members/{member}/preferences")).GetProperty("quietHours");
+        Assert.Equal((start, end), (quiet.GetProperty("start").GetString(), quiet.GetProperty("end").GetString()));
+    }
+
     [Fact]
     public async Task An_unknown_template_is_a_not_found_problem()
     {

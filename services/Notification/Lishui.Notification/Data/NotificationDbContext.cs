@@ -74,8 +74,10 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
                     new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<DeliveryChannel>>(
                         (a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, c) => HashCode.Combine(h, c)), v => v.ToList()))
                 .HasColumnType("text[]").HasDefaultValueSql("ARRAY['Email']::text[]");
-            e.Property(x => x.QuietHoursStart).HasColumnName("quiet_hours_start").HasDefaultValue(QuietHours.Default.Start);
-            e.Property(x => x.QuietHoursEnd).HasColumnName("quiet_hours_end").HasDefaultValue(QuietHours.Default.End);
+            // No database default: EF would leave a chosen 00:00 (TimeOnly's default) out of the INSERT
+            // and the database would put 22:00/07:00 in its place. The entity starts with the defaults.
+            e.Property(x => x.QuietHoursStart).HasColumnName("quiet_hours_start");
+            e.Property(x => x.QuietHoursEnd).HasColumnName("quiet_hours_end");
             e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
             e.Ignore(x => x.QuietHours);
         });

@@ -425,15 +425,11 @@ namespace Lishui.Notification.Data.Migrations
                         .HasColumnName("locale");
 
                     b.Property<TimeOnly>("QuietHoursEnd")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("time without time zone")
-                        .HasDefaultValue(new TimeOnly(7, 0, 0))
                         .HasColumnName("quiet_hours_end");
 
                     b.Property<TimeOnly>("QuietHoursStart")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("time without time zone")
-                        .HasDefaultValue(new TimeOnly(22, 0, 0))
                         .HasColumnName("quiet_hours_start");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
