@@ -18,6 +18,9 @@ public sealed class TestInfrastructure : IAsyncLifetime
     public const string PostgresVariable = "LISHUI_TEST_POSTGRES";
     public const string RabbitMqVariable = "LISHUI_TEST_RABBITMQ";
 
+    // How long messages already routed to a queue may take to arrive once nothing routes to it.
+    private static readonly TimeSpan RoutedMessagesSettle = TimeSpan.FromSeconds(1);
+
     private PostgreSqlContainer? postgresContainer;
     private RabbitMqContainer? rabbitContainer;
 
@@ -81,10 +84,25 @@ public sealed class TestInfrastructure : IAsyncLifetime
     }
 
     /// <summary>Deletes queues a test declared, so leftovers never receive later tests' messages.</summary>
+    /// <remarks>
+    /// Tests running side by side publish to the same contract exchanges. RabbitMQ 3.10 (Debian 12's)
+    /// crashes a publishing channel whose first message reaches a quorum queue while that queue is
+    /// being deleted (case_clause in rabbit_channel:deliver_to_queues), and the publisher then waits
+    /// for a confirm that never comes. So the queue is cut off first: MassTransit binds each queue
+    /// through an exchange of the same name, whose deletion removes every route to it; the queue is
+    /// deleted once messages already routed have arrived.
+    /// </remarks>
     public async Task DeleteQueuesAsync(params string[] queues)
     {
         var factory = new ConnectionFactory { Uri = RabbitMq };
         await using var connection = await factory.CreateConnectionAsync();
+        foreach (var queue in queues)
+        {
+            await using var channel = await connection.CreateChannelAsync();
+            await channel.ExchangeDeleteAsync(queue);
+        }
+
+        await Task.Delay(RoutedMessagesSettle);
         foreach (var queue in queues)
         {
             await using var channel = await connection.CreateChannelAsync();
