@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lishui.Contracts.PracticalProjects;
+using Lishui.Shared.Domain;
 
 namespace Lishui.PracticalProjects.Tests;
 
@@ -15,7 +16,7 @@ public sealed class OverdueWorkerTests(OverdueWorkerFactory api) : IClassFixture
         var projectsOverdue = await api.SubscribeAsync(typeof(ProjectOverdue));
         var requestsOverdue = await api.SubscribeAsync(typeof(ResidentRequestOverdue));
         using var client = api.CreateClient();
-        var today = DateOnly.FromDateTime(api.Clock.GetUtcNow().AddHours(8).DateTime);
+        var today = api.Clock.Today();
         var project = await client.PostAsJsonAsync("/projects", new
         {
             title = "村道硬化", level = "Village", batch = "2026年第一批", domain = "RuralRevitalisation", responsibleOrganisationId = Hefeng,

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lishui.Assessment.Features.Closing;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 
 namespace Lishui.Assessment.Tests.Api;
@@ -65,7 +66,7 @@ public sealed class FinaliseResultsApiTests(AssessmentApiFactory api) : IClassFi
         Assert.Equal(ids[0], commended.GetProperty("memberId").GetGuid());
         var talk = events.Single(e => e.Urn == "organisational-talk-required:v1").Payload;
         Assert.Equal(ids[1], talk.GetProperty("memberId").GetGuid());
-        Assert.Equal(DateOnly.FromDateTime(api.Clock.GetUtcNow().UtcDateTime).AddDays(30), DateOnly.Parse(talk.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(api.Clock.Today().AddDays(30), DateOnly.Parse(talk.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

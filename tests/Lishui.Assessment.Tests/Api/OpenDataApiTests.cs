@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Lishui.Assessment.Features.Closing;
+using Lishui.Shared.Domain;
 
 namespace Lishui.Assessment.Tests.Api;
 
@@ -77,7 +78,7 @@ public sealed class OpenDataApiTests(AssessmentApiFactory api) : IClassFixture<A
         Assert.Equal([1L, 2L], events.Select(e => e.Payload.GetProperty("sequence").GetInt64()));
         Assert.Equal(ids[0], events[0].Payload.GetProperty("memberId").GetGuid());
         Assert.Equal(JsonValueKind.Null, events[1].Payload.GetProperty("memberId").ValueKind);
-        Assert.True(DateOnly.Parse(events[0].Payload.GetProperty("answerBy").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > DateOnly.FromDateTime(DateTime.UtcNow));
+        Assert.True(DateOnly.Parse(events[0].Payload.GetProperty("answerBy").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > TownCalendar.DateOf(DateTimeOffset.UtcNow));
         var raw = events[0].Payload.GetRawText();
         Assert.DoesNotContain("黄伯", raw, StringComparison.Ordinal);
         Assert.DoesNotContain("13800000000", raw, StringComparison.Ordinal);

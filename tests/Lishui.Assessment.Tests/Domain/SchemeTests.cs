@@ -95,6 +95,17 @@ public sealed class SchemeTests
         Assert.Equal("ledger.already-reversed", BrokenRule(() => reversal.Reverse(Guid.NewGuid(), scheme, false, "再冲正", "书记", Now)));
     }
 
+    [Fact]
+    public void A_manual_entry_is_dated_on_the_towns_day_not_the_utc_one()
+    {
+        var scheme = NewScheme();
+        var sevenInTheMorningInLishui = new DateTimeOffset(2026, 3, 2, 23, 0, 0, TimeSpan.Zero);
+
+        var entry = LedgerEntry.Manual(Guid.NewGuid(), scheme, Guid.NewGuid(), "volunteer-service", 2, "志愿服务4小时", "书记", null, sevenInTheMorningInLishui);
+
+        Assert.Equal(new DateOnly(2026, 3, 3), entry.OccurredOn);
+    }
+
     [Theory]
     [InlineData(null, 10, 10)] // no cap: all ten may be Excellent
     [InlineData(0.2, 10, 2)]

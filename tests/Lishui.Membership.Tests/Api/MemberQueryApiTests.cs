@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Lishui.Shared.Domain;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Lishui.Membership.Tests.Api;
@@ -8,7 +9,7 @@ namespace Lishui.Membership.Tests.Api;
 /// <summary>The roll filtered by organisation subtree, status and cohort; cohorts relative to today.</summary>
 public sealed class MemberQueryApiTests(MembershipApiFactory api) : IClassFixture<MembershipApiFactory>, IAsyncLifetime
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+    private static readonly DateOnly Today = TimeProvider.System.Today();
     private Guid village;
     private Guid gaobian;
     private Guid newcomer;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lishui.Contracts;
 using Lishui.Contracts.Assessment;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Testing;
@@ -149,7 +150,7 @@ public sealed class MembershipSecurityTests(MembershipApiFactory api, ITestOutpu
     public async Task Hefengs_secretary_cannot_read_list_change_or_transfer_another_villages_members()
     {
         using var secretary = api.ClientWith(Secretary());
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        var today = TownCalendar.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd");
         var other = zhoucun.MemberA;
         using var admin = api.CreateClient();
         var before = await admin.GetStringAsync($"/members/{other}");

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Lishui.Contracts;
 using Lishui.Contracts.Assessment;
 using Lishui.Contracts.Membership;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -91,7 +92,7 @@ public sealed class WithdrawalAdviceApiTests(MembershipApiFactory api) : IClassF
         await using var changed = await EventListener<MemberStatusChanged>.StartAsync(api.Infrastructure);
         using var client = api.CreateClient();
         var @case = await CaseOpenedAsync(client, member, Unqualified(member, village));
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        var today = TownCalendar.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd");
 
         var response = await client.PostAsJsonAsync($"/withdrawal-advice-cases/{@case.GetProperty("id").GetGuid()}/decision",
             new { decision, decidedOn = today, decidedBy = "上村党委会议" });
@@ -118,7 +119,7 @@ public sealed class WithdrawalAdviceApiTests(MembershipApiFactory api) : IClassF
         using var client = api.CreateClient();
         var @case = await CaseOpenedAsync(client, member, Unqualified(member, village));
         var url = $"/withdrawal-advice-cases/{@case.GetProperty("id").GetGuid()}/decision";
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        var today = TownCalendar.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd");
 
         var withoutReason = await client.PostAsJsonAsync(url, new { decision = "Keep", decidedOn = today, decidedBy = "东村党委" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, withoutReason.StatusCode);

@@ -88,6 +88,20 @@ public sealed class MemberStatusLifecycleTests
             Assert.Throws<BusinessRuleViolation>(() => Change(member, MemberStatus.Full, new DateOnly(2026, 11, 25))).Rule.Code);
     }
 
+    /// <summary>"Today" is Lishui's date: at 07:30 there (23:30 UTC the evening before) a decision taken that morning is not in the future.</summary>
+    [Fact]
+    public void A_change_effective_on_the_towns_today_is_accepted_before_eight_in_the_morning_when_the_utc_date_is_still_yesterday()
+    {
+        var member = Probationary();
+        var halfPastSevenInLishui = new DateTimeOffset(2026, 11, 24, 23, 30, 0, TimeSpan.Zero);
+
+        var change = member.ChangeStatus(MemberStatus.Full, new DateOnly(2026, 11, 25), "支部大会决议", "和丰村党委", halfPastSevenInLishui);
+
+        Assert.Equal(new DateOnly(2026, 11, 25), change.EffectiveOn);
+        Assert.Equal("date.in-future",
+            Assert.Throws<BusinessRuleViolation>(() => Full().ChangeStatus(MemberStatus.Deceased, new DateOnly(2026, 11, 26), "病故", "和丰村党委", halfPastSevenInLishui)).Rule.Code);
+    }
+
     [Fact]
     public void Every_change_names_a_reason_and_who_decided()
     {

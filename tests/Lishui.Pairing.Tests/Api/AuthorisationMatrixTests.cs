@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lishui.Pairing.Features;
 using Lishui.Pairing.Security;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Testing;
 using Microsoft.EntityFrameworkCore;

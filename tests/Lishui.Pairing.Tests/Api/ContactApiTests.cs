@@ -4,6 +4,7 @@ using System.Text.Json;
 using Lishui.Contracts.Pairing;
 using Lishui.Pairing.Features;
 using Lishui.Pairing.Features.Contacts;
+using Lishui.Shared.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Lishui.Contracts.Pairing;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Features;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Lishui.Contracts.Pairing;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Features;
+using Lishui.Shared.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Pairing.Tests.Api;

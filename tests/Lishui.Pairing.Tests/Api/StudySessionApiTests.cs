@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lishui.Contracts.Pairing;
 using Lishui.Pairing.Features;
+using Lishui.Shared.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Pairing.Tests.Api;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Features;
+using Lishui.Shared.Domain;
 
 namespace Lishui.Pairing.Tests.Api;
 

@@ -87,7 +87,7 @@ public sealed class LedgerEntry
             Reason = reason.Trim(),
             EnteredBy = enteredBy.Trim(),
             Evidence = evidence?.Trim(),
-            OccurredOn = DateOnly.FromDateTime(now.UtcDateTime),
+            OccurredOn = TownCalendar.DateOf(now),
             RecordedAt = now,
             Sequence = scheme.RecordLedgerEntry(),
         };
@@ -110,7 +110,7 @@ public sealed class LedgerEntry
             Source = EntrySource.ObjectionCorrection,
             Reason = reason.Trim(),
             EnteredBy = enteredBy.Trim(),
-            OccurredOn = DateOnly.FromDateTime(now.UtcDateTime),
+            OccurredOn = TownCalendar.DateOf(now),
             RecordedAt = now,
             Sequence = scheme.RecordObjectionCorrection(),
         };

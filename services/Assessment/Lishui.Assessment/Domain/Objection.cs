@@ -48,7 +48,7 @@ public sealed class Objection
     public bool IsAnswered => AnsweredAt is not null;
 
     public DateOnly AnswerBy(IReadOnlySet<DateOnly> holidays) =>
-        PublicationWindow.After(DateOnly.FromDateTime(FiledAt.UtcDateTime), AnswerWithinWorkingDays, holidays).ClosesOn;
+        PublicationWindow.After(TownCalendar.DateOf(FiledAt), AnswerWithinWorkingDays, holidays).ClosesOn;
 
     public static Objection File(Guid id, Notice notice, string? concerning, string text, string? filedBy, string? contact, DateOnly today, DateTimeOffset now)
     {

@@ -92,7 +92,7 @@ public sealed class Member : AggregateRoot
         MemberId id, string name, Gender gender, DateOnly birthDate, DateOnly joinedOn, DateOnly? fullMemberOn,
         Guid organisationId, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = TownCalendar.DateOf(now);
         foreach (var rule in RegistrationRules(name, birthDate, joinedOn, fullMemberOn, today))
         {
             CheckRule(rule);
@@ -122,7 +122,7 @@ public sealed class Member : AggregateRoot
     /// </summary>
     public MemberStatusChange ChangeStatus(MemberStatus status, DateOnly effectiveOn, string reason, string decidedBy, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = TownCalendar.DateOf(now);
         CheckRule(new StatusTransitionMustBeLegalRule(Status, status));
         CheckRule(new DateCannotBeInTheFutureRule("effectiveOn", "生效日期", "effective date", effectiveOn, today));
         CheckRule(new ChangeCannotPrecedeCurrentStatusRule(StatusSince, effectiveOn));
@@ -143,7 +143,7 @@ public sealed class Member : AggregateRoot
     /// <summary>Moves the member's roll entry to another organisation in the town (组织关系转接); the returned row keeps the history.</summary>
     public MemberTransfer TransferTo(Organisation target, DateOnly effectiveOn, string reason, string? decidedBy, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = TownCalendar.DateOf(now);
         CheckRule(new OnlyAnActiveMemberTransfersRule(Status));
         CheckRule(new OrganisationMustBeOpenRule(target, "toOrganisationId"));
         CheckRule(new TransferMustChangeOrganisationRule(OrganisationId, target.Id.Value));
@@ -167,7 +167,7 @@ public sealed class Member : AggregateRoot
     public RoleAssignment AssignRole(
         MemberRole role, IReadOnlyCollection<RoleAssignment> activeRoles, Guid? sittingSecretary, DateOnly assignedOn, string decidedBy, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = TownCalendar.DateOf(now);
         CheckRule(new MemberRoleIsNotAssignedRule(role));
         CheckRule(new OnlyAFullMemberHoldsAnOfficeRule(Status));
         CheckRule(new RoleNotAlreadyHeldRule(role, activeRoles.Any(r => r.Role == role && r.IsActive)));
@@ -181,7 +181,7 @@ public sealed class Member : AggregateRoot
     /// <param name="dateField">The request field the date came from, named if the date is refused.</param>
     public void RevokeRole(MemberRole role, RoleAssignment? assignment, DateOnly revokedOn, string decidedBy, DateTimeOffset now, string dateField = "revokedOn")
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = TownCalendar.DateOf(now);
         CheckRule(new RoleMustBeHeldRule(role, assignment));
         CheckRule(new DateCannotBeInTheFutureRule(dateField, "免职日期", "revocation date", revokedOn, today));
         CheckRule(new RoleCannotEndBeforeItBeganRule(dateField, assignment!.AssignedOn, revokedOn));
@@ -220,7 +220,7 @@ public sealed class Member : AggregateRoot
     public IReadOnlyList<string> ChangeDetails(
         string name, Gender gender, DateOnly birthDate, PersonalDetails details, IPersonalDataProtector protector, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = TownCalendar.DateOf(now);
         CheckRule(new MemberNameMustBeGivenRule(name));
         CheckRule(new DateCannotBeInTheFutureRule("birthDate", "出生日期", "birth date", birthDate, today));
         CheckRule(new MemberMustBeAdultWhenJoiningRule(birthDate, JoinedOn));

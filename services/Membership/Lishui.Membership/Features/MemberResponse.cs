@@ -2,6 +2,7 @@ using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.PersonalData;
 using Lishui.Membership.Protection;
+using Lishui.Shared.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,7 @@ public sealed class MemberResponses(IOptions<CohortOptions> cohorts, PersonalDat
 {
     public CohortOptions Cohorts => cohorts.Value;
 
-    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    public DateOnly Today => time.Today();
 
     public MemberResponse Of(Member m, IReadOnlyList<MemberRole> roles)
     {

@@ -1,3 +1,5 @@
+using Lishui.Shared.Domain;
+
 namespace Lishui.Pairing.Domain;
 
 /// <summary>Which reminder: the evening before, or shortly before the start.</summary>

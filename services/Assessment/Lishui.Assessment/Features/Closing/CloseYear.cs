@@ -3,6 +3,7 @@ using Lishui.Assessment.Domain;
 using Lishui.Assessment.Features.Standings;
 using Lishui.Contracts;
 using Lishui.Contracts.Assessment;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
@@ -73,7 +74,7 @@ public static class CloseYear
         var sequence = scheme.Close(now);
         var subjects = await StandingsQuery.InsertResultsAsync(db, scheme, ct);
         var notice = Notice.Publish(Guid.CreateVersion7(now), scheme, subjects, workingDays, new HashSet<DateOnly>(),
-            DateOnly.FromDateTime(now.UtcDateTime), now);
+            TownCalendar.DateOf(now), now);
         db.Notices.Add(notice);
         db.AddToOutbox(new AssessmentNoticePublished
         {

@@ -2,6 +2,7 @@ using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
 using Lishui.Contracts;
 using Lishui.Contracts.Assessment;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,7 +34,7 @@ public static class FinaliseResults
         }
 
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = TownCalendar.DateOf(now);
         var unanswered = await db.Objections.CountAsync(o => o.NoticeId == id && o.AnsweredAt == null, ct);
         notice.Finalise(unanswered, today, now);
 

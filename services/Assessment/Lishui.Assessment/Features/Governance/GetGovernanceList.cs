@@ -3,6 +3,7 @@ using System.Text;
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
 using Lishui.Assessment.Features.Notices;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -98,7 +99,7 @@ public static class GetGovernanceList
             return null;
         }
 
-        var y = year ?? fromDay?.Year ?? toDay?.Year ?? time.GetUtcNow().Year;
+        var y = year ?? fromDay?.Year ?? toDay?.Year ?? time.Today().Year;
         var from = fromDay ?? new DateOnly(y, 1, 1);
         var to = toDay ?? new DateOnly(from.Year, 12, 31);
         if (to < from)

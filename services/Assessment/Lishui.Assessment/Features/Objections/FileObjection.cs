@@ -2,6 +2,7 @@ using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
 using Lishui.Contracts;
 using Lishui.Contracts.Assessment;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,7 @@ public static class FileObjection
         {
             var now = time.GetUtcNow();
             var (objection, sequence) = notice.FileObjection(Guid.CreateVersion7(now), request.Concerning, request.Text, request.FiledBy, request.Contact,
-                DateOnly.FromDateTime(now.UtcDateTime), now);
+                TownCalendar.DateOf(now), now);
             db.Objections.Add(objection);
             db.AddToOutbox(new ObjectionFiled
             {

@@ -1,5 +1,6 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public static class ReviseScheme
 
         var request = body.Value;
         var now = time.GetUtcNow();
-        scheme.Revise(request.Content(), request.Reason, request.EffectiveFrom, DateOnly.FromDateTime(now.UtcDateTime));
+        scheme.Revise(request.Content(), request.Reason, request.EffectiveFrom, TownCalendar.DateOf(now));
         db.SchemeVersions.Add(SchemeVersion.Of(scheme, request.EffectiveFrom, request.Reason, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(SchemeResponse.From(scheme));

@@ -78,7 +78,7 @@ public sealed class WithdrawalAdviceCase : AggregateRoot
             UnqualifiedYears = [previousYear, year],
             Year = year,
             SourceEventId = sourceEventId,
-            OpenedOn = DateOnly.FromDateTime(now.UtcDateTime),
+            OpenedOn = TownCalendar.DateOf(now),
             OpenedAt = now,
             Status = WithdrawalAdviceCaseStatus.Open,
         };
@@ -89,7 +89,7 @@ public sealed class WithdrawalAdviceCase : AggregateRoot
     /// <summary>Records the committee's decision and closes the case; the caller applies it to the member.</summary>
     public void Decide(WithdrawalAdviceDecision decision, DateOnly decidedOn, string decidedBy, string? reason, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = TownCalendar.DateOf(now);
         CheckRule(new CaseMustBeOpenRule(Status));
         CheckRule(new TextMustBeGivenRule("decidedBy", "决定人", "decision maker", decidedBy, MemberStatusChange.MaxDecidedByLength));
         CheckRule(new DateCannotBeInTheFutureRule("decidedOn", "决定日期", "decision date", decidedOn, today));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Protection;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,7 @@ public sealed partial class MemberImportRunner(
         var records = RollCsv.Parse(text);
         var header = records[0].Fields.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
         var columns = RollCsv.Headers.ToDictionary(h => h, h => header.IndexOf(h));
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = time.Today();
         var organisations = await db.Organisations.AsNoTracking().ToListAsync(ct);
         var within = import.OrganisationId is { } root ? (await OrganisationSubtree.IdsAsync(db, root, ct)).ToHashSet() : null;
         var validator = new ImportRowValidator(columns, organisations, protector.Hash, today, within);

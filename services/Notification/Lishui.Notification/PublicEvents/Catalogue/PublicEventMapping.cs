@@ -4,6 +4,7 @@ using Lishui.Contracts.Membership;
 using Lishui.Contracts.Pairing;
 using Lishui.Contracts.PracticalProjects;
 using Lishui.Contracts.Public;
+using Lishui.Shared.Domain;
 
 namespace Lishui.Notification.PublicEvents.Catalogue;
 
@@ -59,5 +60,5 @@ public static class PublicEventMapping
     private static IEnumerable<PublicEventDraft> Drafts(IntegrationEvent source, Guid subject, params object[] versions) =>
         versions
             .Select(data => new PublicEventDraft(PublicEventCatalog.Of(data.GetType()), data, subject.ToString(), source.OccurredAt.ToUniversalTime(), source.EventId))
-            .Where(d => !d.Type.IsDeprecatedOn(DateOnly.FromDateTime(source.OccurredAt.UtcDateTime)));
+            .Where(d => !d.Type.IsDeprecatedOn(TownCalendar.DateOf(source.OccurredAt)));
 }

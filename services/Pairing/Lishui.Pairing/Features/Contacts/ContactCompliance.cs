@@ -1,4 +1,5 @@
 using Lishui.Pairing.Data;
+using Lishui.Shared.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Pairing.Features.Contacts;

@@ -1,3 +1,4 @@
+using Lishui.Shared.Domain;
 using Lishui.Shared.Hosting;
 
 namespace Lishui.Pairing.Features.Contacts;

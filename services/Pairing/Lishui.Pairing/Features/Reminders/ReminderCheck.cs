@@ -4,6 +4,7 @@ using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Features.Stationing;
 using Lishui.Pairing.Features.Study;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -2,6 +2,7 @@ using Lishui.Contracts;
 using Lishui.Contracts.Pairing;
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;

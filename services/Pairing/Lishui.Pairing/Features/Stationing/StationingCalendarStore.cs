@@ -1,5 +1,6 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
+using Lishui.Shared.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Pairing.Features.Stationing;

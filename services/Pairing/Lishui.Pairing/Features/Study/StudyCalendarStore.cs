@@ -1,7 +1,8 @@
-using Lishui.Shared.Messaging;
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Messaging;
+using Lishui.Shared.Domain;
+using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Pairing.Features.Study;

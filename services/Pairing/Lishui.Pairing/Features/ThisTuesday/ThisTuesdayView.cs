@@ -1,9 +1,10 @@
-using Lishui.Shared.Messaging;
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Features.Stationing;
 using Lishui.Pairing.Features.Study;
 using Lishui.Pairing.Messaging;
+using Lishui.Shared.Domain;
+using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -5,6 +5,7 @@ using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
 using Lishui.PracticalProjects.Features.Requests;
 using Lishui.PracticalProjects.Security;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
@@ -194,7 +195,7 @@ public static class EchoWallApi
             contact?.BelongsTo(requestId.Value);
             var request = ResidentRequest.Record(
                 requestId, reference, RequestOrigin.EchoWall, organisationId, null, post.Text, r.Location ?? string.Empty, r.Category ?? ProjectDomain.Other,
-                DateOnly.FromDateTime(post.PostedAt.ToOffset(TimeSpan.FromHours(8)).DateTime), time.Today(), contact is not null, post.Id.Value, Caller.From(http.User).Name);
+                TownCalendar.DateOf(post.PostedAt), time.Today(), contact is not null, post.Id.Value, Caller.From(http.User).Name);
             post.Link(request.Id.Value, null);
             return request;
         });

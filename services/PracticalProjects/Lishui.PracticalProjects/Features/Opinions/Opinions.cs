@@ -2,6 +2,7 @@ using Lishui.Contracts;
 using Lishui.Contracts.PracticalProjects;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Opinions;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -68,7 +69,7 @@ public static class Opinions
         }
 
         var now = time.GetUtcNow();
-        var recorded = collection.Record(r.HouseholdId, r.Position, r.SignatureReference, r.VisitedBy, r.VisitedOn, DateOnly.FromDateTime(now.UtcDateTime));
+        var recorded = collection.Record(r.HouseholdId, r.Position, r.SignatureReference, r.VisitedBy, r.VisitedOn, TownCalendar.DateOf(now));
         db.AddToOutbox(new HouseholdVisited
         {
             CollectionId = collection.Id.Value,

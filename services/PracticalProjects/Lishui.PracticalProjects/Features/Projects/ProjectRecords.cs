@@ -3,6 +3,7 @@ using Lishui.Contracts;
 using Lishui.Contracts.PracticalProjects;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -172,8 +173,8 @@ public static class PublicProjects
         var entries = new List<(DateOnly On, DateTimeOffset At, PublicTimelineEntry Entry)>();
         entries.AddRange(p.History.Select(h => (h.EffectiveOn, h.RecordedAt, new PublicTimelineEntry(h.EffectiveOn, "Status",
             $"项目{ProjectStatusText.Zh(h.To)}{(h.Reason is null ? string.Empty : $"（原因：{h.Reason}）")}"))));
-        entries.AddRange(p.ProgressReports.Select(r => (DateOnly.FromDateTime(r.RecordedAt.ToOffset(TimeSpan.FromHours(8)).DateTime), r.RecordedAt,
-            new PublicTimelineEntry(DateOnly.FromDateTime(r.RecordedAt.ToOffset(TimeSpan.FromHours(8)).DateTime), "Progress",
+        entries.AddRange(p.ProgressReports.Select(r => (TownCalendar.DateOf(r.RecordedAt), r.RecordedAt,
+            new PublicTimelineEntry(TownCalendar.DateOf(r.RecordedAt), "Progress",
                 $"进度更新为 {r.To}%{(r.Reason is null ? string.Empty : $"（原因：{r.Reason}）")}"))));
         entries.AddRange(p.Milestones.Where(m => m.ReachedOn is not null).Select(m => (m.ReachedOn!.Value, DateTimeOffset.MaxValue,
             new PublicTimelineEntry(m.ReachedOn!.Value, "Milestone", $"完成节点：{m.Name}"))));

@@ -1,6 +1,7 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;

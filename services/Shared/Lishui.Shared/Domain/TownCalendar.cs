@@ -1,8 +1,9 @@
-namespace Lishui.Pairing.Domain;
+namespace Lishui.Shared.Domain;
 
 /// <summary>
 /// The town's wall clock (Asia/Shanghai). China keeps one zone without daylight saving, so a fixed
-/// UTC+8 is exact and needs no time-zone database on the host.
+/// UTC+8 is exact and needs no time-zone database on the host. Every service's "today" is the
+/// town's: between 00:00 and 08:00 in Lishui the UTC date is still yesterday.
 /// </summary>
 public static class TownCalendar
 {
@@ -15,6 +16,9 @@ public static class TownCalendar
     public static DateTimeOffset InTown(DateTimeOffset instant) => instant.ToOffset(Offset);
 
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(InTown(instant).DateTime);
+
+    /// <summary>The town's date now.</summary>
+    public static DateOnly Today(this TimeProvider time) => DateOf(time.GetUtcNow());
 
     public static TimeOnly TimeOf(DateTimeOffset instant) => TimeOnly.FromDateTime(InTown(instant).DateTime);
 
