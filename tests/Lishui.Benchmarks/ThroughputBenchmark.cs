@@ -3,8 +3,12 @@ using System.Globalization;
 using Lishui.Assessment;
 using Lishui.Assessment.Data;
 using Lishui.Shared.Messaging;
+using Lishui.Testing;
 using MassTransit;
+using MassTransit.Configuration;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -132,9 +136,29 @@ public static class ThroughputBenchmark
         }
     }
 
-    public static IEnumerable<string> AssessmentQueues(string prefix) =>
-        new[] { "member-registered", "attendance-recorded", "member-status-changed", "member-transferred" }
-            .SelectMany(q => new[] { $"{prefix}-{q}", $"{prefix}-{q}_error", $"{prefix}-{q}_skipped" });
+    /// <summary>
+    /// Every queue the Assessment service declares under <paramref name="prefix"/>, read from its own
+    /// consumer registrations (a hand-kept list missed the governance-fact queues: each run left one
+    /// bound to AttendanceRecorded with no consumer, and every later run's events piled up in it).
+    /// </summary>
+    public static IReadOnlyList<string> AssessmentQueues(string prefix)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
+        builder.Configuration.AddInMemoryCollection(TestTokens.Settings);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Messaging:EndpointPrefix"] = prefix,
+            [$"ConnectionStrings:{AssessmentDbContext.ConnectionName}"] = "Host=localhost",
+            [$"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}"] = "amqp://localhost/",
+        });
+        builder.AddAssessment();
+        using var app = builder.Build(); // never started: nothing connects
+        var context = app.Services.GetRequiredService<IBusRegistrationContext>();
+        return [.. app.Services.GetServices<IConsumerRegistration>()
+            .Select(r => r.GetDefinition(context).GetEndpointName(context.EndpointNameFormatter))
+            .Distinct()
+            .SelectMany(q => new[] { q, $"{q}_error", $"{q}_skipped" })];
+    }
 }
 
 /// <summary>The knobs the pipeline is tuned with, all of them configuration of the services (no code).</summary>
