@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Lishui.Contracts.Membership;
 using Lishui.Shared.Messaging;
 using Lishui.Testing;
@@ -71,9 +73,35 @@ public sealed class BatchConsumerTests(MessagingFixture fixture) : IAsyncLifetim
         Assert.Equal(2, (await service.WithDbAsync(db => db.Effects.AsNoTracking().ToListAsync())).Count);
     }
 
-    private async Task<ServiceHost> StartAsync()
+    [Fact]
+    public async Task A_batch_endpoint_holds_room_for_the_next_full_batch_while_one_is_applied()
     {
-        var service = await ServiceHost.StartAsync(database, Infra.RabbitMq, prefix, batch: ThreeAtATime);
+        // With room for one batch only, the next began filling when the last committed, from what the
+        // broker sent after the ack: under load batches closed at a quarter of MessageLimit.
+        var tenAtATime = new ConsumerBatchOptions { MessageLimit = 10, TimeLimit = TimeSpan.FromSeconds(2) };
+        await using var service = await StartAsync(tenAtATime, new Dictionary<string, string?>
+        {
+            ["Messaging:Retry:PrefetchCount"] = "1",
+            ["Messaging:Retry:ConcurrentMessageLimit"] = "4",
+        });
+
+        // The endpoint as the running bus reports it (MassTransit's probe).
+        var probe = JsonSerializer.SerializeToNode(service.Services.GetRequiredService<IBusControl>().GetProbeResult())!;
+        var endpoint = Nodes(probe).OfType<JsonObject>().First(o => (string?)o["queueName"] == Queue && o["prefetchCount"] is not null);
+        Assert.Equal(20, (int)endpoint["prefetchCount"]!);
+        Assert.Equal(20, (int)endpoint["concurrentMessageLimit"]!);
+    }
+
+    private static IEnumerable<JsonNode> Nodes(JsonNode node) => node switch
+    {
+        JsonObject o => o.Where(p => p.Value is not null).SelectMany(p => Nodes(p.Value!)).Prepend(o),
+        JsonArray a => a.Where(n => n is not null).SelectMany(n => Nodes(n!)),
+        _ => [node],
+    };
+
+    private async Task<ServiceHost> StartAsync(ConsumerBatchOptions? batch = null, IDictionary<string, string?>? settings = null)
+    {
+        var service = await ServiceHost.StartAsync(database, Infra.RabbitMq, prefix, settings: settings, batch: batch ?? ThreeAtATime);
         await service.WaitUntilReadyAsync();
         return service;
     }
