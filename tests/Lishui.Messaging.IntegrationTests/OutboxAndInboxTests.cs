@@ -189,7 +189,7 @@ public sealed class OutboxAndInboxTests(MessagingFixture fixture) : IAsyncLifeti
     }
 
     internal static Task PublishAsync(IBus bus, MemberRegistered message) =>
-        bus.Publish(message, context => context.MessageId = message.EventId);
+        bus.PublishWithinDeadlineAsync(message, context => context.MessageId = message.EventId);
 
     private Task SaveWithOutboxAsync(params MemberRegistered[] events) => ServiceHost.SaveWithOutboxAsync(database, events);
 

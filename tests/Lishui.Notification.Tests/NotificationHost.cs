@@ -124,7 +124,7 @@ public sealed class NotificationHost(IReadOnlyDictionary<string, string?> settin
 
     public Task PublishAsync<T>(T message)
         where T : class =>
-        Services.GetRequiredService<IBus>().Publish(message);
+        Services.GetRequiredService<IBus>().PublishWithinDeadlineAsync(message);
 
     public async Task<T> WithDbAsync<T>(Func<NotificationDbContext, Task<T>> work)
     {

@@ -93,7 +93,7 @@ public class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Publishes an event on the real broker, as another service's outbox relay would.</summary>
     public Task PublishAsync<T>(T message)
-        where T : class => Services.GetRequiredService<IBus>().Publish(message);
+        where T : class => Services.GetRequiredService<IBus>().PublishWithinDeadlineAsync(message);
 
     public async Task<T> WithDbAsync<T>(Func<ProjectsDbContext, Task<T>> query)
     {

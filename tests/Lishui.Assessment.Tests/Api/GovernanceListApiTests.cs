@@ -5,6 +5,7 @@ using System.Text.Json;
 using Lishui.Contracts;
 using Lishui.Contracts.Pairing;
 using Lishui.Contracts.PracticalProjects;
+using Lishui.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ public sealed class GovernanceListApiTests(AssessmentApiFactory api) : IClassFix
         var bus = api.Services.GetRequiredService<IBus>();
         foreach (var e in events)
         {
-            await bus.Publish(e, e.GetType());
+            await bus.PublishWithinDeadlineAsync(e, e.GetType());
         }
 
         var ids = events.Select(e => e.EventId).Distinct().ToList();

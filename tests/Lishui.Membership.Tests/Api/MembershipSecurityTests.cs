@@ -68,7 +68,7 @@ public sealed class MembershipSecurityTests(MembershipApiFactory api, ITestOutpu
         do
         {
             Assert.True(DateTime.UtcNow < deadline, "no withdrawal-advice case was opened");
-            await assessment.Publish(message);
+            await assessment.PublishWithinDeadlineAsync(message);
             await Task.Delay(300);
             cases = await client.GetFromJsonAsync<JsonElement>($"/withdrawal-advice-cases?memberId={b}");
         }

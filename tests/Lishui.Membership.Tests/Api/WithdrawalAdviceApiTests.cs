@@ -6,6 +6,7 @@ using Lishui.Contracts.Assessment;
 using Lishui.Contracts.Membership;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
+using Lishui.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,7 +49,7 @@ public sealed class WithdrawalAdviceApiTests(MembershipApiFactory api) : IClassF
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            await assessment.Publish(message);
+            await assessment.PublishWithinDeadlineAsync(message);
             var cases = await client.GetFromJsonAsync<JsonElement>($"/withdrawal-advice-cases?memberId={member}");
             if (cases.GetProperty("total").GetInt32() > 0)
             {
@@ -69,8 +70,8 @@ public sealed class WithdrawalAdviceApiTests(MembershipApiFactory api) : IClassF
         var message = Unqualified(member, village);
 
         var @case = await CaseOpenedAsync(client, member, message);
-        await assessment.Publish(message); // redelivered
-        await assessment.Publish(Unqualified(member, village)); // the same finding, published again as a new event
+        await assessment.PublishWithinDeadlineAsync(message); // redelivered
+        await assessment.PublishWithinDeadlineAsync(Unqualified(member, village)); // the same finding, published again as a new event
 
         Assert.Equal(village, @case.GetProperty("partyCommitteeId").GetGuid());
         Assert.Equal("Open", @case.GetProperty("status").GetString());

@@ -57,7 +57,7 @@ public class PairingApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Publishes an event on the real broker, as Membership would.</summary>
     public Task PublishAsync<T>(T message)
-        where T : class => Services.GetRequiredService<IBus>().Publish(message);
+        where T : class => Services.GetRequiredService<IBus>().PublishWithinDeadlineAsync(message);
 
     /// <summary>An organisation in the local view, applied exactly as the consumer applies OrganisationCreated.</summary>
     public async Task<Guid> OrganisationAsync(string name, string kind = "Branch", Guid? parentId = null)

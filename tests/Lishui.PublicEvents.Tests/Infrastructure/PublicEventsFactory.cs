@@ -98,7 +98,7 @@ public sealed class PublicEventsFactory : WebApplicationFactory<Program>, IAsync
 
     /// <summary>Publishes an internal event on the broker, as the owning service's outbox relay would.</summary>
     public Task PublishAsync<T>(T message)
-        where T : class => Services.GetRequiredService<IBus>().Publish(message);
+        where T : class => Services.GetRequiredService<IBus>().PublishWithinDeadlineAsync(message);
 
     public async Task<JsonElement> RegisterAsync(object request)
     {
