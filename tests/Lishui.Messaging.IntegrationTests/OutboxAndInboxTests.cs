@@ -179,7 +179,7 @@ public sealed class OutboxAndInboxTests(MessagingFixture fixture) : IAsyncLifeti
             EventId = Guid.CreateVersion7(now),
             OccurredAt = now,
             AggregateId = memberId,
-            OrganisationId = Guid.Parse("0193a1c0-0000-7000-8000-000000000001"),
+            OrganisationId = RecordingConsumer.Organisation,
             Sequence = 1,
             MemberId = memberId,
             Name = name,

@@ -9,11 +9,21 @@ public sealed class RecordingConsumer(TestDbContext db, TimeProvider time) : Ide
 {
     public const string PoisonName = "poison";
 
+    /// <summary>
+    /// The organisation of every event these tests publish. Other test assemblies running at the same
+    /// time publish MemberRegistered on the same broker and exchange, so it reaches these queues too;
+    /// only this assembly's events are recorded, or a test counting effects would count theirs.
+    /// </summary>
+    public static readonly Guid Organisation = Guid.Parse("019acb1e-5eed-7a11-8e55-a9e5ea9e1001");
+
     protected override Task HandleAsync(MemberRegistered message, CancellationToken ct)
     {
-        Db.Effects.Add(EffectOf(message, time));
+        Db.Effects.AddRange(Ours([message]).Select(m => EffectOf(m, time)));
         return Task.CompletedTask;
     }
+
+    public static IEnumerable<MemberRegistered> Ours(IEnumerable<MemberRegistered> messages) =>
+        messages.Where(m => m.OrganisationId == Organisation);
 
     public static Effect EffectOf(MemberRegistered message, TimeProvider time) =>
         message.Name == PoisonName
@@ -32,7 +42,7 @@ public sealed class RecordingBatchConsumer(TestDbContext db, TimeProvider time) 
 {
     protected override Task HandleBatchAsync(IReadOnlyList<MemberRegistered> messages, CancellationToken ct)
     {
-        Db.Effects.AddRange(messages.Select(m => RecordingConsumer.EffectOf(m, time)));
+        Db.Effects.AddRange(RecordingConsumer.Ours(messages).Select(m => RecordingConsumer.EffectOf(m, time)));
         return Task.CompletedTask;
     }
 }

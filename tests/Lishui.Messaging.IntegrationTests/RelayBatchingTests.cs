@@ -15,7 +15,6 @@ namespace Lishui.Messaging.IntegrationTests;
 [Collection(MessagingCollection.Name)]
 public sealed class RelayBatchingTests(MessagingFixture fixture) : IAsyncLifetime
 {
-    private static readonly Guid Organisation = Guid.Parse("0193a1c0-0000-7000-8000-000000000002");
     private readonly string prefix = "t" + Guid.NewGuid().ToString("N")[..10];
     private string database = string.Empty;
 
@@ -121,7 +120,7 @@ public sealed class RelayBatchingTests(MessagingFixture fixture) : IAsyncLifetim
             EventId = Guid.CreateVersion7(now),
             OccurredAt = now,
             AggregateId = aggregate,
-            OrganisationId = Organisation,
+            OrganisationId = RecordingConsumer.Organisation,
             Sequence = sequence,
             MemberId = aggregate,
             Name = name,
