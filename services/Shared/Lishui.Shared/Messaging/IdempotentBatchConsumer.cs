@@ -63,6 +63,8 @@ public abstract class IdempotentBatchConsumer<TMessage, TDbContext>(TDbContext d
     {
         db.ChangeTracker.Clear(); // a retry must not see entities tracked by the failed attempt
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A failed save abandons the whole transaction, so EF's savepoint around SaveChanges would only cost two round trips.
+        db.Database.AutoSavepointsEnabled = false;
 
         // Claimed in key order, so two batches sharing events wait on each other instead of deadlocking.
         var ids = messages.Select(m => m.EventId).Order().ToArray();

@@ -24,6 +24,8 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db) : 
         db.ChangeTracker.Clear(); // a retry must not see entities tracked by the failed attempt
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A failed save abandons the whole transaction, so EF's savepoint around SaveChanges would only cost two round trips.
+        db.Database.AutoSavepointsEnabled = false;
         var claimed = await db.Database.ExecuteSqlAsync(
             $"INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ({context.Message.EventId}, {ConsumerName}, now()) ON CONFLICT DO NOTHING",
             ct);
