@@ -105,16 +105,20 @@ public static class LatencyBenchmark
             ConcurrentDictionary<Guid, long> started;
             var answered = new ConcurrentDictionary<Guid, long>();
             ConcurrentDictionary<Guid, long> warm;
+            (TimeSpan Process, TimeSpan Machine, TimeSpan Elapsed) spent;
             try
             {
                 Console.WriteLine($"latency: {rate} registrations/s for {seconds} s (after {warmup} s warm-up), POST /members → welcome notification stored");
                 warm = await DriveAsync(membership.Client, branch, rate, warmup, 0, ct);
+                var cpu = new CpuMeter();
                 started = await DriveAsync(membership.Client, branch, rate, seconds, warmup * rate, ct, answered);
                 var deadline = DateTime.UtcNow.AddSeconds(30);
                 while (started.Keys.Any(m => !stored.ContainsKey(m)) && DateTime.UtcNow < deadline)
                 {
                     await Task.Delay(200, ct);
                 }
+
+                spent = cpu.Read();
             }
             finally
             {
@@ -135,6 +139,10 @@ public static class LatencyBenchmark
                 .Select(s => Stopwatch.GetElapsedTime(s.Value, answered[s.Key]).TotalMilliseconds).Order().ToArray();
             Console.WriteLine($"{"  of which the POST itself (until its 201)",-42} {Percentile(requestTimes, 0.50),8:F1} {Percentile(requestTimes, 0.95),8:F1} {Percentile(requestTimes, 0.99),8:F1} {(requestTimes.Length > 0 ? requestTimes[^1] : double.NaN),8:F1}");
             Console.WriteLine($"failed: refused, errors, or not sent while {MaxInFlight} requests were already waiting (the rate is beyond what the service keeps up with)");
+            var perRequest = spent.Machine.TotalMilliseconds / Math.Max(1, started.Count);
+            Console.WriteLine($"CPU per registration: {spent.Process.TotalMilliseconds / Math.Max(1, started.Count):F1} ms in this process (Membership, Notification, the load), " +
+                $"{perRequest:F1} ms on the whole machine (with PostgreSQL, RabbitMQ, the kernel) over {spent.Elapsed.TotalSeconds:F0} s; " +
+                $"{Environment.ProcessorCount} cores carry at most about {Environment.ProcessorCount * 1000 / perRequest:F0} registrations/s");
             Console.WriteLine($"target p99 ≤ 50 ms: {(Percentile(latencies, 0.99) <= 50 ? "met" : "NOT met")}   (warm-up requests {warm.Count}, not counted)");
             return 0;
         }
