@@ -55,7 +55,7 @@ public sealed class HandlerHarness : IAsyncDisposable
     public async Task WaitUntilAsync(Func<ITestHarness, bool> done)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!done(Harness))
+        while (!await HarnessRead.OffCallbackAsync(() => done(Harness)))
         {
             await Task.Delay(50, timeout.Token);
         }

@@ -115,15 +115,15 @@ public sealed class ContactsAndVisitsScoreTests : IAsyncLifetime
         where T : class
     {
         var harness = provider.GetRequiredService<ITestHarness>();
-        int Done() => harness.Consumed.Select<T>().Count(c => c.Exception is null);
-        var before = Done();
+        Task<int> Done() => HarnessRead.OffCallbackAsync(() => harness.Consumed.Select<T>().Count(c => c.Exception is null));
+        var before = await Done();
         foreach (var e in events)
         {
             await harness.Bus.Publish(e);
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (Done() < before + events.Length)
+        while (await Done() < before + events.Length)
         {
             await Task.Delay(50, timeout.Token);
         }

@@ -83,21 +83,22 @@ public sealed class PointsFromEventsTests : IAsyncLifetime
     private async Task DeliverAsync(params AttendanceRecorded[] events)
     {
         var harness = provider.GetRequiredService<ITestHarness>();
-        var before = Succeeded(harness);
+        var before = await Succeeded(harness);
         foreach (var e in events)
         {
             await harness.Bus.Publish(e);
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (Succeeded(harness) < before + events.Length)
+        while (await Succeeded(harness) < before + events.Length)
         {
             await Task.Delay(50, timeout.Token);
         }
     }
 
     /// <summary>Each delivery ends in exactly one successful consume (a duplicate succeeds by doing nothing).</summary>
-    private static int Succeeded(ITestHarness harness) => harness.Consumed.Select<AttendanceRecorded>().Count(c => c.Exception is null);
+    private static Task<int> Succeeded(ITestHarness harness) =>
+        HarnessRead.OffCallbackAsync(() => harness.Consumed.Select<AttendanceRecorded>().Count(c => c.Exception is null));
 
     [Fact]
     public async Task An_attendance_delivered_twice_scores_once()
