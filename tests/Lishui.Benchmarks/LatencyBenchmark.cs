@@ -7,6 +7,7 @@ using Lishui.Membership.Data;
 using Lishui.Notification;
 using Lishui.Notification.Data;
 using Lishui.Shared.Messaging;
+using Lishui.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public static class LatencyBenchmark
         var membershipDb = await servers.CreateDatabaseAsync("bench_membership", ct);
         var notificationDb = await servers.CreateDatabaseAsync("bench_notification", ct);
         var prefix = "bench" + Guid.NewGuid().ToString("N")[..8];
+        var queues = new List<string>();
         try
         {
             await using (var db = new MembershipDbContext(new DbContextOptionsBuilder<MembershipDbContext>().UseNpgsql(membershipDb).Options))
@@ -59,6 +61,7 @@ public static class LatencyBenchmark
             await using var notification = await InProcessService.StartAsync(
                 new Dictionary<string, string?>(common) { [$"ConnectionStrings:{NotificationDbContext.ConnectionName}"] = notificationDb },
                 b => b.AddNotification(), a => a.MapNotificationApi(), ct);
+            queues.AddRange(ServiceQueues.Declared(notification.Services));
             using (var ready = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
                 ready.CancelAfter(TimeSpan.FromMinutes(2));
@@ -73,6 +76,7 @@ public static class LatencyBenchmark
                     ["PersonalData:HashKey"] = Environment.GetEnvironmentVariable("PersonalData__HashKey") ?? RandomKey(),
                 },
                 b => b.AddMembership(), a => a.MapMembershipApi(), ct);
+            queues.AddRange(ServiceQueues.Declared(membership.Services));
 
             var town = await CreateAsync(membership.Client, "/organisations", new { name = "沥水镇党委", kind = "PartyCommittee" }, ct);
             var branch = await CreateAsync(membership.Client, "/organisations", new { name = "和丰村党委", kind = "Branch", parentId = town }, ct);
@@ -148,8 +152,7 @@ public static class LatencyBenchmark
         }
         finally
         {
-            await servers.DeleteQueuesAsync(new[] { "member-registered", "member-status-changed", "member-transferred" }
-                .SelectMany(q => new[] { $"{prefix}-{q}", $"{prefix}-{q}_error", $"{prefix}-{q}_skipped" }));
+            await servers.DeleteQueuesAsync(queues);
             await servers.DropDatabaseAsync(membershipDb);
             await servers.DropDatabaseAsync(notificationDb);
         }

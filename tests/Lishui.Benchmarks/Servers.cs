@@ -46,18 +46,12 @@ public sealed record Servers(string Postgres, Uri RabbitMq)
         }
     }
 
-    /// <summary>Deletes every queue whose name starts with the prefix (the management API is not always there: names are given).</summary>
+    /// <summary>Deletes the queues, each cut off from its exchanges first (see <see cref="Lishui.Testing.TestInfrastructure.DeleteQueuesAsync(string[])"/>).</summary>
     public async Task DeleteQueuesAsync(IEnumerable<string> queues)
     {
         try
         {
-            var factory = new ConnectionFactory { Uri = RabbitMq };
-            await using var connection = await factory.CreateConnectionAsync();
-            foreach (var queue in queues)
-            {
-                await using var channel = await connection.CreateChannelAsync();
-                await channel.QueueDeleteAsync(queue);
-            }
+            await Lishui.Testing.TestInfrastructure.DeleteQueuesAsync(RabbitMq, queues.ToList());
         }
         catch (Exception e) when (e is RabbitMQ.Client.Exceptions.BrokerUnreachableException or RabbitMQ.Client.Exceptions.OperationInterruptedException)
         {

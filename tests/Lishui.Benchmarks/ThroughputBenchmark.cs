@@ -7,7 +7,6 @@ using Lishui.Contracts.Pairing;
 using Lishui.Shared.Messaging;
 using Lishui.Testing;
 using MassTransit;
-using MassTransit.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -177,11 +176,7 @@ public static class ThroughputBenchmark
         }
     }
 
-    /// <summary>
-    /// Every queue the Assessment service declares under <paramref name="prefix"/>, read from its own
-    /// consumer registrations (a hand-kept list missed the governance-fact queues: each run left one
-    /// bound to AttendanceRecorded with no consumer, and every later run's events piled up in it).
-    /// </summary>
+    /// <summary>Every queue the Assessment service declares under <paramref name="prefix"/>.</summary>
     public static IReadOnlyList<string> AssessmentQueues(string prefix)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Benchmark" });
@@ -194,11 +189,7 @@ public static class ThroughputBenchmark
         });
         builder.AddAssessment();
         using var app = builder.Build(); // never started: nothing connects
-        var context = app.Services.GetRequiredService<IBusRegistrationContext>();
-        return [.. app.Services.GetServices<IConsumerRegistration>()
-            .Select(r => r.GetDefinition(context).GetEndpointName(context.EndpointNameFormatter))
-            .Distinct()
-            .SelectMany(q => new[] { q, $"{q}_error", $"{q}_skipped" })];
+        return ServiceQueues.Declared(app.Services);
     }
 }
 

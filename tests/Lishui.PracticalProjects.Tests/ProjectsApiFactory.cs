@@ -33,12 +33,6 @@ public class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         database = await Infrastructure.CreateDatabaseAsync("projects");
         await using var db = new ProjectsDbContext(new DbContextOptionsBuilder<ProjectsDbContext>().UseNpgsql(database).Options);
         await db.Database.MigrateAsync();
-        queues.AddRange(new[]
-            {
-                "member-registered", "member-status-changed", "member-transferred", "member-details-changed", "resident-request-raised",
-                "organisation-created", "organisation-renamed", "organisation-moved", "organisation-closed",
-            }
-            .SelectMany(q => new[] { $"{Prefix}-{q}", $"{Prefix}-{q}_error", $"{Prefix}-{q}_skipped" }));
     }
 
     /// <summary>A queue of the test's own bound to a contract's exchange, as an outside subscriber would bind it.</summary>
@@ -142,6 +136,7 @@ public class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        queues.AddRange(ServiceQueues.Declared(Services));
         await DisposeAsync();
         await Infrastructure.DeleteQueuesAsync([.. queues]);
         await Infrastructure.DisposeAsync();

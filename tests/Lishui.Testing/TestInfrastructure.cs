@@ -92,9 +92,12 @@ public sealed class TestInfrastructure : IAsyncLifetime
     /// through an exchange of the same name, whose deletion removes every route to it; the queue is
     /// deleted once messages already routed have arrived.
     /// </remarks>
-    public async Task DeleteQueuesAsync(params string[] queues)
+    public Task DeleteQueuesAsync(params string[] queues) => DeleteQueuesAsync(RabbitMq, queues);
+
+    /// <inheritdoc cref="DeleteQueuesAsync(string[])"/>
+    public static async Task DeleteQueuesAsync(Uri broker, IReadOnlyCollection<string> queues)
     {
-        var factory = new ConnectionFactory { Uri = RabbitMq };
+        var factory = new ConnectionFactory { Uri = broker };
         await using var connection = await factory.CreateConnectionAsync();
         foreach (var queue in queues)
         {

@@ -35,13 +35,6 @@ public class AssessmentApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
     private string database = string.Empty;
 
     /// <summary>Every queue the service declares (one per consumer), deleted with their _error queues afterwards.</summary>
-    private static readonly string[] QueueNames =
-    [
-        "member-registered", "attendance-recorded", "member-status-changed", "member-transferred", "contact-logged", "household-visited",
-        "organisation-created", "organisation-renamed", "organisation-moved", "organisation-closed", "household-registered", "household-changed",
-        "attendance-fact", "contact-logged-fact", "contact-overdue-fact", "request-answered-fact", "request-overdue-fact", "project-status-fact",
-    ];
-
     protected virtual bool RunOutboxRelay => false;
 
     /// <summary>The service's clock: real time unless a test moves it (e.g. past a publication window).</summary>
@@ -184,9 +177,9 @@ public class AssessmentApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        var queues = ServiceQueues.Declared(Services);
         await DisposeAsync();
-        await infrastructure.DeleteQueuesAsync(
-            [.. QueueNames.SelectMany(q => new[] { $"{prefix}-{q}", $"{prefix}-{q}_error" })]);
+        await infrastructure.DeleteQueuesAsync(queues);
         await infrastructure.DisposeAsync();
     }
 }

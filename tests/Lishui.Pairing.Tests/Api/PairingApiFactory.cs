@@ -146,17 +146,7 @@ public class PairingApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        var names = Services.GetRequiredService<IEndpointNameFormatter>();
-        var queues = new[]
-        {
-            names.Consumer<MemberRegisteredConsumer>(),
-            $"{endpointPrefix}-organisation-created",
-            $"{endpointPrefix}-organisation-renamed",
-            $"{endpointPrefix}-organisation-moved",
-            $"{endpointPrefix}-organisation-closed",
-            $"{endpointPrefix}-member-status-changed",
-            $"{endpointPrefix}-member-transferred",
-        }.SelectMany(q => new[] { q, q + "_error", q + "_skipped" }).ToArray();
+        var queues = ServiceQueues.Declared(Services);
         await DisposeAsync();
         await infrastructure.DeleteQueuesAsync(queues);
         await infrastructure.DisposeAsync();
