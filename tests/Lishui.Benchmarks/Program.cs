@@ -13,7 +13,7 @@ public static class BenchmarkCommand
             Console.WriteLine("""
                 usage: Lishui.Benchmarks <command> [options]
                   throughput [--count 50000] [--organisations 200] [--writers 4] [--prefetch 128] [--concurrency 32] [--batch 500] [--warmup 20000] [--pipeline-only]
-                  latency    [--rate 200] [--seconds 60]
+                  latency    [--rate 200] [--seconds 60] [--warmup-seconds 5]
                   faults     [--count 50000] [--only rabbitmq-kill|consumer-kill|postgres-restart|poison]
                   footprint  [--idle-seconds 10]
                 PostgreSQL and RabbitMQ from LISHUI_TEST_POSTGRES / LISHUI_TEST_RABBITMQ (faults and footprint
