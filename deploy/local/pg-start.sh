@@ -71,6 +71,9 @@ fi
     echo "fsync = off"
     echo "synchronous_commit = off"
     echo "full_page_writes = off"
+    # tests leave hundreds of small databases behind; autovacuum would start a worker for each of
+    # them in turn (every 60 s / N), CPU the 2-core CI machine needs for the tests
+    echo "autovacuum = off"
   else
     echo "max_connections = 200"
   fi
