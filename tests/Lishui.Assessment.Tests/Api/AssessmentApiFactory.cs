@@ -34,7 +34,6 @@ public class AssessmentApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
     private readonly string prefix = "t" + Guid.NewGuid().ToString("N")[..10];
     private string database = string.Empty;
 
-    /// <summary>Every queue the service declares (one per consumer), deleted with their _error queues afterwards.</summary>
     protected virtual bool RunOutboxRelay => false;
 
     /// <summary>The service's clock: real time unless a test moves it (e.g. past a publication window).</summary>
