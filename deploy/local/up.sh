@@ -8,7 +8,7 @@
 #    Its console output goes to artifacts/up/apphost.log (and to this terminal once it is up).
 #    Data lives in aspire/Lishui.AppHost/.infra/ (local mode) and survives restarts.
 # 3. Waits for the services to report healthy, then loads the demo data through their APIs
-#    (seed-demo.py: the town tree and 和丰村党支部 from demo-data/lishui.json, then each service's own
+#    (seed-demo.py: the town tree and 鹤峰村党支部 from demo-data/lishui.json, then each service's own
 #    demo module in seed/); re-running adds nothing.
 # 4. Prints the dashboard URL and each service's API and OpenAPI URLs, then stays in the foreground:
 #    Ctrl-C (or SIGTERM) stops the app host, which stops everything it started (a few seconds).
@@ -225,7 +225,7 @@ for _ in $(seq 1 120); do
 done
 
 if [[ ${LISHUI_UP_SEED:-1} != 0 ]]; then
-  log "loading demo data (沥水镇, 和丰村党支部) into every service through its API..."
+  log "loading demo data (里水镇, 鹤峰村党支部) into every service through its API..."
   # shellcheck disable=SC2046 # one name=url argument per service
   "$HERE/seed-demo.sh" $(awk 'NF == 2 { print $1 "=" $2 }' <<< "$services") \
     --keys "${Infra__StateDir:-$ROOT/aspire/Lishui.AppHost/.infra}/local-keys.json" \

@@ -78,8 +78,8 @@ public static class LatencyBenchmark
                 b => b.AddMembership(), a => a.MapMembershipApi(), ct);
             queues.AddRange(ServiceQueues.Declared(membership.Services));
 
-            var town = await CreateAsync(membership.Client, "/organisations", new { name = "沥水镇党委", kind = "PartyCommittee" }, ct);
-            var branch = await CreateAsync(membership.Client, "/organisations", new { name = "和丰村党委", kind = "Branch", parentId = town }, ct);
+            var town = await CreateAsync(membership.Client, "/organisations", new { name = "里水镇党委", kind = "PartyCommittee" }, ct);
+            var branch = await CreateAsync(membership.Client, "/organisations", new { name = "鹤峰村党委", kind = "Branch", parentId = town }, ct);
 
             var stored = new ConcurrentDictionary<Guid, long>();
             await using var listener = new NpgsqlConnection(notificationDb);

@@ -27,12 +27,12 @@ public static class DeliveryScenario
         new StudySessionReminderDue
         {
             SessionId = Guid.CreateVersion7(), PairingId = Guid.CreateVersion7(), OrganBranchId = Guid.CreateVersion7(), VillageCommitteeId = Hefeng,
-            StartsAt = at.AddHours(lead == "HourBefore" ? 1 : 12), Place = "和丰村党群服务中心", Topic = "学习贯彻党的二十届四中全会精神", Lead = lead,
+            StartsAt = at.AddHours(lead == "HourBefore" ? 1 : 12), Place = "鹤峰村党群服务中心", Topic = "学习贯彻党的二十届四中全会精神", Lead = lead,
             ExpectedMemberIds = [member],
         }.About(Guid.CreateVersion7(), Hefeng, 1, at);
 
     public static StationingVisitReminderDue StationingReminder(Guid leader, DateTimeOffset at) =>
-        new StationingVisitReminderDue { StationingVisitId = Guid.CreateVersion7(), LeaderMemberId = leader, VillageCommitteeId = Hefeng, StartsAt = at.AddHours(4), Place = "和丰村委会" }
+        new StationingVisitReminderDue { StationingVisitId = Guid.CreateVersion7(), LeaderMemberId = leader, VillageCommitteeId = Hefeng, StartsAt = at.AddHours(4), Place = "鹤峰村委会" }
             .About(Guid.CreateVersion7(), Hefeng, 1, at);
 
     public static Task MemberKnownAsync(NotificationHost host, Guid member) =>

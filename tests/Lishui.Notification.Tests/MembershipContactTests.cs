@@ -85,7 +85,7 @@ public sealed class MembershipContactTests
             },
             services: s => s.AddHttpClient<MembershipContacts>().ConfigurePrimaryHttpMessageHandler(() => membershipService.Server.CreateHandler()));
         using var membershipApi = membershipService.CreateClient();
-        var town = await IdAsync(await membershipApi.PostAsJsonAsync("/organisations", new { name = "沥水镇党委", kind = "PartyCommittee" }));
+        var town = await IdAsync(await membershipApi.PostAsJsonAsync("/organisations", new { name = "里水镇党委", kind = "PartyCommittee" }));
         var first17 = $"440605198005{Random.Shared.Next(1, 29):D2}{Random.Shared.Next(0, 1000):D3}";
         var member = await IdAsync(await membershipApi.PostAsJsonAsync("/members", new
         {

@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 namespace Lishui.Notification.Tests;
 
 /// <summary>
-/// A small town, told to Notification the way Membership tells it (events on the real broker): 和丰村
+/// A small town, told to Notification the way Membership tells it (events on the real broker): 鹤峰村
 /// with a party group under it, another village, a member in each (each with the welcome in their
 /// inbox), and a webhook subscriber registered for the external system the matrix's token names.
 /// </summary>
@@ -28,7 +28,7 @@ public sealed class SecuredNotification : IAsyncLifetime
 
     public Guid OtherVillage { get; } = Guid.CreateVersion7();
 
-    /// <summary>In 和丰村's party group: inside the subtree of 和丰村's secretary.</summary>
+    /// <summary>In 鹤峰村's party group: inside the subtree of 鹤峰村's secretary.</summary>
     public Guid OwnMember { get; } = Guid.CreateVersion7();
 
     public Guid OtherMember { get; } = Guid.CreateVersion7();
@@ -43,8 +43,8 @@ public sealed class SecuredNotification : IAsyncLifetime
     {
         Host = await NotificationHost.StartAsync(new Dictionary<string, string?>());
         var now = DateTimeOffset.UtcNow;
-        await Host.PublishAsync(Organisation(Hefeng, null, "和丰村党总支", now));
-        await Host.PublishAsync(Organisation(HefengGroup, Hefeng, "和丰村第一党小组", now));
+        await Host.PublishAsync(Organisation(Hefeng, null, "鹤峰村党总支", now));
+        await Host.PublishAsync(Organisation(HefengGroup, Hefeng, "鹤峰村第一党小组", now));
         await Host.PublishAsync(Organisation(OtherVillage, null, "沥东村党委", now));
         await Eventually.MatchAsync(() => Host.WithDbAsync(db => db.Organisations.CountAsync(o => o.OrganisationId == Hefeng || o.OrganisationId == HefengGroup || o.OrganisationId == OtherVillage)),
             n => n == 3, because: "the organisations reached Notification");

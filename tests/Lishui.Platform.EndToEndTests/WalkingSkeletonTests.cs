@@ -72,7 +72,7 @@ public sealed class WalkingSkeletonTests(PlatformFixture platform)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/organisations")
         {
-            Content = JsonContent.Create(new { name = "沥水镇党委", kind = "PartyCommittee" }),
+            Content = JsonContent.Create(new { name = "里水镇党委", kind = "PartyCommittee" }),
         };
         request.Headers.Add("Idempotency-Key", "e2e-town-committee");
         var response = await membership.SendAsync(request);

@@ -29,7 +29,7 @@ public sealed class CareCorridorFlowTests(ProjectsApiFactory api) : IClassFixtur
         RaisedByHouseholdId = null,
         RaisedByName = "邹润好",
         Subject = "学生接送点下雨天没有遮风挡雨的地方，希望改善接送点环境",
-        Location = "和丰村学生接送点",
+        Location = "鹤峰村学生接送点",
         Category = "Education",
         ContactHeld = true,
     }.About(pairingRequestId, Hefeng, 1, DateTimeOffset.UtcNow);
@@ -70,19 +70,19 @@ public sealed class CareCorridorFlowTests(ProjectsApiFactory api) : IClassFixtur
         (await client.PostAsJsonAsync($"/resident-requests/{requestId}/acceptance", new { decidedBy = "余海生（驻点领导）" })).EnsureSuccessStatusCode();
         var turnedInto = await client.PostAsJsonAsync($"/resident-requests/{requestId}/project", new
         {
-            decidedBy = "和丰村党委",
-            note = "在接送点与和丰文化驿站之间搭建护苗长廊",
+            decidedBy = "鹤峰村党委",
+            note = "在接送点与鹤峰村文化驿站之间搭建护苗长廊",
             project = new
             {
-                title = "护苗长廊（学生接送点至和丰文化驿站）", level = "Village", batch = "2026年第一批", domain = "Education",
-                responsibleOrganisationId = Hefeng, responsibleCadre = "和丰村党委书记", location = "和丰村学生接送点至和丰文化驿站",
-                plannedStart = "2026-07-01", plannedEnd = "2026-12-31", budget = 180000, fundingSource = SpecialFund, village = "和丰村",
+                title = "护苗长廊（学生接送点至鹤峰村文化驿站）", level = "Village", batch = "2026年第一批", domain = "Education",
+                responsibleOrganisationId = Hefeng, responsibleCadre = "鹤峰村党委书记", location = "鹤峰村学生接送点至鹤峰村文化驿站",
+                plannedStart = "2026-07-01", plannedEnd = "2026-12-31", budget = 180000, fundingSource = SpecialFund, village = "鹤峰村",
             },
         });
         turnedInto.EnsureSuccessStatusCode();
         var projectId = (await turnedInto.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("projectId").GetGuid();
 
-        (await client.PostAsJsonAsync($"/projects/{projectId}/status-changes", new { status = "Approved", effectiveOn = "2026-06-20", decidedBy = "沥水镇党委" })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/projects/{projectId}/status-changes", new { status = "Approved", effectiveOn = "2026-06-20", decidedBy = "里水镇党委" })).EnsureSuccessStatusCode();
         var grant = await client.PostAsJsonAsync($"/projects/{projectId}/grants", new { amount = 150000, grantedOn = "2026-06-25", grantedBy = "镇财政所" });
         Assert.Equal(HttpStatusCode.Created, grant.StatusCode);
         var planned = new List<Guid>();
@@ -93,10 +93,10 @@ public sealed class CareCorridorFlowTests(ProjectsApiFactory api) : IClassFixtur
             planned.Add((await milestone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
         }
 
-        (await client.PostAsJsonAsync($"/projects/{projectId}/status-changes", new { status = "InProgress", effectiveOn = "2026-07-01", decidedBy = "和丰村党委" })).EnsureSuccessStatusCode();
-        (await client.PostAsJsonAsync($"/projects/{projectId}/milestones/{planned[0]}/reached", new { reachedOn = "2026-07-14", recordedBy = "和丰村党委" })).EnsureSuccessStatusCode();
-        (await client.PostAsJsonAsync($"/projects/{projectId}/progress", new { progress = 35, reportedBy = "和丰村党委" })).EnsureSuccessStatusCode();
-        (await client.PostAsJsonAsync($"/projects/{projectId}/updates", new { text = "长廊立柱已完成浇筑，雨天接送将可直达文化驿站。", publishedBy = "和丰村党委" })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/projects/{projectId}/status-changes", new { status = "InProgress", effectiveOn = "2026-07-01", decidedBy = "鹤峰村党委" })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/projects/{projectId}/milestones/{planned[0]}/reached", new { reachedOn = "2026-07-14", recordedBy = "鹤峰村党委" })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/projects/{projectId}/progress", new { progress = 35, reportedBy = "鹤峰村党委" })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/projects/{projectId}/updates", new { text = "长廊立柱已完成浇筑，雨天接送将可直达文化驿站。", publishedBy = "鹤峰村党委" })).EnsureSuccessStatusCode();
 
         var project = await client.GetFromJsonAsync<JsonElement>($"/projects/{projectId}");
         Assert.Equal("InProgress", project.GetProperty("status").GetString());
@@ -218,7 +218,7 @@ public sealed class CareCorridorFlowTests(ProjectsApiFactory api) : IClassFixtur
         var response = await client.PostAsJsonAsync("/projects", new
         {
             title = "护苗长廊", level = "Village", batch, domain = "Education", responsibleOrganisationId = Hefeng, responsibleCadre = "何书记",
-            location = "和丰村", plannedStart = "2026-07-01", plannedEnd = "2026-12-31", budget, fundingSource = SpecialFund,
+            location = "鹤峰村", plannedStart = "2026-07-01", plannedEnd = "2026-12-31", budget, fundingSource = SpecialFund,
         });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

@@ -48,9 +48,9 @@ public sealed class EchoWallApiTests(ProjectsApiFactory api) : IClassFixture<Pro
         var id = (await (await client.PostAsJsonAsync("/echo-wall/posts", new { text = "某某某收了好处（未经核实的指控）", displayName = "路人" }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        var noReason = await client.PostAsJsonAsync($"/echo-wall/posts/{id}/hide", new { reason = "", moderatedBy = "和丰村党委宣传委员" });
-        (await client.PostAsJsonAsync($"/echo-wall/posts/{id}/hide", new { reason = "含未经核实的个人指控，已转纪检核查", moderatedBy = "和丰村党委宣传委员" })).EnsureSuccessStatusCode();
-        var hideTwice = await client.PostAsJsonAsync($"/echo-wall/posts/{id}/hide", new { reason = "再次", moderatedBy = "和丰村党委宣传委员" });
+        var noReason = await client.PostAsJsonAsync($"/echo-wall/posts/{id}/hide", new { reason = "", moderatedBy = "鹤峰村党委宣传委员" });
+        (await client.PostAsJsonAsync($"/echo-wall/posts/{id}/hide", new { reason = "含未经核实的个人指控，已转纪检核查", moderatedBy = "鹤峰村党委宣传委员" })).EnsureSuccessStatusCode();
+        var hideTwice = await client.PostAsJsonAsync($"/echo-wall/posts/{id}/hide", new { reason = "再次", moderatedBy = "鹤峰村党委宣传委员" });
 
         Assert.Equal("echo.reason-required", (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, hideTwice.StatusCode);
@@ -73,9 +73,9 @@ public sealed class EchoWallApiTests(ProjectsApiFactory api) : IClassFixture<Pro
         });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        (await client.PostAsJsonAsync($"/echo-wall/posts/{id}/answers", new { text = "已安排社工周六上午值守，欢迎前来阅读。", answeredBy = "和丰村党委" })).EnsureSuccessStatusCode();
-        var toRequest = await client.PostAsJsonAsync($"/echo-wall/posts/{id}/resident-request", new { category = "Education", location = "和丰文化驿站", recordedBy = "和丰村党委" });
-        var twice = await client.PostAsJsonAsync($"/echo-wall/posts/{id}/resident-request", new { category = "Education", recordedBy = "和丰村党委" });
+        (await client.PostAsJsonAsync($"/echo-wall/posts/{id}/answers", new { text = "已安排社工周六上午值守，欢迎前来阅读。", answeredBy = "鹤峰村党委" })).EnsureSuccessStatusCode();
+        var toRequest = await client.PostAsJsonAsync($"/echo-wall/posts/{id}/resident-request", new { category = "Education", location = "鹤峰村文化驿站", recordedBy = "鹤峰村党委" });
+        var twice = await client.PostAsJsonAsync($"/echo-wall/posts/{id}/resident-request", new { category = "Education", recordedBy = "鹤峰村党委" });
 
         Assert.Equal(HttpStatusCode.Created, toRequest.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);

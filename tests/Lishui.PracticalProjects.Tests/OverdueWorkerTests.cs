@@ -27,15 +27,15 @@ public sealed class OverdueWorkerTests(OverdueWorkerFactory api) : IClassFixture
         var onTime = await client.PostAsJsonAsync("/projects", new
         {
             title = "未到期项目", level = "Village", batch = "2026年第一批", domain = "Other", responsibleOrganisationId = Hefeng,
-            responsibleCadre = "何书记", location = "和丰村", plannedStart = "2026-03-01", plannedEnd = today.AddDays(10).ToString("yyyy-MM-dd"), budget = 1, fundingSource = "镇财政",
+            responsibleCadre = "何书记", location = "鹤峰村", plannedStart = "2026-03-01", plannedEnd = today.AddDays(10).ToString("yyyy-MM-dd"), budget = 1, fundingSource = "镇财政",
         });
         var onTimeId = (await onTime.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var request = await client.PostAsJsonAsync("/resident-requests", new
         {
-            organisationId = Hefeng, subject = "高边村道坑洼", receivedOn = today.AddDays(-16).ToString("yyyy-MM-dd"), recordedBy = "和丰村",
+            organisationId = Hefeng, subject = "高边村道坑洼", receivedOn = today.AddDays(-16).ToString("yyyy-MM-dd"), recordedBy = "鹤峰村",
         });
         var requestId = (await request.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var fresh = await client.PostAsJsonAsync("/resident-requests", new { organisationId = Hefeng, subject = "新诉求", recordedBy = "和丰村" });
+        var fresh = await client.PostAsJsonAsync("/resident-requests", new { organisationId = Hefeng, subject = "新诉求", recordedBy = "鹤峰村" });
         var freshId = (await fresh.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         // Many runs on the same day: one event each.
@@ -51,7 +51,7 @@ public sealed class OverdueWorkerTests(OverdueWorkerFactory api) : IClassFixture
         Assert.Single(await api.EventsAboutAsync(requestsOverdue, requestId));
         Assert.Empty(await api.EventsAboutAsync(projectsOverdue, onTimeId));
         Assert.Empty(await api.EventsAboutAsync(requestsOverdue, freshId));
-        (await client.PostAsJsonAsync($"/resident-requests/{requestId}/answer", new { reply = "已列入村道硬化项目。", answeredBy = "和丰村委会" })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/resident-requests/{requestId}/answer", new { reply = "已列入村道硬化项目。", answeredBy = "鹤峰村委会" })).EnsureSuccessStatusCode();
         api.Clock.Advance(TimeSpan.FromDays(30));
 
         var periods = await api.ExactlyAsync(projectsOverdue, projectId, 2, "a new overdue period: one more event");

@@ -18,7 +18,7 @@ public sealed class ProjectApiTests(ProjectsApiFactory api) : IClassFixture<Proj
         domain = "Education",
         responsibleOrganisationId = Hefeng,
         responsibleCadre = "何书记",
-        location = "和丰村小学门口",
+        location = "鹤峰村小学门口",
         plannedStart = "2026-12-01",
         plannedEnd = "2027-03-31",
         budget = 180000,
@@ -42,7 +42,7 @@ public sealed class ProjectApiTests(ProjectsApiFactory api) : IClassFixture<Proj
         }
 
         (await client.PostAsJsonAsync($"/projects/{id}/progress", new { progress = 60 })).EnsureSuccessStatusCode();
-        (await client.PostAsJsonAsync($"/projects/{id}/status-changes", new { status = "Completed", effectiveOn = "2026-11-24", decidedBy = "和丰村党委" })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/projects/{id}/status-changes", new { status = "Completed", effectiveOn = "2026-11-24", decidedBy = "鹤峰村党委" })).EnsureSuccessStatusCode();
 
         var project = await client.GetFromJsonAsync<JsonElement>($"/projects/{id}");
         Assert.Equal("Completed", project.GetProperty("status").GetString());
@@ -88,7 +88,7 @@ public sealed class ProjectApiTests(ProjectsApiFactory api) : IClassFixture<Proj
         }
 
         var key = await Propose(CareCorridor(title: "全镇护苗长廊建设"));
-        await Run(await Propose(CareCorridor(key, weight: 3, title: "和丰村护苗长廊")), 100);
+        await Run(await Propose(CareCorridor(key, weight: 3, title: "鹤峰村护苗长廊")), 100);
         await Run(await Propose(CareCorridor(key, weight: 1, title: "岑岗村护苗长廊")), 20);
 
         var project = await client.GetFromJsonAsync<JsonElement>($"/projects/{key}");

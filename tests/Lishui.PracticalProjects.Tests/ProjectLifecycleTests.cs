@@ -11,7 +11,7 @@ public sealed class ProjectLifecycleTests
     /// <summary>The pupils' pick-up point shelter that became the "care corridor" (护苗长廊).</summary>
     private static PracticalProject CareCorridor() => PracticalProject.Propose(
         new ProjectId(Guid.CreateVersion7()), "护苗长廊（学生接送点风雨棚）", ProjectLevel.Village, "2026年第一批", ProjectDomain.Education,
-        Guid.CreateVersion7(), "何书记", "和丰村小学门口", new DateOnly(2026, 12, 1), new DateOnly(2027, 3, 31), 180_000m, "党群共建专项资金",
+        Guid.CreateVersion7(), "何书记", "鹤峰村小学门口", new DateOnly(2026, 12, 1), new DateOnly(2027, 3, 31), 180_000m, "党群共建专项资金",
         parent: null, weight: 1);
 
     private static string Broken(Action act) => Assert.Throws<BusinessRuleViolation>(act).Rule.Code;
@@ -22,9 +22,9 @@ public sealed class ProjectLifecycleTests
         var project = CareCorridor();
 
         project.ChangeStatus(ProjectStatus.Approved, Today, null, "镇党委", Now);
-        project.ChangeStatus(ProjectStatus.InProgress, Today, null, "和丰村党委", Now);
+        project.ChangeStatus(ProjectStatus.InProgress, Today, null, "鹤峰村党委", Now);
         project.ReportProgress(40, null, Now);
-        project.ChangeStatus(ProjectStatus.Completed, Today, null, "和丰村党委", Now);
+        project.ChangeStatus(ProjectStatus.Completed, Today, null, "鹤峰村党委", Now);
         project.ChangeStatus(ProjectStatus.Evaluated, Today, null, "镇党委", Now);
 
         Assert.Equal(ProjectStatus.Evaluated, project.Status);

@@ -26,7 +26,7 @@ public sealed class PublicProjectsApiTests(ProjectsApiFactory api) : IClassFixtu
         using var client = api.CreateClient();
         var batch = $"测试批次-{Guid.NewGuid():N}"[..20];
         var key = await ProposeAsync(client, batch, "全镇校园周边护学工程", "Town", "Education", null);
-        var child = await ProposeAsync(client, batch, "和丰村护苗长廊", "Village", "Education", "和丰村", key, 2);
+        var child = await ProposeAsync(client, batch, "鹤峰村护苗长廊", "Village", "Education", "鹤峰村", key, 2);
         await ProposeAsync(client, batch, "洲村污水管网", "Village", "EnvironmentalProtection", "洲村");
         foreach (var s in new[] { "Approved", "InProgress" })
         {
@@ -37,7 +37,7 @@ public sealed class PublicProjectsApiTests(ProjectsApiFactory api) : IClassFixtu
 
         var all = await client.GetFromJsonAsync<JsonElement>($"/public/projects?batch={batch}");
         var villageOnly = await client.GetFromJsonAsync<JsonElement>($"/public/projects?batch={batch}&level=Village");
-        var hefeng = await client.GetFromJsonAsync<JsonElement>($"/public/projects?batch={batch}&village=和丰村");
+        var hefeng = await client.GetFromJsonAsync<JsonElement>($"/public/projects?batch={batch}&village=鹤峰村");
         var environment = await client.GetFromJsonAsync<JsonElement>($"/public/projects?batch={batch}&domain=EnvironmentalProtection");
         var inProgress = await client.GetFromJsonAsync<JsonElement>($"/public/projects?batch={batch}&status=InProgress");
         var paged = await client.GetFromJsonAsync<JsonElement>($"/public/projects?batch={batch}&pageSize=2&page=2");

@@ -13,7 +13,7 @@ public sealed class RequestRulesTests
 
     private static ResidentRequest Shelter(bool contactHeld = true) => ResidentRequest.FromStationingVisit(
         new ResidentRequestId(Guid.CreateVersion7()), Guid.CreateVersion7(), "ZD2026-00001", Guid.CreateVersion7(), Guid.CreateVersion7(), null,
-        "学生接送点遮风挡雨", "和丰村学生接送点", ProjectDomain.Education, new DateOnly(2026, 6, 9), contactHeld);
+        "学生接送点遮风挡雨", "鹤峰村学生接送点", ProjectDomain.Education, new DateOnly(2026, 6, 9), contactHeld);
 
     private static string Broken(Action act) => Assert.Throws<BusinessRuleViolation>(act).Rule.Code;
 
@@ -24,7 +24,7 @@ public sealed class RequestRulesTests
         var project = Guid.CreateVersion7();
 
         request.Accept("余海生", null, Today, Now);
-        request.TurnIntoProject(project, "和丰村党委", "护苗长廊", Today, Now);
+        request.TurnIntoProject(project, "鹤峰村党委", "护苗长廊", Today, Now);
 
         Assert.Equal(RequestStatus.TurnedIntoProject, request.Status);
         Assert.Equal([RequestStatus.Accepted, RequestStatus.TurnedIntoProject], request.History.Select(h => h.To));
@@ -63,7 +63,7 @@ public sealed class RequestRulesTests
         var sameDay = request.MarkOverdue(15, received.AddDays(16));
         var samePeriod = request.MarkOverdue(15, received.AddDays(29));
         var next = request.MarkOverdue(15, received.AddDays(31));
-        request.Answer("已答复", "和丰村", Today, Now);
+        request.Answer("已答复", "鹤峰村", Today, Now);
 
         Assert.Equal((1, received.AddDays(15)), (first!.Value.Period, first.Value.DueOn));
         Assert.Null(sameDay);
@@ -77,13 +77,13 @@ public sealed class RequestRulesTests
     {
         var project = PracticalProject.Propose(
             new ProjectId(Guid.CreateVersion7()), "护苗长廊", ProjectLevel.Village, "2026年第一批", ProjectDomain.Education, Guid.CreateVersion7(),
-            "何书记", "和丰村", new DateOnly(2026, 7, 1), new DateOnly(2026, 12, 31), 100_000m, "党群共建专项资金", null, 1);
+            "何书记", "鹤峰村", new DateOnly(2026, 7, 1), new DateOnly(2026, 12, 31), 100_000m, "党群共建专项资金", null, 1);
 
         project.Grant(Guid.CreateVersion7(), 100_000m, "党群共建专项资金", Today, "镇财政所", null, Today, Now);
 
         Assert.Equal("grant.over-budget", Broken(() => project.Grant(Guid.CreateVersion7(), 0.01m, "x", Today, "镇财政所", " ", Today, Now)));
         Assert.Equal("grant.amount-invalid", Broken(() => project.Grant(Guid.CreateVersion7(), 0m, "x", Today, "镇财政所", null, Today, Now)));
-        project.Grant(Guid.CreateVersion7(), 5_000m, "村集体资金", Today, "和丰村", "材料涨价", Today, Now);
+        project.Grant(Guid.CreateVersion7(), 5_000m, "村集体资金", Today, "鹤峰村", "材料涨价", Today, Now);
         Assert.Equal(105_000m, project.Granted);
     }
 

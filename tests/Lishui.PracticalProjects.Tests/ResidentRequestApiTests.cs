@@ -16,7 +16,7 @@ public sealed partial class ResidentRequestApiTests(ProjectsApiFactory api) : IC
         {
             Content = JsonContent.Create(new
             {
-                organisationId = Hefeng, subject, location = "和丰村", category = "PublicSecurity", recordedBy = "和丰村党群服务中心", contactName, contactPhone,
+                organisationId = Hefeng, subject, location = "鹤峰村", category = "PublicSecurity", recordedBy = "鹤峰村党群服务中心", contactName, contactPhone,
             }),
         };
         if (key is not null)
@@ -75,7 +75,7 @@ public sealed partial class ResidentRequestApiTests(ProjectsApiFactory api) : IC
         // The reader is the token's caller (here the test's town administrator), not what a header claims.
         Assert.Equal(("告知答复结果", "town-admin"), (log.GetProperty("items")[0].GetProperty("purpose").GetString(), log.GetProperty("items")[0].GetProperty("requestedBy").GetString()));
 
-        (await client.PostAsJsonAsync($"/resident-requests/{id}/answer", new { reply = "已协调交警部门将绿灯时间延长至 40 秒。", answeredBy = "和丰村委会" })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/resident-requests/{id}/answer", new { reply = "已协调交警部门将绿灯时间延长至 40 秒。", answeredBy = "鹤峰村委会" })).EnsureSuccessStatusCode();
         var evt = Assert.Single(await api.ExactlyAsync(answered, id, 1, "one ResidentRequestAnswered"));
         Assert.Equal("projects", evt.GetProperty("contactHeldBy").GetString());
         Assert.Equal(id, evt.GetProperty("contactRequestId").GetGuid());
@@ -99,10 +99,10 @@ public sealed partial class ResidentRequestApiTests(ProjectsApiFactory api) : IC
         var id = (await RecordAsync(client, "垃圾收集点异味大")).GetProperty("id").GetGuid();
         var halfContact = await client.PostAsJsonAsync("/resident-requests", new
         {
-            organisationId = Hefeng, subject = "路面积水", recordedBy = "和丰村", contactName = "李伯",
+            organisationId = Hefeng, subject = "路面积水", recordedBy = "鹤峰村", contactName = "李伯",
         });
 
-        (await client.PostAsJsonAsync($"/resident-requests/{id}/answer", new { reply = "已增加清运频次。", answeredBy = "和丰村委会" })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/resident-requests/{id}/answer", new { reply = "已增加清运频次。", answeredBy = "鹤峰村委会" })).EnsureSuccessStatusCode();
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, halfContact.StatusCode);
         Assert.Equal("contact.invalid", (await halfContact.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
@@ -126,12 +126,12 @@ public sealed partial class ResidentRequestApiTests(ProjectsApiFactory api) : IC
         var firstId = first.GetProperty("id").GetGuid();
         var secondId = second.GetProperty("id").GetGuid();
 
-        var intoItself = await client.PostAsJsonAsync($"/resident-requests/{secondId}/merge", new { intoRequestId = secondId, decidedBy = "和丰村委会" });
-        (await client.PostAsJsonAsync($"/resident-requests/{secondId}/merge", new { intoRequestId = firstId, decidedBy = "和丰村委会", note = "同一事项" })).EnsureSuccessStatusCode();
-        var answerMerged = await client.PostAsJsonAsync($"/resident-requests/{secondId}/answer", new { reply = "x", answeredBy = "和丰村委会" });
-        (await client.PostAsJsonAsync($"/resident-requests/{firstId}/acceptance", new { decidedBy = "和丰村委会" })).EnsureSuccessStatusCode();
-        var acceptTwice = await client.PostAsJsonAsync($"/resident-requests/{firstId}/acceptance", new { decidedBy = "和丰村委会" });
-        var noReply = await client.PostAsJsonAsync($"/resident-requests/{firstId}/answer", new { reply = " ", answeredBy = "和丰村委会" });
+        var intoItself = await client.PostAsJsonAsync($"/resident-requests/{secondId}/merge", new { intoRequestId = secondId, decidedBy = "鹤峰村委会" });
+        (await client.PostAsJsonAsync($"/resident-requests/{secondId}/merge", new { intoRequestId = firstId, decidedBy = "鹤峰村委会", note = "同一事项" })).EnsureSuccessStatusCode();
+        var answerMerged = await client.PostAsJsonAsync($"/resident-requests/{secondId}/answer", new { reply = "x", answeredBy = "鹤峰村委会" });
+        (await client.PostAsJsonAsync($"/resident-requests/{firstId}/acceptance", new { decidedBy = "鹤峰村委会" })).EnsureSuccessStatusCode();
+        var acceptTwice = await client.PostAsJsonAsync($"/resident-requests/{firstId}/acceptance", new { decidedBy = "鹤峰村委会" });
+        var noReply = await client.PostAsJsonAsync($"/resident-requests/{firstId}/answer", new { reply = " ", answeredBy = "鹤峰村委会" });
 
         Assert.Equal("request.merge-target-invalid", (await intoItself.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal("request.transition-illegal", (await answerMerged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
@@ -154,17 +154,17 @@ public sealed partial class ResidentRequestApiTests(ProjectsApiFactory api) : IC
         var project = await client.PostAsJsonAsync("/projects", new
         {
             title = "村道路灯改造", level = "Village", batch = "2026年第一批", domain = "PublicSecurity", responsibleOrganisationId = Hefeng,
-            responsibleCadre = "何书记", location = "和丰村", plannedStart = "2026-07-01", plannedEnd = "2026-12-31", budget = 50000, fundingSource = "村集体资金",
+            responsibleCadre = "何书记", location = "鹤峰村", plannedStart = "2026-07-01", plannedEnd = "2026-12-31", budget = 50000, fundingSource = "村集体资金",
         });
         var projectId = (await project.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var requests = new[] { await RecordAsync(client, "北巷路灯不亮"), await RecordAsync(client, "南巷晚上太黑") };
 
         foreach (var r in requests)
         {
-            (await client.PostAsJsonAsync($"/resident-requests/{r.GetProperty("id").GetGuid()}/project", new { projectId, decidedBy = "和丰村党委" })).EnsureSuccessStatusCode();
+            (await client.PostAsJsonAsync($"/resident-requests/{r.GetProperty("id").GetGuid()}/project", new { projectId, decidedBy = "鹤峰村党委" })).EnsureSuccessStatusCode();
         }
 
-        var both = await client.PostAsJsonAsync($"/resident-requests/{requests[0].GetProperty("id").GetGuid()}/project", new { projectId, project = new { title = "x" }, decidedBy = "和丰村党委" });
+        var both = await client.PostAsJsonAsync($"/resident-requests/{requests[0].GetProperty("id").GetGuid()}/project", new { projectId, project = new { title = "x" }, decidedBy = "鹤峰村党委" });
         var origins = (await client.GetFromJsonAsync<JsonElement>($"/projects/{projectId}")).GetProperty("originRequestIds").EnumerateArray().Select(e => e.GetGuid());
         Assert.Equal(requests.Select(r => r.GetProperty("id").GetGuid()), origins);
         Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);

@@ -17,7 +17,7 @@ namespace Lishui.PracticalProjects.Tests;
 /// </summary>
 public sealed class SecurityTests(ProjectsApiFactory api, ITestOutputHelper output) : IClassFixture<ProjectsApiFactory>
 {
-    /// <summary>里水镇 → 和丰村 → 高边党群小组, and 岑岗村 beside 和丰村; one of each resource in 高边 and in 岑岗.</summary>
+    /// <summary>里水镇 → 鹤峰村 → 高边党群小组, and 岑岗村 beside 鹤峰村; one of each resource in 高边 and in 岑岗.</summary>
     private sealed record World(
         Guid Town, Guid Hefeng, Guid Gaobian, Guid Cengang, Guid HefengMember,
         Resources Own, Resources Other);
@@ -50,7 +50,7 @@ public sealed class SecurityTests(ProjectsApiFactory api, ITestOutputHelper outp
 
         var other = await secretary.PostAsJsonAsync($"/projects/{world.Other.Project}/status-changes", step);
         var otherProgress = await secretary.PostAsJsonAsync($"/projects/{world.Other.Project}/progress", new { progress = 10 });
-        var otherGrant = await secretary.PostAsJsonAsync($"/projects/{world.Other.Project}/grants", new { amount = 1000, grantedBy = "和丰村" });
+        var otherGrant = await secretary.PostAsJsonAsync($"/projects/{world.Other.Project}/grants", new { amount = 1000, grantedBy = "鹤峰村" });
         var otherRead = await secretary.GetAsync($"/projects/{world.Other.Project}");
         var own = await secretary.PostAsJsonAsync($"/projects/{world.Own.Project}/status-changes", step);
 
@@ -192,7 +192,7 @@ public sealed class SecurityTests(ProjectsApiFactory api, ITestOutputHelper outp
     private async Task<World> BuildWorldAsync()
     {
         var town = await api.CreateOrganisationAsync(null, "里水镇党委");
-        var hefeng = await api.CreateOrganisationAsync(town, "和丰村党委");
+        var hefeng = await api.CreateOrganisationAsync(town, "鹤峰村党委");
         var gaobian = await api.CreateOrganisationAsync(hefeng, "高边党群小组", "PartyMassGroup");
         var cengang = await api.CreateOrganisationAsync(town, "岑岗村党委");
         var members = await RegisterMembersAsync((hefeng, "何志强"), (cengang, "岑丽"));

@@ -93,7 +93,7 @@ def seed_members(ctx):
     orgs = subtree(data, "demo-org-hefeng")
     members = [m for m in data["members"] if m["organisation"] in orgs]
     expected = len(members)
-    if not ctx.wait_until(f"考核服务收到和丰村 {expected} 名党员 (Assessment's view has Hefeng's {expected} members)",
+    if not ctx.wait_until(f"考核服务收到鹤峰村 {expected} 名党员 (Assessment's view has Hefeng's {expected} members)",
                           lambda: roll_total(ctx, hefeng, "Member") >= expected):
         ctx.failed += 1
         return
@@ -118,8 +118,8 @@ def seed_members(ctx):
         if total < 60:  # a conduct deduction, as secretaries enter them
             entries.append((f"demo-assessment-{YEAR}-{key}-deduction", ctx.ids[key], "daily-conduct", -2,
                             "无故缺席组织生活，扣分", m["name"]))
-    enter_all(ctx, "和丰村党委书记", scheme_id, entries)
-    close_and_publish(ctx, f"demo-assessment-close-hefeng-{YEAR}", scheme_id, f"和丰村 {YEAR} 年度党员量化积分考核")
+    enter_all(ctx, "鹤峰村党委书记", scheme_id, entries)
+    close_and_publish(ctx, f"demo-assessment-close-hefeng-{YEAR}", scheme_id, f"鹤峰村 {YEAR} 年度党员量化积分考核")
 
 
 def seed_households(ctx):

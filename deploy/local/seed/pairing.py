@@ -15,7 +15,7 @@ import random
 SEED = 20261126
 TOWN = datetime.timezone(datetime.timedelta(hours=8))
 PAIRING_KEY = "demo-pairing-pbo-hefeng"
-STUDY_PLACE = "和丰村委会党群沟通室"
+STUDY_PLACE = "鹤峰村委会党群沟通室"
 STATIONING_START = "2026-03-03"  # 今年3月起实施“党建星期二”
 PICKUP_VISIT_ON = "2026-06-02"   # 龙舟水频繁的时节
 TOPICS = [
@@ -30,7 +30,7 @@ HEFENG_GROUPS = {"demo-org-gaobian", "demo-org-cengang", "demo-org-tangbian", "d
 CONTACT_SUMMARIES = {
     "Visit": ["入户走访，了解家庭近况和对征地修路的意见", "到榕树下与村民一起收集民情民意"],
     "Phone": ["电话联系，提醒参加本周二第一议题学习", "电话了解高边经济社修路宣传的进展"],
-    "Meeting": ["党建星期二学习后交流近期村务工作", "在和丰文化驿站会面，商量志愿服务安排"],
+    "Meeting": ["党建星期二学习后交流近期村务工作", "在鹤峰村文化驿站会面，商量志愿服务安排"],
 }
 
 
@@ -79,7 +79,7 @@ def seed(ctx):
             "organBranchId": ctx.ids["demo-org-pbo"],
             "villageCommitteeId": ctx.ids["demo-org-hefeng"],
             "startsOn": "2026-03-01",
-            "purpose": "党建工作办党支部与和丰村党委组织结对：每周二共学第一议题，党务共管、事权共议",
+            "purpose": "党建工作办党支部与鹤峰村党委组织结对：每周二共学第一议题，党务共管、事权共议",
             "contactEveryDays": 30,
         }
         result = {}
@@ -104,7 +104,7 @@ def seed(ctx):
                     {"time": "09:00", "place": STUDY_PLACE, "durationMinutes": 120, "startsOn": "2026-03-03"})
         return False
 
-    steps += [("组织结对：党建工作办党支部 ↔ 和丰村党委", pair), ("生成并发布结对清单", pairing_list), ("每周二 09:00 第一议题学习", schedule)]
+    steps += [("组织结对：党建工作办党支部 ↔ 鹤峰村党委", pair), ("生成并发布结对清单", pairing_list), ("每周二 09:00 第一议题学习", schedule)]
 
     # A few past weeks of study with attendance; the third-last was held on the Wednesday instead.
     for i, tuesday in enumerate(_past_tuesdays(today, 4)):
@@ -171,8 +171,8 @@ def seed(ctx):
             "startsOn": STATIONING_START,
             "startTime": "14:30",
             "endTime": "17:30",
-            "place": "和丰村委会",
-            "createdBy": "沥水镇党委办公室",
+            "place": "鹤峰村委会",
+            "createdBy": "里水镇党委办公室",
         }
         created, replayed = ctx.post("pairing", "/stationing-schedules", "demo-stationing-hefeng", body)
         ctx.ids["demo-stationing-hefeng"] = state["stationing"] = created["id"]
@@ -182,8 +182,8 @@ def seed(ctx):
         body = {
             "on": PICKUP_VISIT_ON,
             "notes": "村民邹润好反映学生接送点遮风挡雨的配置问题。驻点领导听完后马上带着村干部到现场了解情况，"
-                     "建议在接送点与不远处的和丰文化驿站之间搭建一条“护苗长廊”，学生在下雨天也可以直达文化驿站开展阅读课堂。",
-            "recordedBy": "和丰村党委",
+                     "建议在接送点与不远处的鹤峰村文化驿站之间搭建一条“护苗长廊”，学生在下雨天也可以直达文化驿站开展阅读课堂。",
+            "recordedBy": "鹤峰村党委",
         }
         visit, replayed = ctx.post("pairing", f"/stationing-schedules/{state['stationing']}/visits", f"demo-stationing-visit-{PICKUP_VISIT_ON}", body)
         ctx.ids["demo-stationing-visit-pickup-shelter"] = state["visit"] = visit["id"]
@@ -194,7 +194,7 @@ def seed(ctx):
             "residentName": "邹润好",
             "contactPhone": "13800138000",  # synthetic
             "subject": "前段时间龙舟水频繁，学生接送点没有遮风挡雨的配置，希望改善接送点环境",
-            "location": "和丰文化驿站附近的学生接送点",
+            "location": "鹤峰村文化驿站附近的学生接送点",
             "category": "Education",
             "recordedBy": "驻点领导",
         }
@@ -204,7 +204,7 @@ def seed(ctx):
         print(f"[pairing]   群众诉求编号 {request['referenceNumber']} (reference number)", flush=True)
         return replayed
 
-    steps += [("驻点安排：每周二下午驻和丰村", stationing), (f"驻点记录 {PICKUP_VISIT_ON}", pickup_visit), ("群众诉求：学生接送点遮风挡雨", pickup_request)]
+    steps += [("驻点安排：每周二下午驻鹤峰村", stationing), (f"驻点记录 {PICKUP_VISIT_ON}", pickup_visit), ("群众诉求：学生接送点遮风挡雨", pickup_request)]
 
     for i, (label, action) in enumerate(steps, 1):
         ctx.step("pairing", i, len(steps), label, action)

@@ -24,7 +24,7 @@ TOWN = datetime.timezone(datetime.timedelta(hours=8))
 PATH = ["Proposed", "Approved", "InProgress", "Completed", "Evaluated"]
 
 VILLAGES = [  # (village, committee key, cadre organisation key, cooperatives, share of the 137)
-    ("和丰村", "demo-org-hefeng", "demo-org-hefeng-branch", ["高边", "岑岗", "塘边", "新村", "大田", "石岗"], 0.5),
+    ("鹤峰村", "demo-org-hefeng", "demo-org-hefeng-branch", ["高边", "岑岗", "塘边", "新村", "大田", "石岗"], 0.5),
     ("洲村", "demo-org-zhoucun", "demo-org-zhoucun-branch", ["东方", "西坝"], 0.25),
     ("横江村", "demo-org-hengjiang", "demo-org-hengjiang-branch", ["南岸", "北滘"], 0.25),
 ]
@@ -102,7 +102,7 @@ def _plan(rng):
         town.append({"key": f"demo-project-town-{i:02d}", "title": title, "level": "Town", "domain": domain, "budget": budget,
                      "village": None, "start": start, "end": end, "state": "InProgress" if i <= 7 else "Approved", "children": []})
     villages = []
-    counts = {"和丰村": 0, "洲村": 0, "横江村": 0}
+    counts = {"鹤峰村": 0, "洲村": 0, "横江村": 0}
     domains = list(VILLAGE_TITLES)
     used = set()
     for i in range(1, 137):
@@ -145,21 +145,21 @@ def _drive(ctx, project_id, target, on, rng, extra=None):
         return
     if target == "Cancelled":
         ctx.post("projects", f"/projects/{project_id}/status-changes", None,
-                 {"status": "Cancelled", "effectiveOn": on(30), "reason": rng.choice(CANCEL_REASONS), "decidedBy": "沥水镇党委"})
+                 {"status": "Cancelled", "effectiveOn": on(30), "reason": rng.choice(CANCEL_REASONS), "decidedBy": "里水镇党委"})
         return
     stop = "InProgress" if target == "Suspended" else target
     day = 0
     for step in PATH[PATH.index(status) + 1: PATH.index(stop) + 1]:
         day += 20
         if step == "Approved":
-            ctx.post("projects", f"/projects/{project_id}/status-changes", None, {"status": "Approved", "effectiveOn": on(day), "decidedBy": "沥水镇党委"})
+            ctx.post("projects", f"/projects/{project_id}/status-changes", None, {"status": "Approved", "effectiveOn": on(day), "decidedBy": "里水镇党委"})
             if extra:
                 extra(project_id)
             continue
         if step == "Completed" and progress < 100:
             ctx.post("projects", f"/projects/{project_id}/progress", None, {"progress": 90, "reportedBy": "项目责任人"})
         ctx.post("projects", f"/projects/{project_id}/status-changes", None,
-                 {"status": step, "effectiveOn": on(day), "decidedBy": "沥水镇党委" if step == "Evaluated" else "项目责任单位"})
+                 {"status": step, "effectiveOn": on(day), "decidedBy": "里水镇党委" if step == "Evaluated" else "项目责任单位"})
 
 
 def seed(ctx):
@@ -183,7 +183,7 @@ def seed(ctx):
         member_id, name = pool[len(entry["title"]) % len(pool)]
         body = {
             "title": entry["title"], "level": entry["level"], "batch": BATCH, "domain": entry["domain"], "responsibleOrganisationId": org,
-            "responsibleCadre": name, "responsibleCadreMemberId": member_id, "location": entry["village"] or "沥水镇全镇",
+            "responsibleCadre": name, "responsibleCadreMemberId": member_id, "location": entry["village"] or "里水镇全镇",
             "plannedStart": entry["start"].isoformat(), "plannedEnd": entry["end"].isoformat(), "budget": entry["budget"],
             "fundingSource": SPECIAL_FUND if entry["domain"] in ("Education", "Other") else ("镇级财政" if entry["level"] == "Town" else "村集体资金"),
             "parentId": parent_id, "weight": entry.get("weight"), "village": entry["village"],
@@ -206,7 +206,7 @@ def seed(ctx):
             ctx.post("projects", f"/projects/{project_id}/progress", None, {"progress": entry["progress"], "reportedBy": current["responsibleCadre"]})
         if entry["state"] == "Suspended" and current["status"] == "InProgress":
             ctx.post("projects", f"/projects/{project_id}/status-changes", None,
-                     {"status": "Suspended", "effectiveOn": on(70), "reason": r.choice(SUSPEND_REASONS), "decidedBy": "沥水镇党委"})
+                     {"status": "Suspended", "effectiveOn": on(70), "reason": r.choice(SUSPEND_REASONS), "decidedBy": "里水镇党委"})
         if entry["state"] in ("Completed", "Evaluated"):
             ratings = random.Random(entry["key"])  # its own stream: the same bodies whatever the run did before
             for n in range(ratings.randrange(3, 9)):
@@ -261,22 +261,22 @@ def _care_corridor(ctx, state, today, cadres, parent_id):
         print("[projects] 未导入结对服务数据：由村干部登记该诉求 (Pairing not seeded: the request is recorded by a cadre)", flush=True)
         request, _ = ctx.post("projects", "/resident-requests", "demo-request-pickup-shelter-projects", {
             "organisationId": ctx.ids["demo-org-hefeng"], "subject": "学生接送点下雨天没有遮风挡雨的地方，希望改善接送点环境",
-            "location": "和丰村学生接送点", "category": "Education", "receivedOn": "2026-06-02", "recordedBy": "和丰村党委",
+            "location": "鹤峰村学生接送点", "category": "Education", "receivedOn": "2026-06-02", "recordedBy": "鹤峰村党委",
         })
     request_id = request["id"]
     request = ctx.get("projects", f"/resident-requests/{request_id}")  # a replayed answer may be stale: read it now
     if request["status"] == "Received":
-        ctx.post("projects", f"/resident-requests/{request_id}/acceptance", None, {"decidedBy": "余海生（镇党委副书记、和丰村驻点领导）", "note": "即带村干部到现场了解情况"})
+        ctx.post("projects", f"/resident-requests/{request_id}/acceptance", None, {"decidedBy": "余海生（镇党委副书记、鹤峰村驻点领导）", "note": "即带村干部到现场了解情况"})
     member_id, name = cadres["demo-org-hefeng-branch"][0]
     if request["status"] in ("Received", "Accepted"):
         request, _ = ctx.post("projects", f"/resident-requests/{request_id}/project", None, {
-            "decidedBy": "和丰村党委",
-            "note": "在接送点与和丰文化驿站之间搭建护苗长廊，雨天学生可直达文化驿站开展阅读课堂",
+            "decidedBy": "鹤峰村党委",
+            "note": "在接送点与鹤峰村文化驿站之间搭建护苗长廊，雨天学生可直达文化驿站开展阅读课堂",
             "project": {
-                "title": "护苗长廊（学生接送点至和丰文化驿站）", "level": "Village", "batch": BATCH, "domain": "Education",
+                "title": "护苗长廊（学生接送点至鹤峰村文化驿站）", "level": "Village", "batch": BATCH, "domain": "Education",
                 "responsibleOrganisationId": ctx.ids["demo-org-hefeng"], "responsibleCadre": name, "responsibleCadreMemberId": member_id,
-                "location": "和丰村学生接送点至和丰文化驿站", "plannedStart": "2026-07-01", "plannedEnd": "2026-12-31", "budget": 180000,
-                "fundingSource": SPECIAL_FUND, "parentId": parent_id, "weight": 2, "village": "和丰村",
+                "location": "鹤峰村学生接送点至鹤峰村文化驿站", "plannedStart": "2026-07-01", "plannedEnd": "2026-12-31", "budget": 180000,
+                "fundingSource": SPECIAL_FUND, "parentId": parent_id, "weight": 2, "village": "鹤峰村",
             },
         })
     else:
@@ -284,9 +284,9 @@ def _care_corridor(ctx, state, today, cadres, parent_id):
     project_id = ctx.ids["demo-project-care-corridor"] = request["projectId"]
     project = ctx.get("projects", f"/projects/{project_id}")
     if project["status"] == "Proposed":
-        ctx.post("projects", f"/projects/{project_id}/status-changes", None, {"status": "Approved", "effectiveOn": _cap(datetime.date(2026, 6, 23), today), "decidedBy": "沥水镇党委"})
+        ctx.post("projects", f"/projects/{project_id}/status-changes", None, {"status": "Approved", "effectiveOn": _cap(datetime.date(2026, 6, 23), today), "decidedBy": "里水镇党委"})
     ctx.post("projects", f"/projects/{project_id}/grants", "demo-care-corridor-grant-1", {
-        "amount": 150000, "fundingSource": SPECIAL_FUND, "grantedOn": _cap(datetime.date(2026, 6, 28), today), "grantedBy": "沥水镇党建工作办",
+        "amount": 150000, "fundingSource": SPECIAL_FUND, "grantedOn": _cap(datetime.date(2026, 6, 28), today), "grantedBy": "里水镇党建工作办",
     })
     milestones = {}
     for n, (title, on) in enumerate([("方案设计与公示", "2026-07-15"), ("基础与立柱施工", "2026-09-15"), ("顶棚与照明安装", "2026-11-15"), ("竣工验收", "2026-12-20")], 1):
@@ -294,15 +294,15 @@ def _care_corridor(ctx, state, today, cadres, parent_id):
         milestones[title] = created["id"]
     project = ctx.get("projects", f"/projects/{project_id}")
     if project["status"] == "Approved":
-        project = ctx.post("projects", f"/projects/{project_id}/status-changes", None, {"status": "InProgress", "effectiveOn": _cap(datetime.date(2026, 7, 1), today), "decidedBy": "和丰村党委"})[0]
+        project = ctx.post("projects", f"/projects/{project_id}/status-changes", None, {"status": "InProgress", "effectiveOn": _cap(datetime.date(2026, 7, 1), today), "decidedBy": "鹤峰村党委"})[0]
     reached = {m["id"] for m in project["milestones"] if m["reachedOn"]}
     for title, on in [("方案设计与公示", datetime.date(2026, 7, 14)), ("基础与立柱施工", datetime.date(2026, 9, 20))]:
         if milestones[title] not in reached:
-            ctx.post("projects", f"/projects/{project_id}/milestones/{milestones[title]}/reached", None, {"reachedOn": _cap(on, today), "recordedBy": "和丰村党委"})
+            ctx.post("projects", f"/projects/{project_id}/milestones/{milestones[title]}/reached", None, {"reachedOn": _cap(on, today), "recordedBy": "鹤峰村党委"})
     if project["status"] == "InProgress" and project["progress"] < 60:
         ctx.post("projects", f"/projects/{project_id}/progress", None, {"progress": 60, "reportedBy": name})
     ctx.post("projects", f"/projects/{project_id}/updates", "demo-care-corridor-update-1", {
-        "text": "护苗长廊立柱已完成浇筑，顶棚材料进场；完工后雨天学生可从接送点直达和丰文化驿站。", "publishedBy": "和丰村党委",
+        "text": "护苗长廊立柱已完成浇筑，顶棚材料进场；完工后雨天学生可从接送点直达鹤峰村文化驿站。", "publishedBy": "鹤峰村党委",
     })
     state["care-corridor"] = project_id
     return False

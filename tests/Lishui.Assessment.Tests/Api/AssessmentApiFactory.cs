@@ -131,7 +131,7 @@ public class AssessmentApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
     {
         using var client = CreateClient();
         return await client.PostAsJsonAsync($"/schemes/{scheme}/ledger-entries",
-            new { subjectId = subject, dimension, points, reason, enteredBy = "和丰村党委书记" });
+            new { subjectId = subject, dimension, points, reason, enteredBy = "鹤峰村党委书记" });
     }
 
     public async Task<T> WithDbAsync<T>(Func<AssessmentDbContext, Task<T>> query)

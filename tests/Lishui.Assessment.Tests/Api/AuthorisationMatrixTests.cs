@@ -19,9 +19,9 @@ public sealed record SecurityWorld(
 {
     public static async Task<SecurityWorld> CreateAsync(AssessmentApiFactory api)
     {
-        var town = await api.CreateOrganisationAsync(null, "沥水镇党委", "PartyCommittee");
-        var hefeng = await api.CreateOrganisationAsync(town, "和丰村党委", "PartyCommittee");
-        var hefengBranch = await api.CreateOrganisationAsync(hefeng, "和丰村第一党支部");
+        var town = await api.CreateOrganisationAsync(null, "里水镇党委", "PartyCommittee");
+        var hefeng = await api.CreateOrganisationAsync(town, "鹤峰村党委", "PartyCommittee");
+        var hefengBranch = await api.CreateOrganisationAsync(hefeng, "鹤峰村第一党支部");
         var zhoucun = await api.CreateOrganisationAsync(town, "周村党委", "PartyCommittee");
         var own = (await api.RegisterMembersAsync(hefengBranch, "罗家辉"))[0];
         var other = (await api.RegisterMembersAsync(zhoucun, "周永康"))[0];

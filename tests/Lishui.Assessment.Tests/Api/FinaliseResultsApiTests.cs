@@ -51,7 +51,7 @@ public sealed class FinaliseResultsApiTests(AssessmentApiFactory api) : IClassFi
         api.Clock.Advance(PastTheWindow);
         var unanswered = await FinaliseAsync(notice.Id);
         (await client.PostAsJsonAsync($"/notices/{notice.Id}/objections/{objection}/answer",
-            new { answer = "经核实，本年度无志愿服务记录。", upheld = false, answeredBy = "和丰村党委书记" })).EnsureSuccessStatusCode();
+            new { answer = "经核实，本年度无志愿服务记录。", upheld = false, answeredBy = "鹤峰村党委书记" })).EnsureSuccessStatusCode();
         var final = await FinaliseAsync(notice.Id);
         var again = await FinaliseAsync(notice.Id);
 

@@ -68,8 +68,8 @@ public sealed class GovernanceListApiTests(AssessmentApiFactory api) : IClassFix
     [Fact]
     public async Task The_list_counts_grades_households_safety_attendance_contacts_requests_and_projects_of_the_village_subtree()
     {
-        var village = await api.CreateOrganisationAsync(null, "和丰村党委", "PartyCommittee");
-        var branch = await api.CreateOrganisationAsync(village, "和丰村党支部");
+        var village = await api.CreateOrganisationAsync(null, "鹤峰村党委", "PartyCommittee");
+        var branch = await api.CreateOrganisationAsync(village, "鹤峰村党支部");
         var gaobian = await api.CreateOrganisationAsync(branch, "高边党群小组", "PartyMassGroup", "高边经济社");
         var otherVillage = await api.CreateOrganisationAsync(null, "洲村党委", "PartyCommittee");
         var members = await api.RegisterMembersAsync(gaobian, "张建国", "李秀英", "陈伟", "何志华");

@@ -26,7 +26,7 @@ public sealed class LedgerApiTests(AssessmentApiFactory api) : IClassFixture<Ass
         using var client = api.CreateClient();
         var response = await client.PostAsJsonAsync($"/schemes/{scheme}/ledger-entries", new
         {
-            subjectId = member, dimension = "volunteer-service", points = 5, reason = "参加护苗长廊志愿服务 4 小时", enteredBy = "和丰村党委书记", evidence = "签到表",
+            subjectId = member, dimension = "volunteer-service", points = 5, reason = "参加护苗长廊志愿服务 4 小时", enteredBy = "鹤峰村党委书记", evidence = "签到表",
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -90,8 +90,8 @@ public sealed class LedgerApiTests(AssessmentApiFactory api) : IClassFixture<Ass
         var original = (await (await api.EnterAsync(scheme, member, "daily-conduct", -3, "迟到")).Content.ReadFromJsonAsync<LedgerEntryResponse>(AssessmentApiFactory.Json))!;
         using var client = api.CreateClient();
 
-        var reversal = await client.PostAsJsonAsync($"/schemes/{scheme}/ledger-entries/{original.Id}/reversal", new { reason = "误记，实为请假", enteredBy = "和丰村党委书记" });
-        var again = await client.PostAsJsonAsync($"/schemes/{scheme}/ledger-entries/{original.Id}/reversal", new { reason = "重复冲正", enteredBy = "和丰村党委书记" });
+        var reversal = await client.PostAsJsonAsync($"/schemes/{scheme}/ledger-entries/{original.Id}/reversal", new { reason = "误记，实为请假", enteredBy = "鹤峰村党委书记" });
+        var again = await client.PostAsJsonAsync($"/schemes/{scheme}/ledger-entries/{original.Id}/reversal", new { reason = "重复冲正", enteredBy = "鹤峰村党委书记" });
 
         Assert.Equal(HttpStatusCode.Created, reversal.StatusCode);
         var reversing = (await reversal.Content.ReadFromJsonAsync<LedgerEntryResponse>(AssessmentApiFactory.Json))!;
@@ -111,7 +111,7 @@ public sealed class LedgerApiTests(AssessmentApiFactory api) : IClassFixture<Ass
         var (scheme, member) = await HefengWithOneMemberAsync();
         using var client = api.CreateClient();
         var key = Guid.NewGuid().ToString();
-        var body = new { subjectId = member, dimension = "visiting-residents", points = 2, reason = "入户走访 3 户", enteredBy = "和丰村党委书记" };
+        var body = new { subjectId = member, dimension = "visiting-residents", points = 2, reason = "入户走访 3 户", enteredBy = "鹤峰村党委书记" };
 
         foreach (var _ in Enumerable.Range(0, 2))
         {

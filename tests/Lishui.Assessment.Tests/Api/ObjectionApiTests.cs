@@ -47,7 +47,7 @@ public sealed class ObjectionApiTests(AssessmentApiFactory api) : IClassFixture<
         {
             answer = "经核实，漏记走访 4 次，予以更正。",
             upheld = true,
-            answeredBy = "和丰村党委书记",
+            answeredBy = "鹤峰村党委书记",
             correction = new { subjectId = ids[0], dimension = "visiting-residents", points = 4, reason = "异议核实：漏记走访" },
         });
 
@@ -72,7 +72,7 @@ public sealed class ObjectionApiTests(AssessmentApiFactory api) : IClassFixture<
         var (scheme, _, notice) = await PublishedAsync();
         var objection = await FileAsync(notice.Id, new { text = "对吴丽萍的等次有疑问。", filedBy = "黄伯", contact = "高边经济社" });
         using var client = api.CreateClient();
-        var body = new { answer = "经核实，积分记录无误。", upheld = false, answeredBy = "和丰村党委书记" };
+        var body = new { answer = "经核实，积分记录无误。", upheld = false, answeredBy = "鹤峰村党委书记" };
 
         var first = await client.PostAsJsonAsync($"/notices/{notice.Id}/objections/{objection.Id}/answer", body);
         var second = await client.PostAsJsonAsync($"/notices/{notice.Id}/objections/{objection.Id}/answer", body);
@@ -105,7 +105,7 @@ public sealed class ObjectionApiTests(AssessmentApiFactory api) : IClassFixture<
 
         var response = await client.PostAsJsonAsync($"/notices/{notice.Id}/objections/{objection.Id}/answer", new
         {
-            answer = "更正", upheld = true, answeredBy = "和丰村党委书记",
+            answer = "更正", upheld = true, answeredBy = "鹤峰村党委书记",
             correction = new { subjectId = Guid.NewGuid(), dimension = "daily-conduct", points = 2, reason = "更正" },
         });
 

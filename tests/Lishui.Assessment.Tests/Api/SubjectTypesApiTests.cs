@@ -32,7 +32,7 @@ public sealed class SubjectTypesApiTests(AssessmentApiFactory api) : IClassFixtu
     [Fact]
     public async Task Five_good_households_of_a_village_are_scored_closed_and_published_under_the_heads_names_without_member_consequences()
     {
-        var village = await api.CreateOrganisationAsync(null, "和丰村党委", "PartyCommittee");
+        var village = await api.CreateOrganisationAsync(null, "鹤峰村党委", "PartyCommittee");
         var gaobian = await api.CreateOrganisationAsync(village, "高边党群小组", "PartyMassGroup", "高边经济社");
         var households = await api.RegisterHouseholdsAsync(gaobian, "高边经济社", "黄永康", "冯德华", "何少芳");
         var elsewhere = await api.RegisterHouseholdsAsync(await api.CreateOrganisationAsync(null, "洲村党委", "PartyCommittee"), "东方经济社", "外村户");
@@ -61,8 +61,8 @@ public sealed class SubjectTypesApiTests(AssessmentApiFactory api) : IClassFixtu
     [Fact]
     public async Task A_village_scores_its_cooperatives_for_safety_production_and_environmental_remediation_separately()
     {
-        var village = await api.CreateOrganisationAsync(null, "和丰村党委", "PartyCommittee");
-        var branch = await api.CreateOrganisationAsync(village, "和丰村党支部");
+        var village = await api.CreateOrganisationAsync(null, "鹤峰村党委", "PartyCommittee");
+        var branch = await api.CreateOrganisationAsync(village, "鹤峰村党支部");
         var gaobian = await api.CreateOrganisationAsync(branch, "高边党群小组", "PartyMassGroup", "高边经济社");
         var cengang = await api.CreateOrganisationAsync(branch, "岑岗党群小组", "PartyMassGroup", "岑岗经济社");
         var safety = await api.CreateSchemeAsync(AssessmentApiFactory.QuarterScheme(village, "EconomicCooperative", "SafetyProduction", "消防", "用电", "生产经营", "隐患整改"));
@@ -83,7 +83,7 @@ public sealed class SubjectTypesApiTests(AssessmentApiFactory api) : IClassFixtu
     [Fact]
     public async Task A_village_scheme_needs_a_topic_that_fits_and_a_second_scheme_of_the_same_topic_is_refused()
     {
-        var town = await api.CreateOrganisationAsync(null, "沥水镇党委", "PartyCommittee");
+        var town = await api.CreateOrganisationAsync(null, "里水镇党委", "PartyCommittee");
         using var client = api.CreateClient();
 
         var noTopic = await client.PostAsJsonAsync("/schemes", AssessmentApiFactory.QuarterScheme(town, "Village", null, "a", "b", "c", "d"));
@@ -101,26 +101,26 @@ public sealed class SubjectTypesApiTests(AssessmentApiFactory api) : IClassFixtu
     [Fact]
     public async Task A_town_scores_its_villages_and_not_itself_or_its_branches()
     {
-        var town = await api.CreateOrganisationAsync(null, "沥水镇党委", "PartyCommittee");
-        var hefeng = await api.CreateOrganisationAsync(town, "和丰村党委", "PartyCommittee");
+        var town = await api.CreateOrganisationAsync(null, "里水镇党委", "PartyCommittee");
+        var hefeng = await api.CreateOrganisationAsync(town, "鹤峰村党委", "PartyCommittee");
         var zhoucun = await api.CreateOrganisationAsync(town, "洲村党委", "PartyCommittee");
         await api.CreateOrganisationAsync(town, "党建工作办党支部");
-        await api.CreateOrganisationAsync(hefeng, "和丰村党支部");
+        await api.CreateOrganisationAsync(hefeng, "鹤峰村党支部");
         var scheme = await api.CreateSchemeAsync(AssessmentApiFactory.QuarterScheme(town, "Village", "EnvironmentalRemediation", "垃圾分类", "河涌", "违建", "绿化"));
 
         await EnterAsync(scheme, zhoucun, 20, 20, 20, 10);
         var notice = await CloseAsync(scheme);
 
         var results = await api.WithDbAsync(db => db.Results.Where(r => r.SchemeId == scheme).OrderBy(r => r.Rank).Select(r => new { r.SubjectId, r.Name, r.Total }).ToListAsync());
-        Assert.Equal([(zhoucun, "洲村党委", 70m), (hefeng, "和丰村党委", 0m)], results.Select(r => (r.SubjectId, r.Name, r.Total)));
+        Assert.Equal([(zhoucun, "洲村党委", 70m), (hefeng, "鹤峰村党委", 0m)], results.Select(r => (r.SubjectId, r.Name, r.Total)));
         Assert.Equal(2, notice.SubjectCount);
     }
 
     [Fact]
     public async Task A_village_committees_member_scheme_covers_the_members_of_its_branches_and_groups()
     {
-        var village = await api.CreateOrganisationAsync(null, "和丰村党委", "PartyCommittee");
-        var branch = await api.CreateOrganisationAsync(village, "和丰村党支部");
+        var village = await api.CreateOrganisationAsync(null, "鹤峰村党委", "PartyCommittee");
+        var branch = await api.CreateOrganisationAsync(village, "鹤峰村党支部");
         var gaobian = await api.CreateOrganisationAsync(branch, "高边党群小组", "PartyMassGroup", "高边经济社");
         var inBranch = await api.RegisterMembersAsync(branch, "张建国");
         var inGroup = await api.RegisterMembersAsync(gaobian, "李秀英");

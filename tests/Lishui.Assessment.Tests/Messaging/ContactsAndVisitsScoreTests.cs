@@ -55,10 +55,10 @@ public sealed class ContactsAndVisitsScoreTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<AssessmentDbContext>();
         await db.Database.MigrateAsync();
 
-        // 沥水镇党委 → 和丰村党委 → 和丰村党支部 → 高边党群小组; the organ branch hangs under the town.
+        // 里水镇党委 → 鹤峰村党委 → 鹤峰村党支部 → 高边党群小组; the organ branch hangs under the town.
         foreach (var (id, parent, name, kind) in new (Guid, Guid?, string, string)[]
         {
-            (town, null, "沥水镇党委", "PartyCommittee"), (village, town, "和丰村党委", "PartyCommittee"), (villageBranch, village, "和丰村党支部", "Branch"),
+            (town, null, "里水镇党委", "PartyCommittee"), (village, town, "鹤峰村党委", "PartyCommittee"), (villageBranch, village, "鹤峰村党支部", "Branch"),
             (gaobian, villageBranch, "高边党群小组", "PartyMassGroup"), (organBranch, town, "党建工作办党支部", "Branch"),
         })
         {

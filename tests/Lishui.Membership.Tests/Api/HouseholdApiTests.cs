@@ -15,8 +15,8 @@ public sealed class HouseholdApiTests(MembershipApiFactory api) : IClassFixture<
 
     public async Task InitializeAsync()
     {
-        village = await api.CreateOrganisationAsync(new { name = "和丰村党委", kind = "PartyCommittee", parentId = await api.TownAsync() });
-        branch = await api.CreateOrganisationAsync(new { name = "和丰村党支部", kind = "Branch", parentId = village });
+        village = await api.CreateOrganisationAsync(new { name = "鹤峰村党委", kind = "PartyCommittee", parentId = await api.TownAsync() });
+        branch = await api.CreateOrganisationAsync(new { name = "鹤峰村党支部", kind = "Branch", parentId = village });
         gaobian = await api.CreateOrganisationAsync(new { name = "高边党群小组", kind = "PartyMassGroup", parentId = branch, economicCooperative = "高边经济社" });
         cengang = await api.CreateOrganisationAsync(new { name = "岑岗党群小组", kind = "PartyMassGroup", parentId = branch, economicCooperative = "岑岗经济社" });
     }

@@ -19,7 +19,7 @@ public sealed class MemberDetailsApiTests(MembershipApiFactory api) : IClassFixt
 
         var response = await client.PutAsJsonAsync($"/members/{member}", new
         {
-            name = "张三", gender = "Male", birthDate = "1980-05-01", idNumber, phone = "13911112222", email = (string?)null, changedBy = "和丰村党委", expectedVersion = 1,
+            name = "张三", gender = "Male", birthDate = "1980-05-01", idNumber, phone = "13911112222", email = (string?)null, changedBy = "鹤峰村党委", expectedVersion = 1,
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -30,7 +30,7 @@ public sealed class MemberDetailsApiTests(MembershipApiFactory api) : IClassFixt
         Assert.Equal("张三", published.Name);
         Assert.Equal(2, published.Sequence);
         var history = await api.WithDbAsync(db => db.MemberDetailsChanges.AsNoTracking().SingleAsync(c => c.MemberId == new Lishui.Membership.Domain.MemberId(member)));
-        Assert.Equal("和丰村党委", history.ChangedBy);
+        Assert.Equal("鹤峰村党委", history.ChangedBy);
     }
 
     [Fact]

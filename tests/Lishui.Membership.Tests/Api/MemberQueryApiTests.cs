@@ -19,8 +19,8 @@ public sealed class MemberQueryApiTests(MembershipApiFactory api) : IClassFixtur
 
     public async Task InitializeAsync()
     {
-        village = await api.CreateOrganisationAsync(new { name = "和丰村党委", kind = "PartyCommittee", parentId = await api.TownAsync() });
-        var branch = await api.CreateOrganisationAsync(new { name = "和丰村党支部", kind = "Branch", parentId = village });
+        village = await api.CreateOrganisationAsync(new { name = "鹤峰村党委", kind = "PartyCommittee", parentId = await api.TownAsync() });
+        var branch = await api.CreateOrganisationAsync(new { name = "鹤峰村党支部", kind = "Branch", parentId = village });
         gaobian = await api.CreateOrganisationAsync(new { name = "高边党群小组", kind = "PartyMassGroup", parentId = branch, economicCooperative = "高边经济社" });
         newcomer = await api.RegisterMemberAsync(gaobian, "新党员", "1998-03-01", Iso(Today.AddYears(-1)), fullMemberOn: null);
         elder = await api.RegisterMemberAsync(gaobian, "老党员", Iso(Today.AddYears(-65)), "1985-07-01", "1986-07-01");
@@ -29,7 +29,7 @@ public sealed class MemberQueryApiTests(MembershipApiFactory api) : IClassFixtur
         var gone = await api.RegisterMemberAsync(gaobian, "已故新党员", "1995-01-01", Iso(Today.AddYears(-2)), Iso(Today.AddYears(-1)));
         using var client = api.CreateClient();
         (await client.PostAsJsonAsync($"/members/{gone}/status-changes",
-            new { status = "Deceased", effectiveOn = Iso(Today), reason = "病故", decidedBy = "和丰村党委" })).EnsureSuccessStatusCode();
+            new { status = "Deceased", effectiveOn = Iso(Today), reason = "病故", decidedBy = "鹤峰村党委" })).EnsureSuccessStatusCode();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

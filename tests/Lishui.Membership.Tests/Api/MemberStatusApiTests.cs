@@ -9,7 +9,7 @@ namespace Lishui.Membership.Tests.Api;
 public sealed class MemberStatusApiTests(MembershipApiFactory api) : IClassFixture<MembershipApiFactory>
 {
     private static object Change(string status, string effectiveOn = "2026-07-01", long? expectedVersion = null) =>
-        new { status, effectiveOn, reason = "支部大会讨论通过", decidedBy = "和丰村党委", expectedVersion };
+        new { status, effectiveOn, reason = "支部大会讨论通过", decidedBy = "鹤峰村党委", expectedVersion };
 
     [Fact]
     public async Task A_probationary_member_becomes_full_the_history_keeps_who_decided_and_subscribers_learn_the_new_status()
@@ -28,7 +28,7 @@ public sealed class MemberStatusApiTests(MembershipApiFactory api) : IClassFixtu
         Assert.Equal(2, read.GetProperty("version").GetInt64());
         var history = await client.GetFromJsonAsync<JsonElement>($"/members/{member}/status-changes");
         var row = Assert.Single(history.EnumerateArray());
-        Assert.Equal("和丰村党委", row.GetProperty("decidedBy").GetString());
+        Assert.Equal("鹤峰村党委", row.GetProperty("decidedBy").GetString());
         Assert.Equal("Probationary", row.GetProperty("previousStatus").GetString());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(response.Headers.Location)).StatusCode);
 

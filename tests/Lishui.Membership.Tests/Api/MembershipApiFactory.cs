@@ -48,7 +48,7 @@ public class MembershipApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
         await townLock.WaitAsync();
         try
         {
-            town ??= await CreateOrganisationAsync(new { name = "沥水镇党委", kind = "PartyCommittee" });
+            town ??= await CreateOrganisationAsync(new { name = "里水镇党委", kind = "PartyCommittee" });
             return town.Value;
         }
         finally

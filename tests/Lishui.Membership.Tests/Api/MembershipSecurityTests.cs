@@ -14,7 +14,7 @@ using Xunit.Abstractions;
 namespace Lishui.Membership.Tests.Api;
 
 /// <summary>
-/// Issue #9 in Membership: a small town (和丰村 with a branch and a party–mass group, and 周村 beside it),
+/// Issue #9 in Membership: a small town (鹤峰村 with a branch and a party–mass group, and 周村 beside it),
 /// built through the API and Assessment's event; every operation × role × own/other village checked
 /// against the documented rule; and the issue's named cases (#3: who may read a clear phone number).
 /// </summary>
@@ -35,7 +35,7 @@ public sealed class MembershipSecurityTests(MembershipApiFactory api, ITestOutpu
         await assessment.StartAsync();
         try
         {
-            hefeng = await VillageAsync("和丰", assessment);
+            hefeng = await VillageAsync("鹤峰", assessment);
             zhoucun = await VillageAsync("周", assessment);
         }
         finally
@@ -163,11 +163,11 @@ public sealed class MembershipSecurityTests(MembershipApiFactory api, ITestOutpu
             await secretary.GetAsync("/members"), // the whole town is no secretary's list
             await secretary.GetAsync($"/members/export.csv?organisationId={zhoucun.Branch}"),
             await secretary.GetAsync($"/households?organisationId={zhoucun.Group}"),
-            await secretary.PatchAsJsonAsync($"/members/{other}", new { name = "改名", changedBy = "和丰村书记" }),
-            await secretary.PutAsJsonAsync($"/members/{other}", new { name = "改名", gender = "Male", birthDate = "1980-05-01", changedBy = "和丰村书记" }),
-            await secretary.PostAsJsonAsync($"/members/{other}/status-changes", new { status = "Deceased", effectiveOn = today, reason = "测试", decidedBy = "和丰村书记" }),
-            await secretary.PostAsJsonAsync($"/members/{other}/transfers", new { toOrganisationId = hefeng.Branch, effectiveOn = today, reason = "转入和丰" }),
-            await secretary.PostAsJsonAsync($"/members/{other}/roles", new { role = "GroupLeader", assignedOn = today, decidedBy = "和丰村书记" }),
+            await secretary.PatchAsJsonAsync($"/members/{other}", new { name = "改名", changedBy = "鹤峰村书记" }),
+            await secretary.PutAsJsonAsync($"/members/{other}", new { name = "改名", gender = "Male", birthDate = "1980-05-01", changedBy = "鹤峰村书记" }),
+            await secretary.PostAsJsonAsync($"/members/{other}/status-changes", new { status = "Deceased", effectiveOn = today, reason = "测试", decidedBy = "鹤峰村书记" }),
+            await secretary.PostAsJsonAsync($"/members/{other}/transfers", new { toOrganisationId = hefeng.Branch, effectiveOn = today, reason = "转入鹤峰" }),
+            await secretary.PostAsJsonAsync($"/members/{other}/roles", new { role = "GroupLeader", assignedOn = today, decidedBy = "鹤峰村书记" }),
             await secretary.PostAsJsonAsync("/members", new
             {
                 name = "外村党员", gender = "Male", birthDate = "1980-05-01", joinedOn = "2005-07-01", fullMemberOn = "2006-07-01",
@@ -188,7 +188,7 @@ public sealed class MembershipSecurityTests(MembershipApiFactory api, ITestOutpu
         var list = await secretary.GetFromJsonAsync<JsonElement>($"/members?organisationId={hefeng.Committee}&includeDescendants=true");
         var registered = await secretary.PostAsJsonAsync("/members", new
         {
-            name = "和丰新党员", gender = "Female", birthDate = "1990-03-01", joinedOn = "2015-07-01", fullMemberOn = "2016-07-01",
+            name = "鹤峰新党员", gender = "Female", birthDate = "1990-03-01", joinedOn = "2015-07-01", fullMemberOn = "2016-07-01",
             organisationId = hefeng.Group, idNumber = TestIdNumbers.For("1990-03-01"),
         });
 
@@ -209,7 +209,7 @@ public sealed class MembershipSecurityTests(MembershipApiFactory api, ITestOutpu
         using var secretary = api.ClientWith(Secretary());
         var roll = RollCsvFiles.Utf8WithBom([
             RollCsvFiles.Header,
-            RollCsvFiles.Row(hefeng.Group.ToString(), "和丰丁"),
+            RollCsvFiles.Row(hefeng.Group.ToString(), "鹤峰丁"),
             RollCsvFiles.Row(zhoucun.Branch.ToString(), "周村戊"),
             RollCsvFiles.Row("周村党支部", "周村己"),
         ]);

@@ -11,8 +11,8 @@ public sealed class OrganisationApiTests(MembershipApiFactory api) : IClassFixtu
     [Fact]
     public async Task The_tree_is_built_top_down_and_a_subtree_is_read_in_one_query()
     {
-        var hefeng = await api.CreateOrganisationAsync(new { name = "和丰村党委", kind = "PartyCommittee", parentId = await api.TownAsync() });
-        var branch = await api.CreateOrganisationAsync(new { name = "和丰村第一党支部", kind = "Branch", parentId = hefeng });
+        var hefeng = await api.CreateOrganisationAsync(new { name = "鹤峰村党委", kind = "PartyCommittee", parentId = await api.TownAsync() });
+        var branch = await api.CreateOrganisationAsync(new { name = "鹤峰村第一党支部", kind = "Branch", parentId = hefeng });
         await api.CreateOrganisationAsync(new { name = "高边党群小组", kind = "PartyMassGroup", parentId = branch, economicCooperative = "高边经济社" });
         await api.CreateOrganisationAsync(new { name = "岑岗党群小组", kind = "PartyMassGroup", parentId = branch, economicCooperative = "岑岗经济社" });
         using var client = api.CreateClient();
@@ -21,8 +21,8 @@ public sealed class OrganisationApiTests(MembershipApiFactory api) : IClassFixtu
 
         Assert.Equal(4, subtree.GetProperty("total").GetInt32());
         var names = subtree.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("name").GetString()).ToList();
-        Assert.Equal("和丰村党委", names[0]);
-        Assert.Equal("和丰村第一党支部", names[1]);
+        Assert.Equal("鹤峰村党委", names[0]);
+        Assert.Equal("鹤峰村第一党支部", names[1]);
     }
 
     [Fact]

@@ -7,14 +7,14 @@ namespace Lishui.Membership.Tests.Api;
 
 public sealed class RoleApiTests(MembershipApiFactory api) : IClassFixture<MembershipApiFactory>
 {
-    private static object Assign(string role, string assignedOn = "2024-01-01") => new { role, assignedOn, decidedBy = "和丰村党员大会" };
+    private static object Assign(string role, string assignedOn = "2024-01-01") => new { role, assignedOn, decidedBy = "鹤峰村党员大会" };
 
-    private static object Revoke(string revokedOn = "2026-06-30") => new { revokedOn, decidedBy = "沥水镇党委" };
+    private static object Revoke(string revokedOn = "2026-06-30") => new { revokedOn, decidedBy = "里水镇党委" };
 
     [Fact]
     public async Task An_organisation_has_one_secretary_at_a_time()
     {
-        var branch = await api.NewBranchAsync("和丰村党支部");
+        var branch = await api.NewBranchAsync("鹤峰村党支部");
         var first = await api.RegisterMemberAsync(branch, "张建国");
         var second = await api.RegisterMemberAsync(branch, "李秀英");
         await using var assigned = await EventListener<MemberRoleAssigned>.StartAsync(api.Infrastructure);

@@ -9,12 +9,12 @@ namespace Lishui.Membership.Tests.Api;
 public sealed class TransferApiTests(MembershipApiFactory api) : IClassFixture<MembershipApiFactory>
 {
     private static object Transfer(Guid to, string effectiveOn = "2026-09-01") =>
-        new { toOrganisationId = to, effectiveOn, reason = "工作调动", decidedBy = "沥水镇党委组织办" };
+        new { toOrganisationId = to, effectiveOn, reason = "工作调动", decidedBy = "里水镇党委组织办" };
 
     [Fact]
     public async Task A_transfer_inside_the_town_moves_the_member_keeps_the_history_and_tells_subscribers_both_organisations()
     {
-        var from = await api.NewBranchAsync("和丰村党支部");
+        var from = await api.NewBranchAsync("鹤峰村党支部");
         var to = await api.NewBranchAsync("党建工作办党支部");
         var member = await api.RegisterMemberAsync(from, "梁志明");
         await using var listener = await EventListener<MemberTransferred>.StartAsync(api.Infrastructure);
@@ -38,7 +38,7 @@ public sealed class TransferApiTests(MembershipApiFactory api) : IClassFixture<M
     [Fact]
     public async Task A_transfer_to_a_closed_or_unknown_organisation_is_refused_naming_the_field_and_changes_nothing()
     {
-        var from = await api.NewBranchAsync("和丰村党支部");
+        var from = await api.NewBranchAsync("鹤峰村党支部");
         var closed = await api.NewBranchAsync("已撤销党支部");
         using var client = api.CreateClient();
         (await client.PostAsync($"/organisations/{closed}/close", null)).EnsureSuccessStatusCode();
@@ -64,7 +64,7 @@ public sealed class TransferApiTests(MembershipApiFactory api) : IClassFixture<M
         var to = await api.NewBranchAsync("另一党支部");
         using var client = api.CreateClient();
         (await client.PostAsJsonAsync($"/members/{member}/status-changes",
-            new { status = "Deceased", effectiveOn = "2026-05-01", reason = "病故", decidedBy = "和丰村党委" })).EnsureSuccessStatusCode();
+            new { status = "Deceased", effectiveOn = "2026-05-01", reason = "病故", decidedBy = "鹤峰村党委" })).EnsureSuccessStatusCode();
 
         var response = await client.PostAsJsonAsync($"/members/{member}/transfers", Transfer(to));
 

@@ -12,9 +12,9 @@ public sealed class OrganisationTreeTests
 
     private static (Organisation Town, Organisation Hefeng, Organisation Branch, Organisation Gaobian) Lishui()
     {
-        var town = New("沥水镇党委", OrganisationKind.PartyCommittee, null);
-        var hefeng = New("和丰村党委", OrganisationKind.PartyCommittee, town);
-        var branch = New("和丰村第一党支部", OrganisationKind.Branch, hefeng);
+        var town = New("里水镇党委", OrganisationKind.PartyCommittee, null);
+        var hefeng = New("鹤峰村党委", OrganisationKind.PartyCommittee, town);
+        var branch = New("鹤峰村第一党支部", OrganisationKind.Branch, hefeng);
         var gaobian = New("高边党群小组", OrganisationKind.PartyMassGroup, branch, "高边经济社");
         return (town, hefeng, branch, gaobian);
     }

@@ -23,15 +23,15 @@ public sealed record SecurityWorld(
 {
     public static async Task<SecurityWorld> CreateAsync(PairingApiFactory api)
     {
-        var town = await api.OrganisationAsync("沥水镇党委", "PartyCommittee");
-        var hefeng = await api.OrganisationAsync("和丰村党委", "PartyCommittee", town);
-        var hefengBranch = await api.OrganisationAsync("和丰村第一党支部", "Branch", hefeng);
+        var town = await api.OrganisationAsync("里水镇党委", "PartyCommittee");
+        var hefeng = await api.OrganisationAsync("鹤峰村党委", "PartyCommittee", town);
+        var hefengBranch = await api.OrganisationAsync("鹤峰村第一党支部", "Branch", hefeng);
         var zhoucun = await api.OrganisationAsync("周村党委", "PartyCommittee", town);
         var officeA = await api.OrganisationAsync("党建工作办党支部", "Branch", town);
         var officeB = await api.OrganisationAsync("经济发展办党支部", "Branch", town);
         await api.MembersAsync(officeA, 2, "机关甲党员");
         await api.MembersAsync(officeB, 2, "机关乙党员");
-        await api.MembersAsync(hefengBranch, 3, "和丰党员");
+        await api.MembersAsync(hefengBranch, 3, "鹤峰党员");
         await api.MembersAsync(zhoucun, 3, "周村党员");
         var leader = (await api.MembersAsync(town, 1, "驻点领导"))[0];
 
@@ -40,7 +40,7 @@ public sealed record SecurityWorld(
         var zhoucunPairing = await PairAsync(admin, officeB, zhoucun);
         var ownPair = await FirstPairAsync(api, admin, hefengPairing);
         var otherPair = await FirstPairAsync(api, admin, zhoucunPairing);
-        var (hefengSchedule, hefengVisit, hefengRequest) = await StationAsync(admin, leader, hefeng, "和丰村党群服务中心", 0);
+        var (hefengSchedule, hefengVisit, hefengRequest) = await StationAsync(admin, leader, hefeng, "鹤峰村党群服务中心", 0);
         var (zhoucunSchedule, zhoucunVisit, zhoucunRequest) = await StationAsync(admin, leader, zhoucun, "周村党群服务中心", 7);
         return new SecurityWorld(town, hefeng, hefengBranch, zhoucun, officeA, officeB, hefengPairing, zhoucunPairing,
             ownPair.Id, otherPair.Id, ownPair.VillageMemberId, otherPair.VillageMemberId,

@@ -21,7 +21,7 @@ public sealed class OrganisationPairingApiTests(PairingApiFactory api) : IClassF
     public async Task An_organ_branch_is_paired_with_a_village_committee_and_the_event_is_written_with_it()
     {
         var office = await api.OrganisationAsync("党建工作办党支部");
-        var hefeng = await api.OrganisationAsync("和丰村党委", "PartyCommittee");
+        var hefeng = await api.OrganisationAsync("鹤峰村党委", "PartyCommittee");
         using var client = api.CreateClient();
 
         var response = await client.PostAsJsonAsync("/organisation-pairings",

@@ -22,15 +22,15 @@ public sealed class OrganisationViewTests(PairingApiFactory api) : IClassFixture
         var town = Guid.CreateVersion7();
         var village = Guid.CreateVersion7();
         var otherParent = Guid.CreateVersion7();
-        await api.PublishAsync(At(new OrganisationCreated { ParentId = town, Name = "和丰村党委", Kind = "PartyCommittee", EconomicCooperative = null }, village, 1));
+        await api.PublishAsync(At(new OrganisationCreated { ParentId = town, Name = "鹤峰村党委", Kind = "PartyCommittee", EconomicCooperative = null }, village, 1));
         await Eventually.MatchAsync(() => ViewAsync(village), o => o is not null, because: "OrganisationCreated should be applied");
 
-        await api.PublishAsync(At(new OrganisationRenamed { Name = "和丰村党委（新）" }, village, 2));
+        await api.PublishAsync(At(new OrganisationRenamed { Name = "鹤峰村党委（新）" }, village, 2));
         await api.PublishAsync(At(new OrganisationMoved { PreviousParentId = town, ParentId = otherParent }, village, 3));
         await api.PublishAsync(At(new OrganisationClosed(), village, 4));
 
         var view = await Eventually.MatchAsync(() => ViewAsync(village), o => o!.Sequence == 4, because: "all three changes should be applied");
-        Assert.Equal("和丰村党委（新）", view!.Name);
+        Assert.Equal("鹤峰村党委（新）", view!.Name);
         Assert.Equal(otherParent, view.ParentId);
         Assert.True(view.Closed);
     }

@@ -9,8 +9,8 @@ public sealed record PairingScenario(Guid Office, Guid Hefeng, Guid HefengBranch
     public static async Task<PairingScenario> CreateAsync(PairingApiFactory api, int organ = 10, int village = 86, int? contactEveryDays = null)
     {
         var office = await api.OrganisationAsync("党建工作办党支部");
-        var hefeng = await api.OrganisationAsync("和丰村党委", "PartyCommittee");
-        var hefengBranch = await api.OrganisationAsync("和丰村第一党支部", "Branch", hefeng);
+        var hefeng = await api.OrganisationAsync("鹤峰村党委", "PartyCommittee");
+        var hefengBranch = await api.OrganisationAsync("鹤峰村第一党支部", "Branch", hefeng);
         var organMembers = await api.MembersAsync(office, organ, "机关党员");
 
         // Village members sit on the committee's branch: the list takes the whole subtree.

@@ -49,14 +49,14 @@ internal static class ReminderScenario
         await scenario.GenerateListAsync(api);
         using var client = api.CreateClient();
         (await client.PutAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-schedule",
-            new { time = "09:00", place = "和丰村委会党群沟通室", startsOn = "2026-12-01" })).EnsureSuccessStatusCode();
+            new { time = "09:00", place = "鹤峰村委会党群沟通室", startsOn = "2026-12-01" })).EnsureSuccessStatusCode();
         var schedule = await client.PostAsJsonAsync("/stationing-schedules", new
         {
             leaderMemberId = scenario.OrganMembers[0],
             villageCommitteeId = scenario.Hefeng,
             startsOn = "2026-12-01",
             startTime = "14:30",
-            place = "和丰村党群服务中心",
+            place = "鹤峰村党群服务中心",
             createdBy = "镇党委办公室",
         });
         schedule.EnsureSuccessStatusCode();
@@ -102,7 +102,7 @@ public sealed class ReminderCheckTests(ClockedPairingApiFactory api) : IClassFix
         Assert.Single(study.Select(e => e.SessionId).Distinct());
         Assert.All(study, e =>
         {
-            Assert.Equal("和丰村委会党群沟通室", e.Place);
+            Assert.Equal("鹤峰村委会党群沟通室", e.Place);
             Assert.Equal(scenario.Office, e.OrganBranchId);
             Assert.Equal(scenario.Hefeng, e.VillageCommitteeId);
             Assert.Equal(scenario.Office, e.OrganisationId);

@@ -23,8 +23,8 @@ public sealed record StationingScenario(Guid Village, Guid Leader, Guid Schedule
 {
     public static async Task<StationingScenario> CreateAsync(PairingApiFactory api)
     {
-        var town = await api.OrganisationAsync("沥水镇党委", "PartyCommittee");
-        var village = await api.OrganisationAsync("和丰村党委", "PartyCommittee", town);
+        var town = await api.OrganisationAsync("里水镇党委", "PartyCommittee");
+        var village = await api.OrganisationAsync("鹤峰村党委", "PartyCommittee", town);
         var leader = (await api.MembersAsync(town, 1, "驻点领导"))[0];
         var today = TimeProvider.System.Today();
         var lastTuesday = today.AddDays(-(((int)today.DayOfWeek - (int)DayOfWeek.Tuesday + 7) % 7));
@@ -35,7 +35,7 @@ public sealed record StationingScenario(Guid Village, Guid Leader, Guid Schedule
             villageCommitteeId = village,
             startsOn = lastTuesday.AddDays(-28).ToString("yyyy-MM-dd"),
             startTime = "14:30",
-            place = "和丰村党群服务中心",
+            place = "鹤峰村党群服务中心",
             createdBy = "镇党委办公室",
         });
         Assert.Equal(HttpStatusCode.Created, schedule.StatusCode);
@@ -44,7 +44,7 @@ public sealed record StationingScenario(Guid Village, Guid Leader, Guid Schedule
         {
             on = lastTuesday.ToString("yyyy-MM-dd"),
             notes = "听取村民关于学生接送点的意见，随即带村干部到现场查看。",
-            recordedBy = "和丰村党委 高书记",
+            recordedBy = "鹤峰村党委 高书记",
         });
         Assert.Equal(HttpStatusCode.Created, visit.StatusCode);
         var visitId = (await visit.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -56,7 +56,7 @@ public sealed record StationingScenario(Guid Village, Guid Leader, Guid Schedule
         residentName = "邹润好",
         contactPhone = phone,
         subject = "学生接送点没有遮风挡雨的设施，希望改善接送点环境",
-        location = "和丰文化驿站旁学生接送点",
+        location = "鹤峰村文化驿站旁学生接送点",
         category = "Education",
         recordedBy = "驻点领导 余海生",
     };
@@ -149,7 +149,7 @@ public sealed partial class StationingApiTests(RelayingPairingApiFactory api) : 
             {
                 householdId = Guid.CreateVersion7(),
                 subject = $"诉求 {i}",
-                location = "和丰村",
+                location = "鹤峰村",
                 category = "Other",
                 recordedBy = "驻点领导",
             });

@@ -47,7 +47,7 @@ public sealed class StudyCalendarApiTests(PairingApiFactory api) : IClassFixture
         using var client = api.CreateClient();
 
         var set = await client.PutAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-schedule",
-            new { time = "09:00", place = "和丰村委会党群沟通室", durationMinutes = 90 });
+            new { time = "09:00", place = "鹤峰村委会党群沟通室", durationMinutes = 90 });
 
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
         var calendar = await CalendarAsync(scenario.PairingId, Tuesday, Tuesday.AddDays(21));
@@ -59,7 +59,7 @@ public sealed class StudyCalendarApiTests(PairingApiFactory api) : IClassFixture
             Assert.Equal(new TimeSpan(9, 0, 0), startsAt.TimeOfDay);
             Assert.Equal(TimeSpan.FromHours(8), startsAt.Offset);
             Assert.Equal(startsAt.AddMinutes(90), s.GetProperty("endsAt").GetDateTimeOffset());
-            Assert.Equal("和丰村委会党群沟通室", s.GetProperty("place").GetString());
+            Assert.Equal("鹤峰村委会党群沟通室", s.GetProperty("place").GetString());
             Assert.Equal("Scheduled", s.GetProperty("status").GetString());
         });
 
@@ -67,7 +67,7 @@ public sealed class StudyCalendarApiTests(PairingApiFactory api) : IClassFixture
         (await client.PostAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-calendar/{Iso(Tuesday)}/skip",
             new { reason = "法定节假日", changedBy = "党建办 李书记" })).EnsureSuccessStatusCode();
         (await client.PutAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-schedule",
-            new { time = "10:00", place = "和丰村委会党群沟通室" })).EnsureSuccessStatusCode();
+            new { time = "10:00", place = "鹤峰村委会党群沟通室" })).EnsureSuccessStatusCode();
         calendar = await CalendarAsync(scenario.PairingId, Tuesday, Tuesday.AddDays(21));
         Assert.Equal("Skipped", Week(calendar, Tuesday).GetProperty("status").GetString());
         Assert.Equal(new TimeSpan(10, 0, 0), Week(calendar, Tuesday.AddDays(7)).GetProperty("startsAt").GetDateTimeOffset().TimeOfDay);
@@ -79,12 +79,12 @@ public sealed class StudyCalendarApiTests(PairingApiFactory api) : IClassFixture
     {
         var scenario = await PairingScenario.CreateAsync(api, organ: 1, village: 1);
         using var client = api.CreateClient();
-        (await client.PutAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-schedule", new { time = "09:00", place = "和丰村委会" })).EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-schedule", new { time = "09:00", place = "鹤峰村委会" })).EnsureSuccessStatusCode();
 
         var skip = await client.PostAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-calendar/{Iso(Tuesday)}/skip",
             new { reason = "国庆假期", changedBy = "党建办 李书记" });
         var move = await client.PostAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-calendar/{Iso(Tuesday.AddDays(7))}/move",
-            new { date = Iso(Tuesday.AddDays(8)), time = "15:00", place = "和丰文化驿站", reason = "星期二全镇大会，改到星期三下午", changedBy = "党建办 李书记" });
+            new { date = Iso(Tuesday.AddDays(8)), time = "15:00", place = "鹤峰村文化驿站", reason = "星期二全镇大会，改到星期三下午", changedBy = "党建办 李书记" });
         var withoutReason = await client.PostAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-calendar/{Iso(Tuesday.AddDays(14))}/skip",
             new { changedBy = "党建办 李书记" });
         var notATuesday = await client.PostAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-calendar/{Iso(Tuesday.AddDays(1))}/skip",
@@ -98,7 +98,7 @@ public sealed class StudyCalendarApiTests(PairingApiFactory api) : IClassFixture
         Assert.Equal("Moved", moved.GetProperty("status").GetString());
         Assert.Equal(Iso(Tuesday.AddDays(8)), moved.GetProperty("on").GetString());
         Assert.Equal(new TimeSpan(15, 0, 0), moved.GetProperty("startsAt").GetDateTimeOffset().TimeOfDay);
-        Assert.Equal("和丰文化驿站", moved.GetProperty("place").GetString());
+        Assert.Equal("鹤峰村文化驿站", moved.GetProperty("place").GetString());
         Assert.Equal("星期二全镇大会，改到星期三下午", moved.GetProperty("reason").GetString());
         Assert.Equal("党建办 李书记", moved.GetProperty("changedBy").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, withoutReason.StatusCode);
@@ -121,7 +121,7 @@ public sealed class StudyCalendarApiTests(PairingApiFactory api) : IClassFixture
         var otherVillage = await api.OrganisationAsync("洲村党委", "PartyCommittee");
         var otherPairing = await PairAsync(scenario.Office, otherVillage);
         using var client = api.CreateClient();
-        (await client.PutAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-schedule", new { time = "09:00", place = "和丰村委会" })).EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-schedule", new { time = "09:00", place = "鹤峰村委会" })).EnsureSuccessStatusCode();
         (await client.PutAsJsonAsync($"/organisation-pairings/{otherPairing}/study-schedule", new { time = "14:30", place = "洲村村委会" })).EnsureSuccessStatusCode();
         var wednesday = Tuesday.AddDays(1);
         (await client.PostAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-calendar/{Iso(Tuesday)}/move",
@@ -155,7 +155,7 @@ public sealed class StudyCalendarApiTests(PairingApiFactory api) : IClassFixture
         var scenario = await PairingScenario.CreateAsync(api, organ: 1, village: 1);
         var otherPairing = await PairAsync(scenario.Office, await api.OrganisationAsync("横江村党委", "PartyCommittee"));
         using var client = api.CreateClient();
-        (await client.PutAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-schedule", new { time = "09:00", place = "和丰村委会" })).EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-schedule", new { time = "09:00", place = "鹤峰村委会" })).EnsureSuccessStatusCode();
 
         var clash = await client.PutAsJsonAsync($"/organisation-pairings/{otherPairing}/study-schedule", new { time = "10:00", place = "横江村委会" });
 
@@ -172,7 +172,7 @@ public sealed class StudyCalendarApiTests(PairingApiFactory api) : IClassFixture
         var past = TownCalendar.TuesdayOf(Today).AddDays(-14);
         using var client = api.CreateClient();
         (await client.PutAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-schedule",
-            new { time = "09:00", place = "和丰村委会", startsOn = Iso(past.AddDays(-7)) })).EnsureSuccessStatusCode();
+            new { time = "09:00", place = "鹤峰村委会", startsOn = Iso(past.AddDays(-7)) })).EnsureSuccessStatusCode();
         var planned = Week(await CalendarAsync(scenario.PairingId, past, past), past).GetProperty("id").GetGuid();
 
         var recorded = await client.PostAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-sessions", new

@@ -22,7 +22,7 @@ public sealed class StudySessionApiTests(PairingApiFactory api) : IClassFixture<
     {
         var scenario = await PairingScenario.CreateAsync(api, organ: 2, village: 3);
         using var client = api.CreateClient();
-        (await client.PutAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-schedule", new { time = "19:30", place = "和丰村党群服务中心" })).EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-schedule", new { time = "19:30", place = "鹤峰村党群服务中心" })).EnsureSuccessStatusCode();
         var attendance = new object[]
         {
             new { memberId = scenario.OrganMembers[0], status = "Present" },

@@ -18,7 +18,7 @@ public sealed class ThisTuesdayApiTests(PairingApiFactory api) : IClassFixture<P
         await scenario.GenerateListAsync(api);
         var tuesday = TownCalendar.TuesdayOf(TimeProvider.System.Today()).AddDays(7);
         using var client = api.CreateClient();
-        (await client.PutAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-schedule", new { time = "09:00", place = "和丰村委会党群沟通室" })).EnsureSuccessStatusCode();
+        (await client.PutAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-schedule", new { time = "09:00", place = "鹤峰村委会党群沟通室" })).EnsureSuccessStatusCode();
         (await client.PutAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-calendar/{Iso(tuesday)}/topic", new { topic = "第一议题：学习最新指示精神" })).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-calendar/{Iso(tuesday.AddDays(7))}/move",
             new { date = Iso(tuesday.AddDays(8)), time = "19:30", reason = "星期二全镇防汛值班", changedBy = "党建办 李书记" })).EnsureSuccessStatusCode();
@@ -28,7 +28,7 @@ public sealed class ThisTuesdayApiTests(PairingApiFactory api) : IClassFixture<P
             villageCommitteeId = scenario.Hefeng,
             startsOn = Iso(tuesday.AddDays(-7)),
             startTime = "14:30",
-            place = "和丰村党群服务中心",
+            place = "鹤峰村党群服务中心",
             createdBy = "镇党委办公室",
         })).EnsureSuccessStatusCode();
 
@@ -45,7 +45,7 @@ public sealed class ThisTuesdayApiTests(PairingApiFactory api) : IClassFixture<P
         Assert.Equal(scenario.Office, session.GetProperty("partnerOrganisationId").GetGuid());
         Assert.Equal("党建工作办党支部", session.GetProperty("partnerName").GetString());
         Assert.Equal(new TimeSpan(9, 0, 0), session.GetProperty("startsAt").GetDateTimeOffset().TimeOfDay);
-        Assert.Equal("和丰村委会党群沟通室", session.GetProperty("place").GetString());
+        Assert.Equal("鹤峰村委会党群沟通室", session.GetProperty("place").GetString());
         Assert.Equal("第一议题：学习最新指示精神", session.GetProperty("topic").GetString());
         Assert.Equal("Scheduled", session.GetProperty("status").GetString());
         Assert.Equal(5, session.GetProperty("expectedCount").GetInt32());
@@ -55,11 +55,11 @@ public sealed class ThisTuesdayApiTests(PairingApiFactory api) : IClassFixture<P
         var stationed = Assert.Single(village.GetProperty("stationed").EnumerateArray());
         Assert.Equal(scenario.OrganMembers[1], stationed.GetProperty("leaderMemberId").GetGuid());
         Assert.Equal("机关党员02", stationed.GetProperty("leaderName").GetString());
-        Assert.Equal("和丰村党委", stationed.GetProperty("villageName").GetString());
+        Assert.Equal("鹤峰村党委", stationed.GetProperty("villageName").GetString());
         Assert.Equal(new TimeSpan(14, 30, 0), stationed.GetProperty("startsAt").GetDateTimeOffset().TimeOfDay);
 
         // The office sees the same session from its side, and its member stationed in Hefeng.
-        Assert.Equal("和丰村党委", Assert.Single(office.GetProperty("sessions").EnumerateArray()).GetProperty("partnerName").GetString());
+        Assert.Equal("鹤峰村党委", Assert.Single(office.GetProperty("sessions").EnumerateArray()).GetProperty("partnerName").GetString());
         Assert.Equal(scenario.OrganMembers[1], Assert.Single(office.GetProperty("stationed").EnumerateArray()).GetProperty("leaderMemberId").GetGuid());
 
         var moved = Assert.Single(movedWeek.GetProperty("sessions").EnumerateArray());

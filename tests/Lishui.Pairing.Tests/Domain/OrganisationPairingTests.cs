@@ -6,7 +6,7 @@ namespace Lishui.Pairing.Tests.Domain;
 public sealed class OrganisationPairingTests
 {
     private static readonly PairedOrganisation Office = new(Guid.NewGuid(), "党建工作办党支部", false);
-    private static readonly PairedOrganisation Hefeng = new(Guid.NewGuid(), "和丰村党委", false);
+    private static readonly PairedOrganisation Hefeng = new(Guid.NewGuid(), "鹤峰村党委", false);
 
     private static OrganisationPairing Pair(PairedOrganisation organ, PairedOrganisation village, DateOnly startsOn, DateOnly? endsOn, params OrganisationPairing[] existing) =>
         OrganisationPairing.Create(Guid.NewGuid(), organ, village, startsOn, endsOn, "结对共建", 30, existing, DateTimeOffset.UtcNow);

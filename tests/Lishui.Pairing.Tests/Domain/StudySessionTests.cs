@@ -9,7 +9,7 @@ public sealed class StudySessionTests
     private static readonly Guid Member = Guid.NewGuid();
 
     private static OrganisationPairing Pairing() => OrganisationPairing.Create(
-        Guid.NewGuid(), new PairedOrganisation(Guid.NewGuid(), "党建工作办党支部", false), new PairedOrganisation(Guid.NewGuid(), "和丰村党委", false),
+        Guid.NewGuid(), new PairedOrganisation(Guid.NewGuid(), "党建工作办党支部", false), new PairedOrganisation(Guid.NewGuid(), "鹤峰村党委", false),
         new DateOnly(2026, 1, 1), null, "结对共建", 30, [], DateTimeOffset.UtcNow);
 
     private static StudySession Hold(DateOnly heldOn, string? movedReason, params AttendanceEntry[] attendance) =>

@@ -68,7 +68,7 @@ public sealed class TuesdayCalendarTests
     public void A_moved_session_may_not_share_its_day_with_the_same_group_nor_overlap_a_group_sharing_an_organisation()
     {
         var group = Guid.CreateVersion7();
-        var session = ScheduledStudySession.Plan(Guid.CreateVersion7(), group, new DateOnly(2026, 12, 8), new TimeOnly(9, 0), 120, "和丰村委会");
+        var session = ScheduledStudySession.Plan(Guid.CreateVersion7(), group, new DateOnly(2026, 12, 8), new TimeOnly(9, 0), 120, "鹤峰村委会");
         var now = Town(1, 9);
         CalendarSlot Other(Guid pairing, int day, int hour) => new(Guid.CreateVersion7(), pairing, Town(day, hour), Town(day, hour).AddHours(2));
 

@@ -26,7 +26,7 @@ public sealed class EmailOptions
 
     public string From { get; set; } = "notice@lishui.local";
 
-    public string FromName { get; set; } = "沥水镇党建平台";
+    public string FromName { get; set; } = "里水镇党建平台";
 }
 
 /// <summary>E-mail over SMTP (MailKit): UTF-8 subject (RFC 2047) and UTF-8 plain-text body.</summary>

@@ -7,7 +7,7 @@ public static class DefaultTemplates
     {
         ["welcome"] = (
             "欢迎加入党员名册",
-            "{{name}}同志：您好！您已登记在沥水镇党员名册中。每周二是“党建星期二”，请按时参加第一议题学习。",
+            "{{name}}同志：您好！您已登记在里水镇党员名册中。每周二是“党建星期二”，请按时参加第一议题学习。",
             "Welcome to the member roll",
             "Dear comrade {{name}}: you are now on the Lishui Town member roll. Every Tuesday is Party Building Tuesday: please join the First Agenda study."),
         ["study-session-reminder"] = (

@@ -64,7 +64,7 @@ public static class AsyncApiDocument
             ["asyncapi"] = "3.0.0",
             ["info"] = new JsonObject
             {
-                ["title"] = "Lishui Platform public events (沥水镇党建平台公开事件)",
+                ["title"] = "Lishui Platform public events (里水镇党建平台公开事件)",
                 ["version"] = "1.0.0",
                 ["description"] = "CloudEvents 1.0 (structured JSON) for other government systems. Each subscriber reads its own queue, which the platform " +
                     "binds to the allowed types, or receives signed webhooks. Deduplicate by `id`. Guide: contracts/public/README.md in the repository.",

@@ -108,7 +108,7 @@ public sealed class PracticalProject : AggregateRoot
     /// <summary>The responsible cadre on the member roll (told when the project is overdue).</summary>
     public Guid? ResponsibleCadreMemberId { get; private set; }
 
-    /// <summary>The village the project is in (e.g. 和丰村); empty for town-wide projects.</summary>
+    /// <summary>The village the project is in (e.g. 鹤峰村); empty for town-wide projects.</summary>
     public string? Village { get; private set; }
 
     /// <summary>The resident requests the project answers (its origin).</summary>

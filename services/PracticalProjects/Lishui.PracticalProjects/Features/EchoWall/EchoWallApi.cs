@@ -18,7 +18,7 @@ namespace Lishui.PracticalProjects.Features.EchoWall;
 public sealed record WritePostRequest(
     string Text, string? DisplayName, Guid? OrganisationId, Guid? LinkedRequestId, Guid? LinkedProjectId, string? ContactName, string? ContactPhone);
 
-/// <summary><c>answeredBy</c> is the signature shown on the wall (e.g. 和丰村委会); who answered is in the audit trail.</summary>
+/// <summary><c>answeredBy</c> is the signature shown on the wall (e.g. 鹤峰村委会); who answered is in the audit trail.</summary>
 public sealed record AnswerPostRequest(string Text, string AnsweredBy);
 
 /// <summary><c>moderatedBy</c> is accepted but ignored: the token's caller is recorded.</summary>
