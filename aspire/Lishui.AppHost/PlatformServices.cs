@@ -37,13 +37,36 @@ public static class PlatformServices
             .WaitForCompletion(migrations);
         migrations.WithParentRelationship(service);
 
-        // Without a launch profile there is no endpoint: add one unless the service declares its own.
-        if (!service.Resource.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == "http"))
+        return service.WithServedHttp();
+    }
+
+    /// <summary>
+    /// The portal: no database, no broker; it calls the services by name, so it starts once they are healthy.
+    /// It signs its own calls with the development key, as the services' callers do locally.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddPortal(
+        this IDistributedApplicationBuilder builder, params IResourceBuilder<ProjectResource>[] services)
+    {
+        var portal = builder.AddProject<Projects.Lishui_Portal>("portal")
+            .WithEnvironment(Environment, builder.Environment.EnvironmentName)
+            .WithDevelopmentTokens(builder);
+        foreach (var service in services)
         {
-            service.WithHttpEndpoint();
+            portal.WithReference(service).WaitFor(service);
         }
 
-        return service.WithHttpHealthCheck(HealthPath);
+        return portal.WithServedHttp();
+    }
+
+    /// <summary>Without a launch profile there is no endpoint: add one unless the project declares its own; healthy when /health says so.</summary>
+    private static IResourceBuilder<ProjectResource> WithServedHttp(this IResourceBuilder<ProjectResource> project)
+    {
+        if (!project.Resource.Annotations.OfType<EndpointAnnotation>().Any(e => e.Name == "http"))
+        {
+            project.WithHttpEndpoint();
+        }
+
+        return project.WithHttpHealthCheck(HealthPath);
     }
 
     /// <summary>

@@ -1,8 +1,9 @@
 using Lishui.AppHost;
 using Lishui.AppHost.Infrastructure;
 
-// The whole platform on one machine: RabbitMQ, PostgreSQL with one database per service, and the
-// five services, each after its migrations. Infra:Mode chooses where RabbitMQ and PostgreSQL come from.
+// The whole platform on one machine: RabbitMQ, PostgreSQL with one database per service, the five
+// services, each after its migrations, and the portal after them. Infra:Mode chooses where RabbitMQ
+// and PostgreSQL come from.
 var builder = DistributedApplication.CreateBuilder(args);
 
 try
@@ -16,13 +17,16 @@ try
     var membership = builder.AddPlatformService<Projects.Lishui_Membership>("membership", messaging, db["membershipdb"])
         .WithEnvironment("PersonalData__EncryptionKey", LocalKeys.Get(builder, "PersonalData.EncryptionKey"))
         .WithEnvironment("PersonalData__HashKey", LocalKeys.Get(builder, "PersonalData.HashKey"));
-    builder.AddPlatformService<Projects.Lishui_Assessment>("assessment", messaging, db["assessmentdb"]);
+    var assessment = builder.AddPlatformService<Projects.Lishui_Assessment>("assessment", messaging, db["assessmentdb"]);
     var pairing = builder.AddPlatformService<Projects.Lishui_Pairing>("pairing", messaging, db["pairingdb"]);
     var projects = builder.AddPlatformService<Projects.Lishui_PracticalProjects>("projects", messaging, db["projectsdb"]);
 
     // Notification asks the owners for contact details at delivery time (service discovery by name).
     var notification = builder.AddPlatformService<Projects.Lishui_Notification>("notification", messaging, db["notificationdb"])
         .WithReference(membership).WithReference(pairing).WithReference(projects);
+
+    // The public web board reads the services' public endpoints (service discovery by name).
+    builder.AddPortal(membership, assessment, pairing, projects, notification);
 
     // Subscribing government systems get their own broker users, made through the management API.
     if (infra.BrokerManagement is { } management)

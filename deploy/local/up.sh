@@ -10,7 +10,7 @@
 # 3. Waits for the services to report healthy, then loads the demo data through their APIs
 #    (seed-demo.py: the town tree and 鹤峰村党支部 from demo-data/lishui.json, then each service's own
 #    demo module in seed/); re-running adds nothing.
-# 4. Prints the dashboard URL and each service's API and OpenAPI URLs, then stays in the foreground:
+# 4. Prints the portal's address, the dashboard URL and each service's API and OpenAPI URLs, then stays in the foreground:
 #    Ctrl-C (or SIGTERM) stops the app host, which stops everything it started (a few seconds).
 #
 # Service URLs: each service is a process under the app host whose environment holds the Aspire
@@ -232,11 +232,21 @@ if [[ ${LISHUI_UP_SEED:-1} != 0 ]]; then
     || log "some demo data could not be loaded (see above)"
 fi
 
+# The portal starts once the five services are healthy.
+PORTAL_URL=
+portal_healthy() {
+  PORTAL_URL=$(discover_services | awk '$1 == "portal" { print $2 }')
+  [[ -n $PORTAL_URL && $(http_status "$PORTAL_URL/health") == 200 ]]
+}
+wait_until "the portal was healthy" portal_healthy
+services=$(discover_services | awk '$1 != "portal"' | sort)
+
 # --- 4. where everything is -----------------------------------------------------------------------
 echo
 echo "================================================================================"
 echo " 平台已启动 / Lishui Platform is up  ($(secs $(( $(ms) - T_START ))) in all)"
 echo
+echo " 门户 Portal  $PORTAL_URL  (首页, 公示栏, 办实事项目, 诉求查询, 回音壁)"
 echo " Dashboard  $DASHBOARD_URL  (resources, logs, traces, metrics)"
 while read -r name url; do
   [[ -n $name ]] || continue

@@ -39,4 +39,7 @@ public static class PlatformScopes
 {
     /// <summary>Read a person's clear contact details at delivery time (Notification → Membership, Pairing, PracticalProjects).</summary>
     public const string ContactsRead = "lishui.contacts.read";
+
+    /// <summary>The public web portal reading and filing on residents' behalf (it throttles them itself).</summary>
+    public const string PublicPortal = "lishui.portal.public";
 }

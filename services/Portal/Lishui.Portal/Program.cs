@@ -1,0 +1,10 @@
+using Lishui.Portal;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPortal();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapPortal();
+app.Run();
