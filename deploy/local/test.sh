@@ -9,6 +9,8 @@
 #      (with the management plugin) under a temp folder, on free ports, stopped and deleted on exit
 #      whatever happens. rabbitmq-server is installed with apt-get when missing.
 #    Force a choice with LISHUI_TEST_INFRA=local|containers (default auto).
+#    The portal's browser tests need chromium and poppler-utils (pdftotext), installed with apt-get
+#    when missing.
 #    Tests that use Aspire start their own broker and database through the app host; they only need
 #    rabbitmq-server installed (or a container runtime).
 # 2. dotnet test Lishui.Platform.sln "$@", TRX files into artifacts/test-results/ (wiped first).
@@ -220,6 +222,9 @@ elif [[ $mode == auto || $mode == local ]]; then
 else
   log "LISHUI_TEST_INFRA must be auto, local or containers (not '$mode')"; exit 2
 fi
+
+# The portal's browser tests drive Debian's Chromium and read its printed PDFs with pdftotext.
+ensure_debian_packages chromium:/usr/bin/chromium poppler-utils:/usr/bin/pdftotext
 
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"

@@ -27,6 +27,9 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>The app host's state folder of this run (its local-keys.json signs development tokens).</summary>
+    public string StateDir => stateDir;
+
     public TimeSpan StartupTime { get; private set; }
 
     /// <summary>Every integration event published while the platform runs, as the broker carried it.</summary>
@@ -95,7 +98,7 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
         try
         {
             await App.StartAsync(startup.Token);
-            foreach (var service in Services)
+            foreach (var service in Services.Append("portal"))
             {
                 await App.ResourceNotifications.WaitForResourceHealthyAsync(service, startup.Token);
             }

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Lishui.Portal.Clients;
 using Lishui.Portal.Components;
@@ -17,6 +19,8 @@ public static class PortalModule
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
+        // Chinese text as characters, not &#x...; entities (a third of the page weight otherwise).
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddSingleton(TimeProvider.System);
 
         // The portal calls as itself: the services then throttle it as one known client, and the

@@ -40,6 +40,20 @@ public static class ServiceCalls
         return await response.Content.ReadFromJsonAsync<T>(Json, ct);
     }
 
+    /// <summary>For a page with several parts: a part whose service cannot answer is left out, not the whole page.</summary>
+    public static async Task<T?> OrNothingAsync<T>(this Task<T?> call)
+        where T : class
+    {
+        try
+        {
+            return await call;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>POSTs once per <paramref name="idempotencyKey"/>: a second click on the same form creates nothing twice.</summary>
     public static async Task<ApiResult<T>> PostOnceAsync<T>(this HttpClient http, string url, object body, string idempotencyKey, CancellationToken ct)
     {
