@@ -2,7 +2,7 @@ namespace Lishui.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project tests/Lishui.Benchmarks -- &lt;command&gt; [options]</c>:
-/// throughput, latency, faults, footprint. Each prints a table of figures; none is a test.
+/// throughput, latency, faults, footprint, portal. Each prints a table of figures; none is a test.
 /// </summary>
 public static class BenchmarkCommand
 {
@@ -16,6 +16,7 @@ public static class BenchmarkCommand
                   latency    [--rate 200] [--seconds 60] [--warmup-seconds 5]
                   faults     [--count 50000] [--only rabbitmq-kill|consumer-kill|postgres-restart|poison]
                   footprint  [--idle-seconds 10]
+                  portal     --portal URL --assessment URL --projects URL --pairing URL [--keys FILE] [--readers 20] [--seconds 15]
                 PostgreSQL and RabbitMQ from LISHUI_TEST_POSTGRES / LISHUI_TEST_RABBITMQ (faults and footprint
                 start throwaway servers of their own; ports from LISHUI_BENCH_FAULT_PG_PORTS / LISHUI_BENCH_FAULT_RMQ_PORTS).
                 """);
@@ -37,6 +38,7 @@ public static class BenchmarkCommand
             "latency" => await LatencyBenchmark.RunAsync(options, stop.Token),
             "faults" => await FaultBenchmark.RunAsync(options, stop.Token),
             "footprint" => await FootprintBenchmark.RunAsync(options, stop.Token),
+            "portal" => await PortalBenchmark.RunAsync(options, stop.Token),
             _ => Unknown(args[0]),
         };
         Console.WriteLine($"load average at end: {LoadAverage.Read()}");
@@ -45,7 +47,7 @@ public static class BenchmarkCommand
 
     private static int Unknown(string command)
     {
-        Console.Error.WriteLine($"unknown command '{command}' (throughput, latency, faults, footprint)");
+        Console.Error.WriteLine($"unknown command '{command}' (throughput, latency, faults, footprint, portal)");
         return 2;
     }
 }
