@@ -112,7 +112,7 @@ public sealed class CloseYearApiTests(AssessmentApiFactory api) : IClassFixture<
     [Fact]
     public async Task The_public_notice_shows_names_grades_and_scores_and_nothing_else()
     {
-        var organisation = Guid.NewGuid();
+        var organisation = await api.CreateOrganisationAsync(null, "鹤峰村党委", "PartyCommittee");
         var scheme = await api.CreateSchemeAsync(AssessmentApiFactory.HefengScheme(organisation));
         var ids = await api.RegisterMembersAsync(organisation, "冯少华", "卢秀英");
         await EnterAllAsync(scheme, ids[0], FullMarks.Take(4)); // 80
@@ -124,14 +124,16 @@ public sealed class CloseYearApiTests(AssessmentApiFactory api) : IClassFixture<
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("鹤峰村党委", body.GetProperty("organisationName").GetString());
         Assert.Equal(5, body.GetProperty("dimensions").GetArrayLength());
         var items = body.GetProperty("results").GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["冯少华", "卢秀英"], items.Select(i => i.GetProperty("name").GetString()));
         Assert.Equal(["Qualified", "Unqualified"], items.Select(i => i.GetProperty("grade").GetString()));
+        Assert.Equal(["合格", "不合格"], items.Select(i => i.GetProperty("gradeLabel").GetString()));
         Assert.Equal(18m, items[1].GetProperty("scores").GetProperty("organisational-life").GetDecimal());
         foreach (var item in items)
         {
-            Assert.Equal(["name", "grade", "total", "scores"], item.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["name", "grade", "gradeLabel", "total", "scores"], item.EnumerateObject().Select(p => p.Name));
         }
 
         var text = body.GetRawText();

@@ -12,7 +12,7 @@ public sealed class OpenDataApiTests(AssessmentApiFactory api) : IClassFixture<A
 {
     private async Task<(Guid Scheme, Guid[] Members, NoticeSummaryResponse Notice)> PublishedAsync()
     {
-        var organisation = Guid.NewGuid();
+        var organisation = await api.CreateOrganisationAsync(null, "鹤峰村党委", "PartyCommittee");
         var scheme = await api.CreateSchemeAsync(AssessmentApiFactory.HefengScheme(organisation));
         var ids = await api.RegisterMembersAsync(organisation, "冯少华", "=卢秀英");
         foreach (var (dimension, points) in new[] { ("daily-conduct", 20m), ("village-work", 19.5m), ("organisational-life", 20m), ("volunteer-service", 16m) })
@@ -54,10 +54,12 @@ public sealed class OpenDataApiTests(AssessmentApiFactory api) : IClassFixture<A
 
         var body = await anonymous.GetFromJsonAsync<JsonElement>($"/notices/{notice.Id}/results.json");
 
-        Assert.Equal(["id", "year", "subjectType", "topic", "windowOpensOn", "windowClosesOn", "final", "dimensions", "results"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "year", "organisationName", "subjectType", "topic", "windowOpensOn", "windowClosesOn", "final", "dimensions", "results"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("鹤峰村党委", body.GetProperty("organisationName").GetString());
         var results = body.GetProperty("results").EnumerateArray().ToList();
         Assert.Equal(["冯少华", "=卢秀英"], results.Select(r => r.GetProperty("name").GetString()));
-        Assert.All(results, r => Assert.Equal(["name", "grade", "total", "scores"], r.EnumerateObject().Select(p => p.Name)));
+        Assert.Equal([("Qualified", "合格"), ("Unqualified", "不合格")], results.Select(r => (r.GetProperty("grade").GetString(), r.GetProperty("gradeLabel").GetString())));
+        Assert.All(results, r => Assert.Equal(["name", "grade", "gradeLabel", "total", "scores"], r.EnumerateObject().Select(p => p.Name)));
         Assert.All(ids, id => Assert.DoesNotContain(id.ToString(), body.GetRawText(), StringComparison.OrdinalIgnoreCase));
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/notices/{Guid.NewGuid()}/results.csv")).StatusCode);
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
 using Lishui.Shared.Web;
@@ -9,13 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Lishui.Assessment.Features.Notices;
 
 public sealed record OpenDataNotice(
-    Guid Id, int Year, SubjectType SubjectType, SchemeTopic Topic, DateOnly WindowOpensOn, DateOnly WindowClosesOn, bool Final,
+    Guid Id, int Year, string? OrganisationName, SubjectType SubjectType, SchemeTopic Topic, DateOnly WindowOpensOn, DateOnly WindowClosesOn, bool Final,
     IReadOnlyList<PublicDimension> Dimensions, IReadOnlyList<PublicResultResponse> Results);
 
 /// <summary>
 /// Open data (no login): a notice's whole list as JSON (<c>/notices/{id}/results.json</c>) or CSV
 /// (<c>/notices/{id}/results.csv</c>, UTF-8 with a BOM so Excel shows Chinese, Chinese headers). The
-/// same fields as the public notice: name, grade, total, a score per dimension; nothing else.
+/// same fields as the public notice: name, grade (code and Chinese label), total, a score per dimension;
+/// nothing else. The CSV keeps its columns, so spreadsheets built on it still line up.
 /// </summary>
 public static class ExportNotice
 {
@@ -62,9 +62,9 @@ public static class ExportNotice
             .OrderBy(r => r.Rank).ThenBy(r => r.Name).ThenBy(r => r.SubjectId)
             .Select(r => new { r.Name, r.Grade, r.Total, r.Scores })
             .ToListAsync(ct);
-        return new OpenDataNotice(notice.Id, notice.Year, scheme.SubjectType, scheme.Topic, notice.WindowOpensOn, notice.WindowClosesOn, notice.IsFinal,
+        return new OpenDataNotice(notice.Id, notice.Year, await db.OrganisationNameAsync(notice.OrganisationId, ct), scheme.SubjectType, scheme.Topic, notice.WindowOpensOn, notice.WindowClosesOn, notice.IsFinal,
             scheme.Dimensions.Select(d => new PublicDimension(d.Code, d.Name, d.Max)).ToList(),
-            rows.Select(r => new PublicResultResponse(r.Name, r.Grade, r.Total, JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.Scores) ?? [])).ToList());
+            rows.Select(r => PublicResultResponse.Of(r.Name, r.Grade, r.Total, r.Scores)).ToList());
     }
 
     private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);

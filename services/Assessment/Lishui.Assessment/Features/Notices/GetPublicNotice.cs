@@ -7,13 +7,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Assessment.Features.Notices;
 
-/// <summary>What residents may see of one subject: name, grade and scores. No ids, nothing else personal.</summary>
-public sealed record PublicResultResponse(string Name, Grade Grade, decimal Total, IReadOnlyDictionary<string, decimal> Scores);
+/// <summary>
+/// What residents may see of one subject: name, grade and scores. No ids, nothing else personal. The grade
+/// keeps its code for programs and carries the words a resident reads (优秀…) beside it.
+/// </summary>
+public sealed record PublicResultResponse(string Name, Grade Grade, string GradeLabel, decimal Total, IReadOnlyDictionary<string, decimal> Scores)
+{
+    public static PublicResultResponse Of(string name, Grade grade, decimal total, string scoresJson) =>
+        new(name, grade, GradeNames.Zh(grade), total, JsonSerializer.Deserialize<Dictionary<string, decimal>>(scoresJson) ?? []);
+}
 
 public sealed record PublicDimension(string Code, string Name, decimal Max);
 
+/// <summary><c>OrganisationName</c> comes from this service's copy of the organisation tree; null until that organisation has arrived.</summary>
 public sealed record PublicNoticeResponse(
-    Guid Id, int Year, DateOnly WindowOpensOn, DateOnly WindowClosesOn, IReadOnlyList<PublicDimension> Dimensions, Page<PublicResultResponse> Results);
+    Guid Id, int Year, string? OrganisationName, DateOnly WindowOpensOn, DateOnly WindowClosesOn, IReadOnlyList<PublicDimension> Dimensions, Page<PublicResultResponse> Results);
 
 /// <summary>GET /notices/{id}: the public notice (公示), readable without logging in.</summary>
 public static class GetPublicNotice
@@ -39,10 +47,14 @@ public static class GetPublicNotice
             .Skip(skip).Take(size)
             .Select(r => new { r.Name, r.Grade, r.Total, r.Scores })
             .ToListAsync(ct);
-        var items = rows.Select(r => new PublicResultResponse(r.Name, r.Grade, r.Total,
-            JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.Scores) ?? [])).ToList();
-        return TypedResults.Ok(new PublicNoticeResponse(notice.Id, notice.Year, notice.WindowOpensOn, notice.WindowClosesOn,
+        var items = rows.Select(r => PublicResultResponse.Of(r.Name, r.Grade, r.Total, r.Scores)).ToList();
+        var organisationName = await db.OrganisationNameAsync(notice.OrganisationId, ct);
+        return TypedResults.Ok(new PublicNoticeResponse(notice.Id, notice.Year, organisationName, notice.WindowOpensOn, notice.WindowClosesOn,
             scheme.Dimensions.Select(d => new PublicDimension(d.Code, d.Name, d.Max)).ToList(),
             new Page<PublicResultResponse>(items, number, size, notice.SubjectCount)));
     }
+
+    /// <summary>The name residents know the organisation by, from the local organisation view.</summary>
+    public static Task<string?> OrganisationNameAsync(this AssessmentDbContext db, Guid organisationId, CancellationToken ct) =>
+        db.Organisations.AsNoTracking().Where(o => o.OrganisationId == organisationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
 }
