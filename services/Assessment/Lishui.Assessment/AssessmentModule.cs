@@ -61,6 +61,7 @@ public static class AssessmentModule
         api.MapGetStandings();
         api.MapCloseYear();
         api.MapGetPublicNotice();
+        api.MapListPublicNotices();
         api.MapExportNotice();
         api.MapGetGovernanceList();
         api.MapFileObjection();

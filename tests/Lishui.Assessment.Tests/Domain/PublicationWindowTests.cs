@@ -22,4 +22,12 @@ public sealed class PublicationWindowTests
 
         Assert.Equal((new DateOnly(2026, 12, 31), new DateOnly(2027, 1, 7)), PublicationWindow.After(new DateOnly(2026, 12, 30), 5, holidays));
     }
+
+    [Theory]
+    [InlineData("2026-12-04", false, NoticeState.Open)] // published, the window not yet begun: objections are already taken
+    [InlineData("2026-12-11", false, NoticeState.Open)] // the window's last day
+    [InlineData("2026-12-12", false, NoticeState.Closed)]
+    [InlineData("2026-12-12", true, NoticeState.Final)]
+    public void A_notice_is_open_to_its_windows_last_day_then_closed_until_final(string today, bool final, NoticeState expected) =>
+        Assert.Equal(expected, NoticeStates.Of(final, new DateOnly(2026, 12, 11), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
 }

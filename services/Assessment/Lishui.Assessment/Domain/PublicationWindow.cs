@@ -68,6 +68,8 @@ public sealed class Notice
 
     public bool IsFinal => FinalisedAt is not null;
 
+    public NoticeState StateOn(DateOnly today) => NoticeStates.Of(IsFinal, WindowClosesOn, today);
+
     /// <summary>Files an objection against this notice and claims the sequence of its ObjectionFiled event.</summary>
     public (Objection Objection, long Sequence) FileObjection(Guid id, string? concerning, string text, string? filedBy, string? contact, DateOnly today, DateTimeOffset now)
     {
@@ -99,6 +101,48 @@ public sealed class Notice
             SubjectCount = subjectCount,
         };
     }
+}
+
+/// <summary>
+/// Where a notice stands for a resident: open to objections until its window's last day (the days
+/// between publication and the window's first day included, as filing is), then waiting for the
+/// secretary to finalise, then final.
+/// </summary>
+public enum NoticeState
+{
+    Open,
+    Closed,
+    Final,
+}
+
+public static class NoticeStates
+{
+    public static NoticeState Of(bool final, DateOnly windowClosesOn, DateOnly today) =>
+        final ? NoticeState.Final : today > windowClosesOn ? NoticeState.Closed : NoticeState.Open;
+
+    /// <summary>The stable code clients filter and switch on.</summary>
+    public static string Code(NoticeState state) => state switch
+    {
+        NoticeState.Open => "open",
+        NoticeState.Closed => "closed",
+        _ => "final",
+    };
+
+    public static NoticeState? FromCode(string code) => code switch
+    {
+        "open" => NoticeState.Open,
+        "closed" => NoticeState.Closed,
+        "final" => NoticeState.Final,
+        _ => null,
+    };
+
+    /// <summary>The state as a published notice board shows it.</summary>
+    public static string Zh(NoticeState state) => state switch
+    {
+        NoticeState.Open => "公示中",
+        NoticeState.Closed => "公示期满",
+        _ => "已确认",
+    };
 }
 
 /// <summary>One subject's computed result for a closed year.</summary>

@@ -38,6 +38,15 @@ public static class SchemeTopics
         _ => null,
     };
 
+    /// <summary>The topic as a published list names it.</summary>
+    public static string Zh(SchemeTopic topic) => topic switch
+    {
+        SchemeTopic.MemberPoints => "党员量化积分考核",
+        SchemeTopic.FiveGoodHousehold => "五好文明户评选",
+        SchemeTopic.SafetyProduction => "安全生产",
+        _ => "环境整治",
+    };
+
     public static bool Fits(SubjectType type, SchemeTopic topic) => type switch
     {
         SubjectType.Member => topic == SchemeTopic.MemberPoints,

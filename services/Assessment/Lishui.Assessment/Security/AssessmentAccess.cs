@@ -43,6 +43,7 @@ public static class AssessmentAccess
         // Closing a year publishes its notice; objections are answered and results finalised by the scheme's organisation.
         .Allow("POST /schemes/{id}/close", SubtreeChange, Scheme)
         .Allow("GET /notices/{id}", Anyone)
+        .Allow("GET /public/notices", Anyone)
         .Allow("GET /notices/{id}/results.json", Anyone)
         .Allow("GET /notices/{id}/results.csv", Anyone)
         .Allow("POST /notices/{id}/objections", Anyone)
