@@ -66,6 +66,7 @@ public static class AssessmentModule
         api.MapGetGovernanceList();
         api.MapFileObjection();
         api.MapAnswerObjection();
+        api.MapListPublicObjections();
         api.MapFinaliseResults();
         api.MapAuditTrail<AssessmentDbContext>();
         return app;

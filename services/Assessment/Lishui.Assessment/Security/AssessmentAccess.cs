@@ -6,8 +6,8 @@ namespace Lishui.Assessment.Security;
 /// Who may call which Assessment endpoint (issue #9), in one place. A scheme, its ledger, standings and
 /// notice belong to the scheme's organisation: the town and that organisation's secretaries (of it or an
 /// organisation above it) run them, auditors read them. A member reads their own points (Self). Published
-/// notices, their open-data exports and filing an objection to one are public (anonymous, rate-limited),
-/// as the publication (公示) requires.
+/// notices, the notice board, their open-data exports, their objections' gist and answers, and filing an
+/// objection are public (anonymous, rate-limited), as the publication (公示) requires.
 /// </summary>
 public static class AssessmentAccess
 {
@@ -47,6 +47,7 @@ public static class AssessmentAccess
         .Allow("GET /notices/{id}/results.json", Anyone)
         .Allow("GET /notices/{id}/results.csv", Anyone)
         .Allow("POST /notices/{id}/objections", Anyone)
+        .Allow("GET /public/notices/{id}/objections", Anyone) // the gist and its answer, never the objector
         .Allow("POST /notices/{id}/objections/{objectionId}/answer", SubtreeChange, Notice)
         .Allow("POST /notices/{id}/finalise", SubtreeChange, Notice)
 
