@@ -67,6 +67,7 @@ public static class AssessmentModule
         api.MapFileObjection();
         api.MapAnswerObjection();
         api.MapListPublicObjections();
+        api.MapListObjections();
         api.MapFinaliseResults();
         api.MapAuditTrail<AssessmentDbContext>();
         return app;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lishui.Assessment.Features.Closing;
 using Lishui.Shared.Domain;
+using Lishui.Testing;
 
 namespace Lishui.Assessment.Tests.Api;
 
@@ -90,5 +91,54 @@ public sealed class ObjectionListsApiTests(AssessmentApiFactory api) : IClassFix
         var problem = await ApiAssert.ProblemAsync(unknown, HttpStatusCode.NotFound, "not-found");
         Assert.Equal("未找到该公示。", problem.GetProperty("title").GetString());
         await ApiAssert.ProblemAsync(malformed, HttpStatusCode.BadRequest, "query.out-of-range", "page");
+    }
+
+    [Fact]
+    public async Task The_villages_secretary_reads_the_whole_objection_with_the_contact_only_where_one_was_given()
+    {
+        var world = await ObjectedAsync();
+        using var secretary = api.ClientWith(TestTokens.Secretary(world.Village, "hefeng-secretary"));
+
+        var response = await secretary.GetAsync($"/notices/{world.Notice}/objections");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([world.Named, world.Anonymous], items.Select(o => o.GetProperty("id").GetGuid()));
+        Assert.All(items, o => Assert.Equal(
+            ["id", "concerning", "text", "contact", "filedAt", "answerBy", "answered", "answer", "upheld", "answeredBy", "answeredAt", "correctionEntryId"],
+            o.EnumerateObject().Select(p => p.Name)));
+        var named = items[0];
+        Assert.Equal(("罗家辉", Contact), (named.GetProperty("concerning").GetString(), named.GetProperty("contact").GetString()));
+        Assert.Equal("罗家辉今年带队走访高边经济社 30 余户，走访分偏低。", named.GetProperty("text").GetString());
+        Assert.Equal(("鹤峰村党委书记", false), (named.GetProperty("answeredBy").GetString(), named.GetProperty("upheld").GetBoolean()));
+        var unnamed = items[1];
+        Assert.Equal(JsonValueKind.Null, unnamed.GetProperty("contact").ValueKind);
+        Assert.False(unnamed.GetProperty("answered").GetBoolean());
+        Assert.True(DateOnly.Parse(unnamed.GetProperty("answerBy").GetString()!, System.Globalization.CultureInfo.InvariantCulture) > TownCalendar.DateOf(DateTimeOffset.UtcNow));
+        Assert.DoesNotContain("黄伯", page.GetRawText(), StringComparison.Ordinal); // the contact is what answering needs, not the name
+    }
+
+    [Fact]
+    public async Task Only_the_town_auditors_and_secretaries_of_the_notices_organisation_or_above_read_objections_with_contacts()
+    {
+        var world = await ObjectedAsync();
+        var path = $"/notices/{world.Notice}/objections";
+
+        async Task<HttpStatusCode> StatusAsync(string? token)
+        {
+            using var client = api.ClientWith(token);
+            return (await client.GetAsync(path)).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(null));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(TestTokens.Secretary(world.Zhoucun, "zhoucun-secretary")));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(TestTokens.Secretary(world.Branch, "branch-secretary"))); // below the notice's organisation
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(TestTokens.Member(Guid.NewGuid(), "member")));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(TestTokens.Auditor("auditor-zhou")));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(TestTokens.TownAdministrator("town-admin")));
+        using var admin = api.CreateClient();
+        var unknown = await admin.GetAsync($"/notices/{Guid.NewGuid()}/objections");
+        Assert.Equal("未找到该公示。", (await ApiAssert.ProblemAsync(unknown, HttpStatusCode.NotFound, "not-found")).GetProperty("title").GetString());
     }
 }

@@ -48,6 +48,7 @@ public static class AssessmentAccess
         .Allow("GET /notices/{id}/results.csv", Anyone)
         .Allow("POST /notices/{id}/objections", Anyone)
         .Allow("GET /public/notices/{id}/objections", Anyone) // the gist and its answer, never the objector
+        .Allow("GET /notices/{id}/objections", SubtreeRead, Notice) // with the objector's contact, to answer them
         .Allow("POST /notices/{id}/objections/{objectionId}/answer", SubtreeChange, Notice)
         .Allow("POST /notices/{id}/finalise", SubtreeChange, Notice)
 
