@@ -4,6 +4,7 @@ using System.Text.Json;
 using Lishui.Assessment.Features.Closing;
 using Lishui.Assessment.Security;
 using Lishui.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Lishui.Assessment.Tests.Api;
@@ -116,6 +117,9 @@ public sealed class AuthorisationMatrixTests(AssessmentApiFactory api, ITestOutp
         Assert.Equal(HttpStatusCode.Created, objection.StatusCode);
         var objectionId = (await objection.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/public/notices?organisationId={world.Hefeng}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/public/notices/{world.HefengNotice}/objections")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/notices/{world.HefengNotice}/objections")).StatusCode); // the objectors' contacts
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/schemes/{world.HefengScheme}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/schemes/{world.HefengScheme}/standings")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/governance/villages/{world.Hefeng}")).StatusCode);
@@ -125,6 +129,37 @@ public sealed class AuthorisationMatrixTests(AssessmentApiFactory api, ITestOutp
         var trail = await auditor.GetFromJsonAsync<JsonElement>("/audit-trail?actor=anonymous&route=/notices/{id:guid}/objections");
         var entry = Assert.Single(trail.GetProperty("items").EnumerateArray(), e => e.GetProperty("path").GetString() == $"/notices/{world.HefengNotice}/objections");
         Assert.Equal(Lishui.Contracts.ContractCatalog.UrnOf(typeof(Lishui.Contracts.Assessment.ObjectionFiled)), Assert.Single(entry.GetProperty("eventTypes").EnumerateArray()).GetString());
+    }
+
+    [Theory]
+    [InlineData("/public/notices", "Public", null)]
+    [InlineData("/public/notices/{id}/objections", "Public", null)]
+    [InlineData("/notices/{id}/objections", "AuditorRead,SecretaryOfSubtree,Town", "notice")]
+    public async Task The_notice_board_and_objection_lists_are_documented_with_their_rule_and_a_Chinese_and_English_summary(string path, string grants, string? scopeKind)
+    {
+        using var anonymous = api.ClientWith(null);
+        var document = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var operation = document.GetProperty("paths").GetProperty(path).GetProperty("get");
+        Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}[^/]*/ [A-Z]", operation.GetProperty("summary").GetString());
+        var access = operation.GetProperty(Lishui.Shared.Security.AccessDocumentation.Extension);
+        Assert.Equal(grants, string.Join(',', access.GetProperty("grants").EnumerateArray().Select(g => g.GetString())));
+        Assert.Equal(scopeKind, access.TryGetProperty("scope", out var scope) ? scope.GetProperty("kind").GetString() : null);
+        Assert.True(operation.GetProperty("responses").TryGetProperty("200", out _));
+    }
+
+    [Fact]
+    public void Every_anonymous_endpoint_is_rate_limited()
+    {
+        var endpoints = api.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Lishui.Shared.Security.AccessMetadata>() is { Rule.IsPublic: true } && e.RoutePattern.RawText?.StartsWith("/openapi", StringComparison.Ordinal) != true)
+            .ToList();
+
+        Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/public/notices");
+        Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/public/notices/{id:guid}/objections");
+        Assert.All(endpoints, e => Assert.Equal(Lishui.Shared.Security.PlatformSecurity.PublicRateLimit,
+            e.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName));
     }
 
     [Fact]
