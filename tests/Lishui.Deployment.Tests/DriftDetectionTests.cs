@@ -14,6 +14,9 @@ public sealed class DriftDetectionTests(PlatformFixture fixture)
 {
     private const string Service = "membership";
 
+    // The app host's project without a database or broker: no migrations, readiness without dependencies.
+    private const string Portal = "portal";
+
     private PlatformModel Platform => fixture.Platform;
 
     [Fact]
@@ -204,6 +207,49 @@ public sealed class DriftDetectionTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public void A_database_the_app_host_never_migrates_is_reported()
+    {
+        var platform = WithService(Platform.Service(Service)! with { Migrations = null });
+
+        var findings = Check(Prod(), platform);
+
+        AssertFinding(findings, "membership: the service reads ConnectionStrings:membershipdb but the app host has no migrations resource for it");
+        AssertFinding(findings, "Job/membership-migrations-1.0.0: the app host has no migrations resource for membership");
+        AssertFinding(findings, "Deployment/membership: init container wait-for-migrations waits for a Job, but the app host has no migrations resource for membership");
+    }
+
+    [Fact]
+    public void A_migrations_job_for_a_service_without_a_database_is_reported()
+    {
+        var manifest = Prod();
+        var job = (JsonObject)manifest.OfKind("Job").Single(j => j.Labels["app.kubernetes.io/name"] == Service).Node.DeepClone();
+        job["metadata"]!["name"] = "portal-migrations-1.0.0";
+        job["metadata"]!["labels"]!["app.kubernetes.io/name"] = Portal;
+        manifest = new Manifest(manifest.Name, [.. manifest.Objects, new K8sObject(job)]);
+
+        AssertFinding(Check(manifest), "Job/portal-migrations-1.0.0: the app host has no migrations resource for portal");
+    }
+
+    [Fact]
+    public void A_service_without_dependencies_probed_for_readiness_on_its_liveness_endpoint_is_reported()
+    {
+        Assert.Empty(Platform.Service(Portal)!.CodeConnections);
+        var manifest = Prod();
+        MainContainer(manifest, Portal)["readinessProbe"]!["httpGet"]!["path"] = "/alive";
+
+        AssertFinding(Check(manifest), "Deployment/portal: readinessProbe path '/alive', which the service serves, but it is not a readiness endpoint");
+    }
+
+    [Fact]
+    public void A_connection_string_given_to_a_service_without_dependencies_is_reported()
+    {
+        var manifest = Prod();
+        MainContainer(manifest, Portal)["env"]!.AsArray().Add(new JsonObject { ["name"] = "ConnectionStrings__messaging", ["value"] = "amqp://lishui-rabbitmq:5672/lishui" });
+
+        AssertFinding(Check(manifest), "ConnectionStrings__messaging is not a connection portal uses");
+    }
+
+    [Fact]
     public void A_dapr_component_scoped_to_an_app_without_a_sidecar_is_reported()
     {
         var manifest = Prod();
@@ -222,6 +268,18 @@ public sealed class DriftDetectionTests(PlatformFixture fixture)
 
         AssertFinding(findings, "Deployment/membership: at least 2 replicas expected");
         AssertFinding(findings, "Deployment/membership: no PodDisruptionBudget");
+    }
+
+    [Fact]
+    public void Production_without_the_portals_autoscaler_and_spread_is_reported()
+    {
+        var manifest = Without(Prod(), "HorizontalPodAutoscaler", Portal);
+        manifest.Find("Deployment", Portal)!.PodSpec!.AsObject().Remove("affinity");
+
+        var findings = Check(manifest);
+
+        AssertFinding(findings, "Deployment/portal: no HorizontalPodAutoscaler");
+        AssertFinding(findings, "Deployment/portal: no pod anti-affinity");
     }
 
     [Fact]

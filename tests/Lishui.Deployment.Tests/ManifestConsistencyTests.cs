@@ -17,12 +17,15 @@ public sealed class ManifestConsistencyTests(PlatformFixture fixture)
     }
 
     [Fact]
-    public void Every_service_of_the_app_host_has_migrations_health_endpoints_and_an_image()
+    public void Every_service_of_the_app_host_has_health_endpoints_an_image_and_migrations_if_it_has_a_database()
     {
         Assert.NotEmpty(fixture.Platform.Services);
+        Assert.Contains(fixture.Platform.Services, service => service.Migrations is not null);
         Assert.All(fixture.Platform.Services, service =>
         {
-            Assert.NotNull(service.Migrations);
+            var hasDatabase = service.CodeConnections.Any(c => c != fixture.Platform.BrokerConnectionName);
+            Assert.True(hasDatabase == service.Migrations is not null,
+                $"{service.Name}: reads a database: {hasDatabase}; the app host migrates it: {service.Migrations is not null}");
             Assert.NotEmpty(service.Health.Readiness);
             Assert.NotEmpty(service.Health.Liveness);
             Assert.Empty(service.Health.Readiness.Intersect(service.Health.Liveness));

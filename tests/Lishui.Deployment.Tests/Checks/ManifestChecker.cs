@@ -71,6 +71,19 @@ public sealed partial class ManifestChecker(PlatformModel platform, Manifest man
             Finding($"{service.Name}: the app host references '{extra}' but the service does not read ConnectionStrings:{extra}");
         }
 
+        // A service with a database is migrated by the app host's <service>-migrations resource (a
+        // child of the service); one without a database (the portal) has nothing to migrate.
+        var databases = service.CodeConnections.Where(c => c != platform.BrokerConnectionName).ToList();
+        if (databases.Count > 0 && service.Migrations is null)
+        {
+            Finding($"{service.Name}: the service reads {string.Join(", ", databases.Select(d => "ConnectionStrings:" + d))} but the app host has no migrations resource for it ('{service.Name}-migrations'), so nothing would migrate its database");
+        }
+
+        if (databases.Count == 0 && service.Migrations is { } migrations)
+        {
+            Finding($"{service.Name}: the app host runs '{migrations.Name}', but the service reads no database");
+        }
+
         if (service.Health.Readiness.Count == 0 || service.Health.Liveness.Count == 0)
         {
             Finding($"{service.Name}: the service serves no separate readiness and liveness health endpoints (readiness: [{string.Join(", ", service.Health.Readiness)}], liveness: [{string.Join(", ", service.Health.Liveness)}])");
@@ -132,7 +145,7 @@ public sealed partial class ManifestChecker(PlatformModel platform, Manifest man
 
     private void CheckProbes(ServiceModel service, K8sObject deployment, JsonNode container)
     {
-        CheckProbe("readinessProbe", service.Health.Readiness, "a readiness endpoint (it fails while the database or the broker is down)", required: true);
+        CheckProbe("readinessProbe", service.Health.Readiness, "a readiness endpoint (it fails while the database, the broker or another dependency is down)", required: true);
         CheckProbe("livenessProbe", service.Health.Liveness, "a liveness endpoint (it stays healthy while dependencies are down)", required: true);
         CheckProbe("startupProbe", service.Health.Liveness, "a liveness endpoint", required: false);
 
@@ -462,6 +475,12 @@ public sealed partial class ManifestChecker(PlatformModel platform, Manifest man
             foreach (var job in jobs)
             {
                 Finding($"{job}: the app host has no migrations resource for {service.Name}");
+            }
+
+            // Pods waiting for a Job that never comes would never start.
+            foreach (var wait in Containers(deployment, "initContainers").Where(c => Manifest.Items(c["args"]).Any(a => Str(a).StartsWith("job/", StringComparison.Ordinal))))
+            {
+                Finding($"{deployment}: init container {Str(wait["name"])} waits for a Job, but the app host has no migrations resource for {service.Name}");
             }
 
             return;

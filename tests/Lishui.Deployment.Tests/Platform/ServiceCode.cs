@@ -12,15 +12,23 @@ public static partial class ServiceCode
 
     public static Assembly Load(string projectPath) => Assembly.Load(Path.GetFileNameWithoutExtension(projectPath));
 
-    /// <summary>The connection strings a service reads: each DbContext's ConnectionName and the broker's.</summary>
+    /// <summary>
+    /// The connection strings a service reads: each DbContext's ConnectionName, and the broker's if it
+    /// uses messaging. AddPlatformMessaging takes MassTransit's bus configurator, so every service that
+    /// calls it references MassTransit; one without messaging (the portal) does not.
+    /// </summary>
     public static IReadOnlyList<string> ConnectionNames(Assembly service)
     {
         var databases = service.GetTypes()
             .Where(t => typeof(DbContext).IsAssignableFrom(t) && !t.IsAbstract)
             .Select(t => t.GetField("ConnectionName", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string)
             .OfType<string>();
-        return databases.Append(BrokerConnectionName).Distinct().Order().ToList();
+        var broker = UsesMessaging(service) ? [BrokerConnectionName] : Array.Empty<string>();
+        return databases.Concat(broker).Distinct().Order().ToList();
     }
+
+    private static bool UsesMessaging(Assembly service) =>
+        service.GetReferencedAssemblies().Any(a => a.Name is { } name && (name == "MassTransit" || name.StartsWith("MassTransit.", StringComparison.Ordinal)));
 
     /// <summary>
     /// Settings the services read, by section: options classes bound from a section
