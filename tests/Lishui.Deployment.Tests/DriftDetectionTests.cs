@@ -250,6 +250,26 @@ public sealed class DriftDetectionTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public void A_call_between_services_the_callee_does_not_let_in_is_reported()
+    {
+        var manifest = Prod();
+        var ingress = manifest.Find("NetworkPolicy", "assessment")!.Spec!["ingress"]!.AsArray();
+        ingress.Remove(ingress.Single(rule => rule!["from"]![0]!["podSelector"]?["matchLabels"]?["app.kubernetes.io/name"]?.ToString() == Portal));
+
+        AssertFinding(Check(manifest), "Deployment/portal: its NetworkPolicy lets it call assessment on 8080, but no NetworkPolicy of Deployment/assessment lets its pods in");
+    }
+
+    [Fact]
+    public void A_call_between_services_the_caller_may_not_make_is_reported()
+    {
+        var manifest = Prod();
+        var egress = manifest.Find("NetworkPolicy", Portal)!.Spec!["egress"]!.AsArray();
+        egress.Remove(egress.Single(rule => rule!["to"]![0]!["podSelector"]?["matchExpressions"] is not null));
+
+        AssertFinding(Check(manifest), "Deployment/pairing: its NetworkPolicy lets portal's pods in on 8080, but no NetworkPolicy of Deployment/portal lets them out to it");
+    }
+
+    [Fact]
     public void A_dapr_component_scoped_to_an_app_without_a_sidecar_is_reported()
     {
         var manifest = Prod();

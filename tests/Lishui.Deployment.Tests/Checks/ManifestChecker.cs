@@ -43,6 +43,7 @@ public sealed partial class ManifestChecker(PlatformModel platform, Manifest man
             CheckService(service);
         }
 
+        CheckCallsBetweenServices();
         CheckNothingExtra();
         CheckNamespace();
         CheckLabels();
@@ -547,6 +548,56 @@ public sealed partial class ManifestChecker(PlatformModel platform, Manifest man
     }
 
     // ---- the overlay as a whole ----------------------------------------------------------------
+
+    /// <summary>
+    /// Calls from one service to another (notification reading contacts, the portal reading public
+    /// endpoints) pass two NetworkPolicies: the caller's egress and the callee's ingress. Either
+    /// without the other drops the calls, so each side must allow what the other does.
+    /// </summary>
+    private void CheckCallsBetweenServices()
+    {
+        var deployments = platform.Services
+            .Select(s => (Service: s, Deployment: manifest.Find("Deployment", s.Name)))
+            .Where(d => d.Deployment is not null)
+            .Select(d => (d.Service, Deployment: d.Deployment!))
+            .ToList();
+        foreach (var (_, caller) in deployments)
+        {
+            foreach (var (service, callee) in deployments.Where(d => d.Deployment != caller))
+            {
+                var port = service.Image.Port.ToString();
+                var outAllowed = PolicyRules(caller, "Egress", "egress")
+                    .Any(rule => AllowsPort(rule, port) && PodPeers(rule, "to").Any(peer => Manifest.Selects(peer, callee.PodLabels)));
+                var inAllowed = PolicyRules(callee, "Ingress", "ingress")
+                    .Any(rule => AllowsPort(rule, port) && PodPeers(rule, "from").Any(peer => Manifest.Selects(peer, caller.PodLabels)));
+                if (outAllowed && !inAllowed)
+                {
+                    Finding($"{caller}: its NetworkPolicy lets it call {service.Name} on {port}, but no NetworkPolicy of {callee} lets its pods in, so the calls are dropped");
+                }
+                else if (inAllowed && !outAllowed)
+                {
+                    Finding($"{callee}: its NetworkPolicy lets {caller.Name}'s pods in on {port}, but no NetworkPolicy of {caller} lets them out to it, so the calls are dropped");
+                }
+            }
+        }
+    }
+
+    /// <summary>The ingress or egress rules of the policies that select a workload's pods and enforce that direction.</summary>
+    private IEnumerable<JsonNode> PolicyRules(K8sObject workload, string policyType, string rules) =>
+        manifest.OfKind("NetworkPolicy")
+            .Where(p => p.Spec?["podSelector"] is JsonObject selector && Manifest.Selects(selector, workload.PodLabels))
+            .Where(p => Manifest.Items(p.Spec?["policyTypes"]).Any(t => Str(t) == policyType))
+            .SelectMany(p => Manifest.Items(p.Spec?[rules]));
+
+    /// <summary>
+    /// A rule's pod selectors within the policy's namespace: the services it names. Peers with a
+    /// namespace selector or an IP block are other traffic; a rule without peers names no one.
+    /// </summary>
+    private static IEnumerable<JsonNode> PodPeers(JsonNode rule, string direction) =>
+        Manifest.Items(rule[direction]).Where(p => p["namespaceSelector"] is null && p["ipBlock"] is null).Select(p => p["podSelector"]).OfType<JsonNode>();
+
+    private static bool AllowsPort(JsonNode rule, string port) =>
+        rule["ports"] is null || Manifest.Items(rule["ports"]).Any(p => Str(p["port"]) is var allowed && (allowed == port || allowed == "http"));
 
     private void CheckNothingExtra()
     {
