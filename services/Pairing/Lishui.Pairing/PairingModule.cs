@@ -62,6 +62,7 @@ public static class PairingModule
         api.MapResidentRequests();
         api.MapResidentContact();
         api.MapThisTuesday();
+        api.MapPublicThisTuesday();
         api.MapAuditTrail<PairingDbContext>();
         return app;
     }

@@ -7,7 +7,8 @@ namespace Lishui.Pairing.Security;
 /// its organisations (the organ branch and the village): a secretary of either side's subtree works on
 /// it (<see cref="PairingScopes"/>). Arranging pairings and stationing town leaders is the town party
 /// committee's (town administrators); villages and branches then run them. A member reads their own
-/// partners and logs contacts of their own pairs, and reads their own organisation's Tuesday.
+/// partners and logs contacts of their own pairs, and reads their own organisation's Tuesday. The town's
+/// Tuesday as a whole (times, places, topics, stationed leaders' names) is public.
 /// </summary>
 public static class PairingAccess
 {
@@ -25,6 +26,9 @@ public static class PairingAccess
     private static readonly ScopeRef Request = ScopeRef.Route("id", PairingScopes.ResidentRequest);
 
     public static readonly AccessPolicy Policy = new AccessPolicy()
+        // The public portal's home page: the town's Tuesday without sign-in (rate-limited per client).
+        .Allow("GET /public/this-tuesday", AccessRule.Of(Grant.Public))
+
         // This service's view of the roll: a secretary names an organisation of their subtree.
         .Allow("GET /local-members", SubtreeRead, ScopeRef.Query("organisationId", PairingScopes.Organisation))
 
