@@ -108,6 +108,11 @@ public sealed class AuthorisationMatrixTests(PairingApiFactory api, ITestOutputH
         using var client = api.ClientWith(null);
 
         await AuthorisationMatrix.AssertAsync(api.Services, client, world.Matrix(), output);
+
+        // The public Tuesday is in the matrix, documented as open to anyone.
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+        var access = document.RootElement.GetProperty("paths").GetProperty("/public/this-tuesday").GetProperty("get").GetProperty(AccessDocumentation.Extension);
+        Assert.Equal(["Public"], access.GetProperty("grants").EnumerateArray().Select(g => g.GetString()));
     }
 
     [Fact]
@@ -164,7 +169,7 @@ public sealed class AuthorisationMatrixTests(PairingApiFactory api, ITestOutputH
     }
 
     [Fact]
-    public async Task Anonymous_callers_reach_nothing_and_a_resident_contact_is_only_for_its_village_the_town_and_notification()
+    public async Task Anonymous_callers_reach_only_the_public_Tuesday_and_a_resident_contact_is_only_for_its_village_the_town_and_notification()
     {
         var world = await SecurityWorld.CreateAsync(api);
         using var anonymous = api.ClientWith(null);
@@ -177,6 +182,8 @@ public sealed class AuthorisationMatrixTests(PairingApiFactory api, ITestOutputH
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(contact)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/organisations/{world.Hefeng}/this-tuesday")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/public/this-tuesday")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await zhoucun.GetAsync(contact)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await otherService.GetAsync(contact)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await hefeng.GetAsync(contact)).StatusCode);
