@@ -15,7 +15,7 @@ namespace Lishui.PracticalProjects.Tests;
 /// </summary>
 public sealed class CareCorridorFlowTests(ProjectsApiFactory api) : IClassFixture<ProjectsApiFactory>
 {
-    private static readonly Guid Hefeng = Guid.Parse("0193a1c0-0000-7000-8000-000000000001");
+    private static readonly Guid Hefeng = ProjectsApiFactory.Hefeng;
     private const string SpecialFund = "党群共建专项资金";
 
     private static ResidentRequestRaised PickUpShelter(Guid pairingRequestId, string reference) => new ResidentRequestRaised

@@ -6,7 +6,7 @@ namespace Lishui.PracticalProjects.Tests;
 
 public sealed class EchoWallApiTests(ProjectsApiFactory api) : IClassFixture<ProjectsApiFactory>
 {
-    private static readonly Guid Hefeng = Guid.Parse("0193a1c0-0000-7000-8000-000000000001");
+    private static readonly Guid Hefeng = ProjectsApiFactory.Hefeng;
 
     [Theory]
     [InlineData("", "echo.text-empty")]

@@ -8,7 +8,7 @@ namespace Lishui.PracticalProjects.Tests;
 /// <summary>The overdue worker as a background service on a clock the test moves: once per overdue period.</summary>
 public sealed class OverdueWorkerTests(OverdueWorkerFactory api) : IClassFixture<OverdueWorkerFactory>
 {
-    private static readonly Guid Hefeng = Guid.Parse("0193a1c0-0000-7000-8000-000000000001");
+    private static readonly Guid Hefeng = ProjectsApiFactory.Hefeng;
 
     [Fact]
     public async Task Overdue_projects_and_unanswered_requests_are_reported_once_per_period()

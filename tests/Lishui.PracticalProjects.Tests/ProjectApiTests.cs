@@ -8,7 +8,7 @@ namespace Lishui.PracticalProjects.Tests;
 
 public sealed class ProjectApiTests(ProjectsApiFactory api) : IClassFixture<ProjectsApiFactory>
 {
-    private static readonly Guid Hefeng = Guid.Parse("0193a1c0-0000-7000-8000-000000000001");
+    private static readonly Guid Hefeng = ProjectsApiFactory.Hefeng;
 
     private static object CareCorridor(Guid? parentId = null, int weight = 1, string title = "护苗长廊（学生接送点风雨棚）") => new
     {

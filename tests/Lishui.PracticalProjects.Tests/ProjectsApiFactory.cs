@@ -25,6 +25,12 @@ public class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestInfrastructure Infrastructure { get; } = new();
 
+    /// <summary>里水镇党委, which the tests name by this fixed id; on the local tree from the start.</summary>
+    public static readonly Guid Town = Guid.Parse("0193a1c0-0000-7000-8000-000000000010");
+
+    /// <summary>鹤峰村党委 (under the town), which the tests name by this fixed id; on the local tree from the start.</summary>
+    public static readonly Guid Hefeng = Guid.Parse("0193a1c0-0000-7000-8000-000000000001");
+
     public string Prefix { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
 
     public async Task InitializeAsync()
@@ -33,7 +39,16 @@ public class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         database = await Infrastructure.CreateDatabaseAsync("projects");
         await using var db = new ProjectsDbContext(new DbContextOptionsBuilder<ProjectsDbContext>().UseNpgsql(database).Options);
         await db.Database.MigrateAsync();
+
+        // Projects and requests need an organisation the service knows: the town and Hefeng arrive as
+        // Membership's OrganisationCreated would have put them there before the service started.
+        await db.ApplyAsync(Created(Town, null, "里水镇党委"), CancellationToken.None);
+        await db.ApplyAsync(Created(Hefeng, Town, "鹤峰村党委"), CancellationToken.None);
+        await db.SaveChangesAsync();
     }
+
+    private static OrganisationCreated Created(Guid id, Guid? parentId, string name) =>
+        new OrganisationCreated { ParentId = parentId, Name = name, Kind = "PartyCommittee", EconomicCooperative = null }.About(id, id, 1, DateTimeOffset.UtcNow);
 
     /// <summary>A queue of the test's own bound to a contract's exchange, as an outside subscriber would bind it.</summary>
     public async Task<string> SubscribeAsync(Type contract)

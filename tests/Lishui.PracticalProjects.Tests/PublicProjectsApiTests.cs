@@ -6,8 +6,8 @@ namespace Lishui.PracticalProjects.Tests;
 
 public sealed class PublicProjectsApiTests(ProjectsApiFactory api) : IClassFixture<ProjectsApiFactory>
 {
-    private static readonly Guid Town = Guid.Parse("0193a1c0-0000-7000-8000-000000000010");
-    private static readonly Guid Hefeng = Guid.Parse("0193a1c0-0000-7000-8000-000000000001");
+    private static readonly Guid Town = ProjectsApiFactory.Town;
+    private static readonly Guid Hefeng = ProjectsApiFactory.Hefeng;
 
     private static async Task<Guid> ProposeAsync(HttpClient client, string batch, string title, string level, string domain, string? village, Guid? parentId = null, int weight = 1)
     {

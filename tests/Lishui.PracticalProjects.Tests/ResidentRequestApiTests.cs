@@ -8,7 +8,7 @@ namespace Lishui.PracticalProjects.Tests;
 
 public sealed partial class ResidentRequestApiTests(ProjectsApiFactory api) : IClassFixture<ProjectsApiFactory>
 {
-    private static readonly Guid Hefeng = Guid.Parse("0193a1c0-0000-7000-8000-000000000001");
+    private static readonly Guid Hefeng = ProjectsApiFactory.Hefeng;
 
     private static async Task<JsonElement> RecordAsync(HttpClient client, string subject, string? contactName = null, string? contactPhone = null, string? key = null)
     {
