@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Lishui.Contracts;
+using Lishui.Contracts.Membership;
 using Lishui.Contracts.PracticalProjects;
+using Lishui.Shared.Messaging;
 using Lishui.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.PracticalProjects.Tests;
 
@@ -10,13 +14,13 @@ public sealed class ProjectApiTests(ProjectsApiFactory api) : IClassFixture<Proj
 {
     private static readonly Guid Hefeng = ProjectsApiFactory.Hefeng;
 
-    private static object CareCorridor(Guid? parentId = null, int weight = 1, string title = "护苗长廊（学生接送点风雨棚）") => new
+    private static object CareCorridor(Guid? parentId = null, int weight = 1, string title = "护苗长廊（学生接送点风雨棚）", Guid? organisationId = null) => new
     {
         title,
         level = "Village",
         batch = "2026年第一批",
         domain = "Education",
-        responsibleOrganisationId = Hefeng,
+        responsibleOrganisationId = organisationId ?? Hefeng,
         responsibleCadre = "何书记",
         location = "鹤峰村小学门口",
         plannedStart = "2026-12-01",
@@ -26,6 +30,43 @@ public sealed class ProjectApiTests(ProjectsApiFactory api) : IClassFixture<Proj
         parentId,
         weight,
     };
+
+    [Fact]
+    public async Task A_project_for_an_organisation_the_service_does_not_know_is_refused_naming_the_field_and_never_reaches_the_public_board()
+    {
+        var unknown = Guid.CreateVersion7();
+        using var client = api.CreateClient();
+        using var anonymous = api.ClientWith(null);
+        var key = Guid.NewGuid().ToString();
+        async Task<HttpResponseMessage> ProposeAsync()
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, "/projects") { Content = JsonContent.Create(CareCorridor(title: "大冲村护苗长廊", organisationId: unknown)) };
+            message.Headers.Add("Idempotency-Key", key);
+            return await client.SendAsync(message);
+        }
+
+        var refused = await ProposeAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("validation", problem.GetProperty("code").GetString());
+        var error = Assert.Single(problem.GetProperty("fieldErrors").EnumerateArray());
+        Assert.Equal(("responsibleOrganisationId", "organisation.unknown"), (error.GetProperty("field").GetString(), error.GetProperty("code").GetString()));
+        Assert.StartsWith("责任单位不在组织名册中", error.GetProperty("message").GetString());
+        Assert.False(await api.WithDbAsync(db => db.Projects.AnyAsync(p => p.ResponsibleOrganisationId == unknown)));
+        Assert.Equal(0, (await anonymous.GetFromJsonAsync<JsonElement>($"/public/projects?organisationId={unknown}")).GetProperty("total").GetInt32());
+
+        // Membership's event arrives late: once the local view has the organisation, the same request goes through.
+        await api.PublishAsync(new OrganisationCreated { ParentId = null, Name = "大冲村党委", Kind = "PartyCommittee", EconomicCooperative = null }
+            .About(unknown, unknown, 1, DateTimeOffset.UtcNow));
+        await Eventually.MatchAsync(
+            () => api.WithDbAsync(db => db.Set<LocalOrganisation>().AnyAsync(o => o.OrganisationId == unknown)), known => known, because: "OrganisationCreated consumed");
+        var accepted = await ProposeAsync();
+
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        Assert.Equal(1, (await anonymous.GetFromJsonAsync<JsonElement>($"/public/projects?organisationId={unknown}")).GetProperty("total").GetInt32());
+    }
 
     [Fact]
     public async Task The_care_corridor_is_approved_built_and_completed_with_one_event_per_change()

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Lishui.Contracts.PracticalProjects;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.PracticalProjects.Tests;
 
@@ -31,6 +32,34 @@ public sealed partial class ResidentRequestApiTests(ProjectsApiFactory api) : IC
 
     [GeneratedRegex(@"^MS(\d{4})-(\d{5})$")]
     private static partial Regex ReferencePattern();
+
+    [Fact]
+    public async Task A_request_for_an_organisation_the_service_does_not_know_is_refused_and_nothing_is_recorded()
+    {
+        var unknown = Guid.CreateVersion7();
+        using var client = api.CreateClient();
+        var before = await RecordAsync(client, "前一条：巷口路灯不亮");
+        var contacts = await api.WithDbAsync(db => db.RequesterContacts.CountAsync());
+
+        var response = await client.PostAsJsonAsync("/resident-requests", new
+        {
+            organisationId = unknown, subject = "巷口积水", contactName = "梁伯", contactPhone = "13800138011",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("validation", problem.GetProperty("code").GetString());
+        var error = Assert.Single(problem.GetProperty("fieldErrors").EnumerateArray());
+        Assert.Equal(("organisationId", "organisation.unknown"), (error.GetProperty("field").GetString(), error.GetProperty("code").GetString()));
+        Assert.StartsWith("诉求所属组织不在组织名册中", error.GetProperty("message").GetString());
+        Assert.False(await api.WithDbAsync(db => db.ResidentRequests.AnyAsync(r => r.OrganisationId == unknown)));
+        Assert.Equal(contacts, await api.WithDbAsync(db => db.RequesterContacts.CountAsync()));
+
+        // No reference number was used up by the refusal.
+        var after = await RecordAsync(client, "后一条：巷口路灯不亮");
+        int Number(JsonElement r) => int.Parse(ReferencePattern().Match(r.GetProperty("referenceNumber").GetString()!).Groups[2].Value);
+        Assert.Equal(Number(before) + 1, Number(after));
+    }
 
     [Fact]
     public async Task Requests_entered_at_the_same_moment_get_distinct_sequential_reference_numbers()

@@ -22,7 +22,8 @@ public static class ProposeProject
             .WithName("ProposeProject")
             .WithSummary("提出办实事项目 / Propose a project")
             .Accepts<ProposeProjectRequest>("application/json")
-            .Produces<ProjectResponse>(StatusCodes.Status201Created);
+            .Produces<ProjectResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
     private static async Task<IResult> HandleAsync(ValidatedBody<ProposeProjectRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
@@ -38,6 +39,7 @@ public static class ProposeProject
     public static async Task<PracticalProject> ProposeAsync(
         ProjectsDbContext db, ProposeProjectRequest r, IReadOnlyCollection<Guid> originRequestIds, DateTimeOffset now, CancellationToken ct)
     {
+        await db.EnsureKnownAsync(r.ResponsibleOrganisationId, "responsibleOrganisationId", "责任单位", "responsible organisation", ct);
         PracticalProject? parent = null;
         if (r.ParentId is { } parentId)
         {

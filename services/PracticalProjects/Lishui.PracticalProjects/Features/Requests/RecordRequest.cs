@@ -25,11 +25,13 @@ public static class RecordRequest
             .WithName("RecordResidentRequest")
             .WithSummary("登记群众诉求 / Record a resident request")
             .Accepts<RecordRequestRequest>("application/json")
-            .Produces<RequestResponse>(StatusCodes.Status201Created);
+            .Produces<RequestResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
     private static async Task<IResult> HandleAsync(ValidatedBody<RecordRequestRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
         var r = body.Value;
+        await db.EnsureKnownAsync(r.OrganisationId, "organisationId", "诉求所属组织", "organisation the request is addressed to", http.RequestAborted);
         var recordedBy = Caller.From(http.User).Name;
         return await RequestIntake.RecordOnceAsync(db, http, "resident-requests.record", r, time, (reference, now, _) =>
         {
