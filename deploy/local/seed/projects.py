@@ -16,6 +16,9 @@ project's state is read back before it is moved on, so running the seed again ch
 """
 import datetime
 import random
+import time
+
+from seedlib import SeedError
 
 SEED = 20261126
 BATCH = "2026年第一批"
@@ -59,6 +62,20 @@ STATES = [("Proposed", 0.12), ("Approved", 0.20), ("InProgress", 0.36), ("Comple
 SUSPEND_REASONS = ["雨季暂停施工", "等待征地手续", "施工方案调整，待重新评审"]
 CANCEL_REASONS = ["与镇级项目合并实施", "经征求意见，群众意愿不足", "选址不具备条件"]
 COMMENTS = ["办得实在，群众满意", "孩子上学方便多了", "晚上出门安全多了", "希望继续做好维护", "环境好了很多", None, None]
+
+
+def _post_once_known(ctx, path, key, body, timeout=300):
+    """POST naming an organisation: this service's view of Membership's tree may not have it yet, and
+    refuses it until then (organisation.unknown), so that refusal is retried; any other is not."""
+    deadline = time.time() + timeout
+    while True:
+        try:
+            return ctx.post("projects", path, key, body)
+        except SeedError as e:
+            if "organisation.unknown" not in str(e) or time.time() > deadline:
+                raise
+            print(f"[projects] 等待办实事服务同步组织 (waiting for this service's view of the organisation): {path}", flush=True)
+            time.sleep(2)
 
 
 def _today():
@@ -188,7 +205,7 @@ def seed(ctx):
             "fundingSource": SPECIAL_FUND if entry["domain"] in ("Education", "Other") else ("镇级财政" if entry["level"] == "Town" else "村集体资金"),
             "parentId": parent_id, "weight": entry.get("weight"), "village": entry["village"],
         }
-        created, replayed = ctx.post("projects", "/projects", entry["key"], body)
+        created, replayed = _post_once_known(ctx, "/projects", entry["key"], body)
         ctx.ids[entry["key"]] = created["id"]
         return created["id"], replayed
 
@@ -259,7 +276,7 @@ def _care_corridor(ctx, state, today, cadres, parent_id):
     else:
         # Pairing was not seeded in this run: the village records the same request here instead.
         print("[projects] 未导入结对服务数据：由村干部登记该诉求 (Pairing not seeded: the request is recorded by a cadre)", flush=True)
-        request, _ = ctx.post("projects", "/resident-requests", "demo-request-pickup-shelter-projects", {
+        request, _ = _post_once_known(ctx, "/resident-requests", "demo-request-pickup-shelter-projects", {
             "organisationId": ctx.ids["demo-org-hefeng"], "subject": "学生接送点下雨天没有遮风挡雨的地方，希望改善接送点环境",
             "location": "鹤峰村学生接送点", "category": "Education", "receivedOn": "2026-06-02", "recordedBy": "鹤峰村党委",
         })
@@ -269,7 +286,7 @@ def _care_corridor(ctx, state, today, cadres, parent_id):
         ctx.post("projects", f"/resident-requests/{request_id}/acceptance", None, {"decidedBy": "余海生（镇党委副书记、鹤峰村驻点领导）", "note": "即带村干部到现场了解情况"})
     member_id, name = cadres["demo-org-hefeng-branch"][0]
     if request["status"] in ("Received", "Accepted"):
-        request, _ = ctx.post("projects", f"/resident-requests/{request_id}/project", None, {
+        request, _ = _post_once_known(ctx, f"/resident-requests/{request_id}/project", None, {
             "decidedBy": "鹤峰村党委",
             "note": "在接送点与鹤峰村文化驿站之间搭建护苗长廊，雨天学生可直达文化驿站开展阅读课堂",
             "project": {
