@@ -64,6 +64,8 @@ public static class LocalPostgres
                 ServerPath, "-D", Path.Combine(stateDir, "data"),
                 "-p", postgres.Tcp.Property(EndpointProperty.TargetPort),
                 "-c", "listen_addresses=127.0.0.1",
+                // Five services' pools, their consumers and relays under the demo load pass the default 100.
+                "-c", "max_connections=300",
                 "-c", $"unix_socket_directories={stateDir}")
             .WaitForCompletion(initdb)
             .WithHealthCheck($"{name}-select1")
