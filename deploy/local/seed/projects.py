@@ -256,6 +256,31 @@ def seed(ctx):
 
     ctx.step("projects", total, total, "村级项目：护苗长廊（学生接送点诉求 → 立项、专项资金、节点、进度）", care_corridor)
 
+    for i, post in enumerate(ECHO_WALL, 1):
+        ctx.step("projects", i, len(ECHO_WALL), f"回音壁：{post['text'][:16]}…", lambda post=post: _echo_post(ctx, post))
+
+
+# Residents' posts on the echo wall (回音壁) and the village's answers; the last one still awaits its answer.
+ECHO_WALL = [
+    {"key": "demo-echo-1", "text": "鹤峰村文化驿站周末能否开放到晚上八点？孩子们放学后想去看书。", "displayName": "高边村民陈姨",
+     "answer": "已安排社工和党员志愿者周六、周日值守至晚上八点，欢迎前来阅读。", "answeredBy": "鹤峰村党委"},
+    {"key": "demo-echo-2", "text": "岑岗经济社路口晚上路灯不亮，老人出门不方便。", "displayName": None,
+     "answer": "已报镇城管部门，三盏路灯本周内更换完毕。感谢反映！", "answeredBy": "鹤峰村委会"},
+    {"key": "demo-echo-3", "text": "学生接送点下雨天没有地方避雨，护苗长廊什么时候能建好？", "displayName": "家长李先生",
+     "answer": "护苗长廊已立项并由党群共建专项资金支持，立柱已完成浇筑，预计年底前完工，进度可在“办实事项目”栏目查看。", "answeredBy": "鹤峰村党委"},
+    {"key": "demo-echo-4", "text": "建议在榕树下党群服务点增设几张长椅，方便老人休息聊天。", "displayName": "老党员何伯",
+     "answer": None, "answeredBy": None},
+]
+
+
+def _echo_post(ctx, post):
+    created, replayed = ctx.post("projects", "/echo-wall/posts", post["key"], {
+        "text": post["text"], "displayName": post["displayName"], "organisationId": ctx.ids["demo-org-hefeng"],
+    })
+    if post["answer"] and not ctx.get("projects", f"/echo-wall/posts/{created['id']}")["answers"]:
+        ctx.post("projects", f"/echo-wall/posts/{created['id']}/answers", None, {"text": post["answer"], "answeredBy": post["answeredBy"]})
+    return replayed
+
 
 def _care_corridor(ctx, state, today, cadres, parent_id):
     """The request raised at the stationing visit becomes the care corridor, approved and funded from the special fund."""
