@@ -21,7 +21,8 @@ public sealed record PublicDimension(string Code, string Name, decimal Max);
 
 /// <summary><c>OrganisationName</c> comes from this service's copy of the organisation tree; null until that organisation has arrived.</summary>
 public sealed record PublicNoticeResponse(
-    Guid Id, int Year, string? OrganisationName, DateOnly WindowOpensOn, DateOnly WindowClosesOn, IReadOnlyList<PublicDimension> Dimensions, Page<PublicResultResponse> Results);
+    Guid Id, int Year, string? OrganisationName, DateOnly WindowOpensOn, DateOnly WindowClosesOn, IReadOnlyList<PublicDimension> Dimensions, Page<PublicResultResponse> Results,
+    SchemeTopic Topic, string TopicLabel);
 
 /// <summary>GET /notices/{id}: the public notice (公示), readable without logging in.</summary>
 public static class GetPublicNotice
@@ -51,7 +52,7 @@ public static class GetPublicNotice
         var organisationName = await db.OrganisationNameAsync(notice.OrganisationId, ct);
         return TypedResults.Ok(new PublicNoticeResponse(notice.Id, notice.Year, organisationName, notice.WindowOpensOn, notice.WindowClosesOn,
             scheme.Dimensions.Select(d => new PublicDimension(d.Code, d.Name, d.Max)).ToList(),
-            new Page<PublicResultResponse>(items, number, size, notice.SubjectCount)));
+            new Page<PublicResultResponse>(items, number, size, notice.SubjectCount), scheme.Topic, SchemeTopics.Zh(scheme.Topic)));
     }
 
     /// <summary>The name residents know the organisation by, from the local organisation view.</summary>
