@@ -5,7 +5,6 @@ using Lishui.Portal.Clients;
 using Lishui.Portal.Components;
 using Lishui.Shared.Security;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Lishui.Portal;
 
@@ -43,7 +42,10 @@ public static class PortalModule
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(FormsRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+            // A page endpoint takes GET and POST alike: only the posts (filing, posting, rating) are counted.
+            o.AddPolicy(FormsRateLimit, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("reads")
+                : RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions
                 {
@@ -71,13 +73,7 @@ public static class PortalModule
         app.MapStaticAssets();
 
         // Form posts are throttled per resident; page reads are not (they are cheap and cacheable).
-        app.MapRazorComponents<App>().Add(endpoint =>
-        {
-            if (endpoint is RouteEndpointBuilder route && route.Metadata.OfType<HttpMethodMetadata>().Any(m => m.HttpMethods.Contains(HttpMethods.Post)))
-            {
-                route.Metadata.Add(new EnableRateLimitingAttribute(FormsRateLimit));
-            }
-        });
+        app.MapRazorComponents<App>().RequireRateLimiting(FormsRateLimit);
 
         app.MapOpenData();
         app.MapGet("/elder-mode", (bool on, string? back, HttpContext http) =>

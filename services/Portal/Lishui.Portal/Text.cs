@@ -17,6 +17,8 @@ public static class Text
 
     public static string Time(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
 
+    public static string Time(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Lishui).ToString("HH:mm", CultureInfo.InvariantCulture);
+
     public static string Yuan(decimal amount) => amount.ToString("#,0.##", CultureInfo.InvariantCulture) + " 元";
 
     public static string Number(decimal n) => n.ToString("0.##", CultureInfo.InvariantCulture);

@@ -1,18 +1,21 @@
 namespace Lishui.Portal.Clients;
 
 public sealed record NoticeSummary(
-    Guid Id, int Year, Guid OrganisationId, string OrganisationName, DateOnly WindowOpensOn, DateOnly WindowClosesOn,
-    string State, string StateText, int SubjectCount, int ObjectionCount, int AnsweredObjectionCount);
+    Guid Id, int Year, Guid OrganisationId, string? OrganisationName, string Topic, string TopicLabel, DateOnly WindowOpensOn, DateOnly WindowClosesOn,
+    string State, string StateLabel, int SubjectCount, int ObjectionCount, int AnsweredObjectionCount);
 
 public sealed record Dimension(string Code, string Name, decimal Max);
 
-public sealed record NoticeResult(string Name, string Grade, string? GradeText, decimal Total, IReadOnlyDictionary<string, decimal> Scores);
+public sealed record NoticeResult(string Name, string Grade, string? GradeLabel, decimal Total, IReadOnlyDictionary<string, decimal> Scores);
 
 public sealed record PublicNotice(
     Guid Id, int Year, string? OrganisationName, DateOnly WindowOpensOn, DateOnly WindowClosesOn, IReadOnlyList<Dimension> Dimensions,
-    Page<NoticeResult> Results);
+    Page<NoticeResult> Results, string TopicLabel)
+{
+    public string Title => $"{OrganisationName}{Year}年度{TopicLabel}结果公示";
+}
 
-public sealed record PublicObjection(Guid Id, DateOnly FiledOn, string Text, bool Answered, string? Answer, DateOnly? AnsweredOn, bool? Upheld)
+public sealed record PublicObjection(Guid Id, DateOnly FiledOn, string Gist, bool Answered, string? Answer, DateOnly? AnsweredOn, bool? Upheld)
 {
     /// <summary>The short reference a resident writes down to find the answer again (the id's random tail).</summary>
     public string Reference => ShortReference.Of(Id);
