@@ -28,9 +28,9 @@ public static class Problems
         return problem;
     }
 
-    public static ProblemDetails Validation(IReadOnlyCollection<FieldError> errors)
+    public static ProblemDetails Validation(IReadOnlyCollection<FieldError> errors, int status = StatusCodes.Status400BadRequest)
     {
-        var problem = Create(StatusCodes.Status400BadRequest, "validation", "请求内容有误，请检查各字段。", "The request has invalid fields.");
+        var problem = Create(status, "validation", "请求内容有误，请检查各字段。", "The request has invalid fields.");
         problem.Extensions["errors"] = errors
             .GroupBy(e => e.Field)
             .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
@@ -58,9 +58,14 @@ public static class Problems
     public static ProblemHttpResult Result(ProblemDetails problem) => TypedResults.Problem(problem);
 }
 
-/// <summary>Thrown by request binding and validation; the exception handler turns it into a 400.</summary>
-public sealed class RequestValidationException(IReadOnlyCollection<FieldError> errors)
+/// <summary>
+/// Thrown by request binding and validation; the exception handler turns it into a 400 (or
+/// <paramref name="status"/>, e.g. 415 for a body of the wrong type) listing each field.
+/// </summary>
+public sealed class RequestValidationException(IReadOnlyCollection<FieldError> errors, int status = StatusCodes.Status400BadRequest)
     : Exception("Request validation failed: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Code}")))
 {
     public IReadOnlyCollection<FieldError> Errors { get; } = errors;
+
+    public int Status { get; } = status;
 }

@@ -25,16 +25,29 @@ public sealed record ValidatedBody<T>(T Value)
     public static async ValueTask<ValidatedBody<T>?> BindAsync(HttpContext http, ParameterInfo parameter)
     {
         var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        JsonNode? root;
-        try
+        var request = http.Request;
+        using var bytes = new MemoryStream();
+        await request.Body.CopyToAsync(bytes, http.RequestAborted);
+        if (bytes.Length == 0)
         {
-            root = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            throw new RequestValidationException([new FieldError("$", "json.malformed", $"请求体不是有效的 JSON（第 {e.LineNumber + 1} 行）。", $"The body is not valid JSON (line {e.LineNumber + 1}).")]);
+            throw new RequestValidationException([new FieldError("$", "json.empty", "请求体为空，应为 JSON 对象。", "The body is empty; it must be a JSON object.")]);
         }
 
+        if (!request.HasJsonContentType())
+        {
+            throw new RequestValidationException(
+                [new FieldError("Content-Type", "content-type.unsupported", "请求体应为 JSON（Content-Type: application/json）。", "The body must be JSON (Content-Type: application/json).")],
+                StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        // Duplicate properties, NUL and unpaired surrogates are refused here too, whoever hosts this.
+        var utf8 = bytes.GetBuffer().AsMemory(0, (int)bytes.Length);
+        if (JsonInput.Check(utf8.Span) is { Count: > 0 } inputErrors)
+        {
+            throw new RequestValidationException(inputErrors);
+        }
+
+        var root = JsonNode.Parse(utf8.Span);
         if (root is not JsonObject body)
         {
             throw new RequestValidationException([new FieldError("$", "json.object-expected", "请求体应为 JSON 对象。", "The body must be a JSON object.")]);
@@ -61,7 +74,7 @@ public sealed record ValidatedBody<T>(T Value)
             }
             catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
             {
-                var expected = Describe(property.PropertyType);
+                var expected = ValueShapes.Describe(property.PropertyType);
                 errors.Add(new FieldError(name, "field.wrong-type", $"此字段应为{expected.Zh}。", $"This field must be {expected.En}."));
             }
         }
@@ -78,21 +91,5 @@ public sealed record ValidatedBody<T>(T Value)
         }
 
         return new ValidatedBody<T>(value);
-    }
-
-    private static (string Zh, string En) Describe(Type type)
-    {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        return type switch
-        {
-            _ when type == typeof(string) => ("文本", "a string"),
-            _ when type == typeof(Guid) => ("标识符（UUID）", "a UUID"),
-            _ when type == typeof(DateOnly) => ("日期（yyyy-MM-dd）", "a date (yyyy-MM-dd)"),
-            _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) => ("时间（ISO 8601）", "a date-time (ISO 8601)"),
-            _ when type == typeof(bool) => ("true 或 false", "true or false"),
-            _ when type.IsEnum => ($"以下之一：{string.Join("、", Enum.GetNames(type))}", $"one of: {string.Join(", ", Enum.GetNames(type))}"),
-            _ when type.IsPrimitive || type == typeof(decimal) => ("数字", "a number"),
-            _ => ("正确格式的值", "a value of the right shape"),
-        };
     }
 }
