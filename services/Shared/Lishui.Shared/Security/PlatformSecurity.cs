@@ -75,8 +75,9 @@ public static class PlatformSecurity
     }
 
     /// <summary>
-    /// Authentication, the authorisation fallback, the access check of the endpoint's rule, then the rate
-    /// limiter (all after routing, so endpoint metadata is known).
+    /// Authentication, the authorisation fallback, the access check of the endpoint's rule, the rate
+    /// limiter (all after routing, so endpoint metadata is known), then the checks of malformed input,
+    /// last so a caller without access learns nothing from them.
     /// </summary>
     public static WebApplication UsePlatformSecurity(this WebApplication app)
     {
@@ -84,6 +85,7 @@ public static class PlatformSecurity
         app.UseAuthorization();
         app.UseAccessCheck();
         app.UseRateLimiter();
+        app.UseRequestChecks();
         return app;
     }
 
