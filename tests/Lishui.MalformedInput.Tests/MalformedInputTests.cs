@@ -132,6 +132,24 @@ public sealed class MalformedInputTests(FiveServices services, ITestOutputHelper
         Assert.NotEmpty(await services.Membership.RowsContainingAsync(marker));
     }
 
+    [Fact]
+    public async Task A_secretary_naming_the_resource_by_malformed_text_is_refused_with_a_problem()
+    {
+        // A secretary's access depends on the organisation the request names, read before binding.
+        using var secretary = new HttpClient { BaseAddress = services.Membership.Address };
+        secretary.DefaultRequestHeaders.Authorization = new("Bearer", Lishui.Testing.TestTokens.Secretary(Guid.NewGuid(), "malformed-secretary"));
+        var sweep = new Sweep(secretary);
+
+        await sweep.SendAsync("POST /households [organisationId unpaired surrogate]",
+            Sweep.Request("POST", "/households", """{"organisationId":"\ud800","headName":"x","address":"x","membersCount":1}"""));
+        await sweep.SendAsync("POST /households [organisationId NUL]",
+            Sweep.Request("POST", "/households", """{"organisationId":"a\u0000b","headName":"x","address":"x","membersCount":1}"""));
+        await sweep.SendAsync("GET /households [organisationId NUL]", Sweep.Request("GET", "/households?organisationId=a%00b"));
+
+        Report(sweep, "a secretary's requests", []);
+        Assert.Empty(sweep.Findings);
+    }
+
     private void Report(Sweep sweep, string what, IReadOnlyList<string> more)
     {
         output.WriteLine($"{sweep.Sent} requests over {what}; {sweep.Findings.Count} wrong answers; {more.Count} other findings");

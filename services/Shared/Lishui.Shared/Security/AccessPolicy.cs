@@ -56,9 +56,11 @@ public sealed record ScopeRef(ScopeSource Source, string Name, string Kind)
                 ? property.Value.GetString()
                 : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return null; // not JSON: no resource named, and binding will say what is wrong
+            // Not JSON, or the id is no text (an unpaired surrogate): no resource named, and the
+            // request checks say what is wrong once the caller may know.
+            return null;
         }
         finally
         {
