@@ -164,3 +164,13 @@ public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
 {
     public const string Name = "platform";
 }
+
+/// <summary>
+/// A platform of its own for the portal's tests: they load the demo data (its town committee among
+/// them), which the other end-to-end tests create for themselves.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class DemoPlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform with demo data";
+}

@@ -11,7 +11,7 @@ namespace Lishui.Platform.EndToEndTests.Portal;
 /// services on real PostgreSQL and RabbitMQ, loaded with the demo data. Every figure the pages show is
 /// compared with what the owning service's API says.
 /// </summary>
-[Collection(PlatformCollection.Name)]
+[Collection(DemoPlatformCollection.Name)]
 public sealed class PublicPortalTests(PlatformFixture platform, BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private static readonly int[] Widths = [360, 1280];
