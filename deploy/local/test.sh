@@ -9,8 +9,8 @@
 #      (with the management plugin) under a temp folder, on free ports, stopped and deleted on exit
 #      whatever happens. rabbitmq-server is installed with apt-get when missing.
 #    Force a choice with LISHUI_TEST_INFRA=local|containers (default auto).
-#    The portal's browser tests need chromium and poppler-utils (pdftotext), installed with apt-get
-#    when missing.
+#    The portal's browser tests need chromium, poppler-utils (pdftotext) and a Chinese font
+#    (fonts-wqy-microhei), installed with apt-get when missing.
 #    Tests that use Aspire start their own broker and database through the app host; they only need
 #    rabbitmq-server installed (or a container runtime).
 # 2. dotnet test Lishui.Platform.sln "$@", TRX files into artifacts/test-results/ (wiped first).
@@ -223,8 +223,10 @@ else
   log "LISHUI_TEST_INFRA must be auto, local or containers (not '$mode')"; exit 2
 fi
 
-# The portal's browser tests drive Debian's Chromium and read its printed PDFs with pdftotext.
-ensure_debian_packages chromium:/usr/bin/chromium poppler-utils:/usr/bin/pdftotext
+# The portal's browser tests drive Debian's Chromium and read its printed PDFs with pdftotext; a
+# Chinese font makes their screenshots and PDFs readable (the machine may have none).
+ensure_debian_packages chromium:/usr/bin/chromium poppler-utils:/usr/bin/pdftotext \
+  fonts-wqy-microhei:/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
