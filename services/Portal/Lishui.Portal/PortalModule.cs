@@ -21,6 +21,7 @@ public static class PortalModule
         // Chinese text as characters, not &#x...; entities (a third of the page weight otherwise).
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddMemoryCache();
 
         // The portal calls as itself: the services then throttle it as one known client, and the
         // portal throttles residents by their own address below.

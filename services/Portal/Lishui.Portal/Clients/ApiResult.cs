@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Lishui.Portal.Clients;
 
@@ -38,6 +39,27 @@ public static class ServiceCalls
 
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<T>(Json, ct);
+    }
+
+    /// <summary>
+    /// A public list every visitor reads, kept for half a minute: residents may see a change that much
+    /// later, and the services are not asked once per page view. A failed read is not kept.
+    /// </summary>
+    public static async Task<T?> ReadThroughAsync<T>(this IMemoryCache cache, string key, Func<Task<T?>> read)
+        where T : class
+    {
+        if (cache.TryGetValue(key, out T? kept))
+        {
+            return kept;
+        }
+
+        var fresh = await read();
+        if (fresh is not null)
+        {
+            cache.Set(key, fresh, TimeSpan.FromSeconds(30));
+        }
+
+        return fresh;
     }
 
     /// <summary>For a page with several parts: a part whose service cannot answer is left out, not the whole page.</summary>

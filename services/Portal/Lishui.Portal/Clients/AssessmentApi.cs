@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Caching.Memory;
+
 namespace Lishui.Portal.Clients;
 
 public sealed record NoticeSummary(
@@ -40,8 +42,12 @@ public sealed record NoticeQuery(int? Year, Guid? OrganisationId, string? State,
 }
 
 /// <summary>Assessment's public endpoints: the notices (公示), their results and objections.</summary>
-public sealed class AssessmentApi(HttpClient http)
+public sealed class AssessmentApi(HttpClient http, IMemoryCache cache)
 {
+    /// <summary>Every notice, for the board's organisation choices; kept for half a minute like the project list.</summary>
+    public Task<Page<NoticeSummary>?> AllNoticesAsync(CancellationToken ct) =>
+        cache.ReadThroughAsync("notices:all", () => NoticesAsync(new NoticeQuery(null, null, null), 200, ct));
+
     public Uri? BaseAddress => http.BaseAddress;
 
     public Task<Page<NoticeSummary>?> NoticesAsync(NoticeQuery query, int pageSize, CancellationToken ct) =>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Caching.Memory;
+
 namespace Lishui.Portal.Clients;
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)
@@ -47,8 +49,15 @@ public sealed record ProjectFilter(string? Village, string? Level, string? Domai
 }
 
 /// <summary>PracticalProjects' public endpoints: projects, request status, the echo wall, ratings and posts.</summary>
-public sealed class ProjectsApi(HttpClient http)
+public sealed class ProjectsApi(HttpClient http, IMemoryCache cache)
 {
+    /// <summary>
+    /// Every project, for the home page's village summary and the filters' choices: read by every visitor,
+    /// changed a few times a day, so kept for half a minute.
+    /// </summary>
+    public Task<Page<ProjectSummary>?> AllProjectsAsync(CancellationToken ct) =>
+        cache.ReadThroughAsync("projects:all", () => ProjectsAsync(new ProjectFilter(null, null, null, null), 200, ct));
+
     public Uri? BaseAddress => http.BaseAddress;
 
     public Task<Page<ProjectSummary>?> ProjectsAsync(ProjectFilter filter, int pageSize, CancellationToken ct) =>
