@@ -17,7 +17,7 @@ public interface IValidatableRequest
 /// A JSON request body bound field by field, so a client learns every missing or mistyped field
 /// in one 400 instead of the first deserialisation error. Nothing runs before it is valid.
 /// </summary>
-public sealed record ValidatedBody<T>(T Value)
+public sealed partial record ValidatedBody<T>(T Value)
     where T : class
 {
     private static readonly NullabilityInfoContext Nullability = new();
