@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -126,7 +127,7 @@ public static class AccessPolicyExtensions
     /// <summary>The group every API endpoint of a service is mapped on, each under its entry in <paramref name="policy"/>.</summary>
     public static RouteGroupBuilder MapApi(this IEndpointRouteBuilder app, AccessPolicy policy)
     {
-        var api = app.MapGroup("");
+        var api = app.MapGroup("").WithProblemResponses();
         ((IEndpointConventionBuilder)api).Add(endpoint =>
         {
             if (endpoint is RouteEndpointBuilder route

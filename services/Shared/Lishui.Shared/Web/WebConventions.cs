@@ -21,7 +21,7 @@ public static class WebConventions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonWriter>());
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddOpenApi(o => o.AddOperationTransformer(Security.AccessDocumentation.Describe));
+        builder.Services.AddOpenApi(ApiDocumentation.Configure);
         // The server reads past the platform's limit so a refused body can be drained and its 413 reach
         // the client: a server that stops reading mid-upload resets the connection, and the answer is lost.
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = DrainableBodyBytes);

@@ -44,8 +44,10 @@ public static class GetGovernanceList
 {
     public static IEndpointRouteBuilder MapGetGovernanceList(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/governance/villages/{id:guid}", JsonAsync).WithName("GetGovernanceList").WithSummary("治理成效清单 / Governance-effectiveness list");
-        api.MapGet("/governance/villages/{id:guid}/list.csv", CsvAsync).WithName("GetGovernanceListCsv").WithSummary("治理成效清单（CSV）/ Governance-effectiveness list (CSV)");
+        api.MapGet("/governance/villages/{id:guid}", JsonAsync).WithName("GetGovernanceList").WithSummary("治理成效清单 / Governance-effectiveness list")
+            .Produces<GovernanceListResponse>();
+        api.MapGet("/governance/villages/{id:guid}/list.csv", CsvAsync).WithName("GetGovernanceListCsv").WithSummary("治理成效清单（CSV）/ Governance-effectiveness list (CSV)")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
         return api;
     }
 

@@ -35,9 +35,19 @@ public static class Replays
 {
     public static RouteGroupBuilder MapReplays(this RouteGroupBuilder group)
     {
-        group.MapPost("/subscribers/{id:guid}/replays", RequestAsync).WithSummary("Replay archived events of a time range into the subscriber's queue or webhook");
-        group.MapGet("/subscribers/{id:guid}/replays", ListAsync);
-        group.MapGet("/subscribers/{id:guid}/replays/{replayId:guid}", GetAsync).WithSummary("Progress: processed of total");
+        group.MapPost("/subscribers/{id:guid}/replays", RequestAsync).WithName("RequestReplay")
+            .WithSummary("申请重放 / Replay archived events of a time range into the subscriber's queue or webhook")
+            .WithDescription("把存档中某一时间段、该订阅方可接收的事件再投递一次，在后台进行；同一 Idempotency-Key 的重试得到同一个重放。/ " +
+                "Sends the archived events of a time range the subscriber may receive once more, in the background; a retry with the same Idempotency-Key gets the same replay.")
+            .Produces<ReplayResponse>(StatusCodes.Status201Created);
+        group.MapGet("/subscribers/{id:guid}/replays", ListAsync).WithName("ListReplays")
+            .WithSummary("重放记录 / The subscriber's replays")
+            .WithDescription("该订阅方申请过的重放，最新在前。/ The replays requested for this subscriber, newest first.")
+            .Produces<Page<ReplayResponse>>();
+        group.MapGet("/subscribers/{id:guid}/replays/{replayId:guid}", GetAsync).WithName("GetReplay")
+            .WithSummary("重放进度 / Progress: processed of total")
+            .WithDescription("重放的状态和已处理/总数，失败时附错误。/ The replay's status and processed of total, with the error when it failed.")
+            .Produces<ReplayResponse>();
         return group;
     }
 

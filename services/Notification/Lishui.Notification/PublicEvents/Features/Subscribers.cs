@@ -89,14 +89,38 @@ public static class Subscribers
 {
     public static RouteGroupBuilder MapSubscribers(this RouteGroupBuilder group)
     {
-        group.MapPost("/subscribers", RegisterAsync).WithSummary("Register a subscribing system (returns its credentials once)");
-        group.MapGet("/subscribers", ListAsync);
-        group.MapGet("/subscribers/{id:guid}", GetAsync);
-        group.MapPost("/subscribers/{id:guid}/credentials", RotateCredentialsAsync).WithSummary("Issue new credentials (the old ones stop working)");
-        group.MapPost("/subscribers/{id:guid}/reactivate", ReactivateAsync);
-        group.MapGet("/subscribers/{id:guid}/deliveries", DeliveriesAsync).WithSummary("Webhook delivery log");
-        group.MapGet("/subscribers/{id:guid}/attempts", AttemptsAsync).WithSummary("Every HTTP attempt, newest first");
-        group.MapGet("/subscribers/{id:guid}/notices", NoticesAsync);
+        group.MapPost("/subscribers", RegisterAsync).WithName("RegisterSubscriber")
+            .WithSummary("登记订阅方 / Register a subscribing system (returns its credentials once)")
+            .WithDescription("登记一个外部政务系统及其可接收的事件类型（不得高于其数据授权级别），通过 AMQP 队列或签名 Webhook 接收；凭据只在此返回一次。/ " +
+                "Registers another government system and the event types it may receive (none above its clearance), by AMQP queue or signed webhook; its credentials are returned here only.")
+            .Produces<RegisteredSubscriber>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/subscribers", ListAsync).WithName("ListSubscribers")
+            .WithSummary("订阅方列表 / The registered subscribers")
+            .WithDescription("按名称排序的全部订阅方及其状态，不含凭据。/ Every subscriber by name with its status, without credentials.");
+        group.MapGet("/subscribers/{id:guid}", GetAsync).WithName("GetSubscriber")
+            .WithSummary("订阅方详情 / A subscriber")
+            .WithDescription("订阅方的投递方式、可接收的事件类型和状态（含暂停原因）。/ The subscriber's delivery, allowed event types and status (with why it was suspended).");
+        group.MapPost("/subscribers/{id:guid}/credentials", RotateCredentialsAsync).WithName("RotateSubscriberCredentials")
+            .WithSummary("重新签发凭据 / Issue new credentials (the old ones stop working)")
+            .WithDescription("凭据丢失或泄露时使用：签发新的 AMQP 密码或 Webhook 签名密钥，旧凭据立即失效。/ For lost or leaked credentials: a new AMQP password or webhook signing secret; the old one stops working at once.")
+            .Produces<SubscriberCredentials>();
+        group.MapPost("/subscribers/{id:guid}/reactivate", ReactivateAsync).WithName("ReactivateSubscriber")
+            .WithSummary("恢复已暂停的订阅方 / Reactivate a suspended subscriber")
+            .WithDescription("Webhook 持续失败而暂停的订阅方恢复后，暂停期间未送达的事件会重新投递。/ After a subscriber suspended for a failing webhook is reactivated, what was not delivered meanwhile is sent again.")
+            .Produces<SubscriberResponse>();
+        group.MapGet("/subscribers/{id:guid}/deliveries", DeliveriesAsync).WithName("ListSubscriberDeliveries")
+            .WithSummary("Webhook 投递记录 / Webhook delivery log")
+            .WithDescription("每个事件向该订阅方的投递状态、尝试次数和最近的错误，最新在前，可按状态筛选。/ Each event's delivery to this subscriber, its attempts and last error, newest first, optionally by status.")
+            .Produces<Page<DeliveryLogEntry>>();
+        group.MapGet("/subscribers/{id:guid}/attempts", AttemptsAsync).WithName("ListSubscriberAttempts")
+            .WithSummary("Webhook 请求记录 / Every HTTP attempt, newest first")
+            .WithDescription("每一次 HTTP 推送请求的状态码、错误和耗时，便于对方排查接收端。/ Every webhook HTTP request with its status code, error and duration, so the receiving side can be diagnosed.")
+            .Produces<Page<AttemptLogEntry>>();
+        group.MapGet("/subscribers/{id:guid}/notices", NoticesAsync).WithName("ListSubscriberNotices")
+            .WithSummary("给订阅方的通知 / Notices to the subscriber")
+            .WithDescription("平台发给该订阅方的通知，例如事件类型即将停用或订阅被暂停。/ What the platform told this subscriber, such as an event type being deprecated or the subscription being suspended.")
+            .Produces<Page<SubscriberNotice>>();
         return group;
     }
 

@@ -51,9 +51,11 @@ public static class PublicProjects
         api.MapGet("/public/projects/{id:guid}", GetAsync).WithName("PublicProject")
             .WithSummary("办实事项目公开详情 / A project's public record");
         api.MapGet("/public/projects/export.csv", ExportCsvAsync).WithName("ExportProjectsCsv")
-            .WithSummary("开放数据：筛选结果导出 CSV（UTF-8，含 BOM）/ Open data: the filtered list as CSV");
+            .WithSummary("开放数据：筛选结果导出 CSV（UTF-8，含 BOM）/ Open data: the filtered list as CSV")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
         api.MapGet("/public/projects/export.json", ExportJsonAsync).WithName("ExportProjectsJson")
-            .WithSummary("开放数据：筛选结果导出 JSON / Open data: the filtered list as JSON");
+            .WithSummary("开放数据：筛选结果导出 JSON / Open data: the filtered list as JSON")
+            .Produces<IReadOnlyList<PublicProjectSummary>>();
         return api;
     }
 
