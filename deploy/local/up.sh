@@ -10,7 +10,8 @@
 # 3. Waits for the services to report healthy, then loads the demo data through their APIs
 #    (seed-demo.py: the town tree and 鹤峰村党支部 from demo-data/lishui.json, then each service's own
 #    demo module in seed/); re-running adds nothing.
-# 4. Prints the portal's address, the dashboard URL and each service's API and OpenAPI URLs, then stays in the foreground:
+# 4. Prints the portal's address, the dashboard URL and each service's API, OpenAPI and API reference
+#    (Scalar, Development only) URLs, then stays in the foreground:
 #    Ctrl-C (or SIGTERM) stops the app host, which stops everything it started (a few seconds).
 #
 # Service URLs: each service is a process under the app host whose environment holds the Aspire
@@ -252,7 +253,7 @@ while read -r name url; do
   [[ -n $name ]] || continue
   health=$(http_status "$url/health")
   [[ $health == 200 ]] && state=healthy || state="not healthy yet (HTTP $health)"
-  printf ' %-13s %-28s OpenAPI %s/openapi/v1.json   %s\n' "$name" "$url" "$url" "$state"
+  printf ' %-13s %-28s OpenAPI %s/openapi/v1.json  API reference %s/scalar/v1   %s\n' "$name" "$url" "$url" "$url" "$state"
 done <<< "$services"
 echo
 echo " e.g. curl $MEMBERSHIP_URL/members"

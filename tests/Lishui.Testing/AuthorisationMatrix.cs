@@ -173,7 +173,8 @@ public static class AuthorisationMatrix
         foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var route = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
-            if (route.StartsWith("/health", StringComparison.Ordinal) || route.StartsWith("/alive", StringComparison.Ordinal) || route.StartsWith("/openapi", StringComparison.Ordinal))
+            if (route.StartsWith("/health", StringComparison.Ordinal) || route.StartsWith("/alive", StringComparison.Ordinal) || route.StartsWith("/openapi", StringComparison.Ordinal)
+                || route.StartsWith("/scalar", StringComparison.Ordinal))
             {
                 continue;
             }

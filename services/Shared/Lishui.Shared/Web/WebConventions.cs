@@ -46,6 +46,7 @@ public static class WebConventions
         app.UseStatusCodePages();
         app.Use(ReadWholeRequestAsync);
         Security.AccessEndpointExtensions.RequireAccess(app.MapOpenApi(), Security.AccessRule.Of(Security.Grant.Public)); // the API's description is public, like its contracts
+        app.MapApiReference();
         return app;
     }
 
