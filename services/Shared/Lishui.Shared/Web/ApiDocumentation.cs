@@ -34,8 +34,8 @@ public static class ApiDocumentation
     /// <summary>
     /// The problem responses the shared pipeline can give for each endpoint of <paramref name="api"/>,
     /// added last so the endpoint's own declarations win: 400 when it reads input, 401/403 unless public,
-    /// 404 when the route names a resource, 409/422 for changes (concurrency, business rules), 413 for a
-    /// body, 429 where anonymous callers are rate-limited.
+    /// 404 when the route names a resource, 409/422 for changes (concurrency, business rules), 413/415 for
+    /// a body (too large, or not of an accepted content type), 429 where anonymous callers are rate-limited.
     /// </summary>
     public static TBuilder WithProblemResponses<TBuilder>(this TBuilder api)
         where TBuilder : IEndpointConventionBuilder
@@ -77,7 +77,7 @@ public static class ApiDocumentation
 
             if (readsBody)
             {
-                statuses.Add(StatusCodes.Status413PayloadTooLarge);
+                statuses.AddRange([StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType]);
             }
 
             if (endpoint.Metadata.OfType<EnableRateLimitingAttribute>().Any())
@@ -164,6 +164,7 @@ public static class ApiDocumentation
         ["404"] = "未找到 / Not found",
         ["409"] = "与当前状态冲突（已存在或已被他人修改）/ Conflicts with the current state (exists, or changed meanwhile)",
         ["413"] = "请求体过大 / The body is too large",
+        ["415"] = "不支持的请求体格式 / The body's content type is not accepted",
         ["422"] = "违反业务规则 / A business rule refuses it",
         ["429"] = "请求过于频繁，请稍后再试 / Too many requests; retry later",
     };
