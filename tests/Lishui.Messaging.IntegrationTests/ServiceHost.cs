@@ -18,6 +18,7 @@ namespace Lishui.Messaging.IntegrationTests;
 public sealed class ServiceHost : IAsyncDisposable
 {
     private readonly IHost host;
+    private int disposed;
 
     private ServiceHost(IHost host, string prefix)
     {
@@ -85,8 +86,14 @@ public sealed class ServiceHost : IAsyncDisposable
         return await work(scope.ServiceProvider.GetRequiredService<TestDbContext>());
     }
 
+    /// <summary>Stops the host; a second call (a test that stopped it early) does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await host.StopAsync(timeout.Token);
         host.Dispose();

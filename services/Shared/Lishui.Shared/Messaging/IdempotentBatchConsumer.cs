@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Lishui.Contracts;
 using MassTransit;
@@ -33,12 +34,13 @@ public abstract class IdempotentBatchConsumer<TMessage, TDbContext>(TDbContext d
         catch (Exception e) when (messages.Count > 1 && !IsTransient(e))
         {
             // One message the handler cannot apply must not hold back the rest: each alone, then
-            // the failure is rethrown so retry and the _error queue see it. MassTransit fails a
-            // batch as a whole, so the applied companions land in _error too; they are in the
-            // inbox by then, and moving them back changes nothing.
+            // the failure is rethrown so retry and the _error queue see it. MassTransit fails a batch
+            // as a whole, except for messages whose delivery was reported as consumed: those are
+            // acknowledged, so only the failing one goes on to retry and _error.
             Exception? failed = null;
             foreach (var message in messages)
             {
+                var started = Stopwatch.GetTimestamp();
                 try
                 {
                     await ApplyAsync([message], ct);
@@ -46,7 +48,10 @@ public abstract class IdempotentBatchConsumer<TMessage, TDbContext>(TDbContext d
                 catch (Exception each)
                 {
                     failed ??= each;
+                    continue;
                 }
+
+                await ReportConsumedAsync(context.Message, message.EventId, Stopwatch.GetElapsedTime(started));
             }
 
             if (failed is not null)
@@ -55,6 +60,11 @@ public abstract class IdempotentBatchConsumer<TMessage, TDbContext>(TDbContext d
             }
         }
     }
+
+    /// <summary>Every delivery of the event in the batch (a copy may have come twice) counts as consumed.</summary>
+    private Task ReportConsumedAsync(Batch<TMessage> batch, Guid eventId, TimeSpan duration) =>
+        Task.WhenAll(batch.Where(c => c.Message.EventId == eventId)
+            .Select(c => c.NotifyConsumed(c, duration, ConsumerName)));
 
     /// <summary>The events of the batch not applied before, in delivery order; effects are saved by the caller.</summary>
     protected abstract Task HandleBatchAsync(IReadOnlyList<TMessage> messages, CancellationToken ct);
