@@ -14,6 +14,15 @@ class SeedError(RuntimeError):
     pass
 
 
+def retry_after(header, throttled):
+    """Seconds to wait after a 429: the service's Retry-After (whole seconds), at least 1 and at most 60."""
+    try:
+        seconds = float(header)
+    except (TypeError, ValueError):  # missing, or an HTTP date: back off by how often it happened
+        seconds = throttled
+    return min(max(seconds, 1), 60)
+
+
 class Context:
     def __init__(self, urls, data, token=None):
         self.urls = urls    # service name -> base URL, e.g. {"membership": "http://localhost:5101"}
@@ -35,15 +44,19 @@ class Context:
             headers["Content-Type"] = "application/json"
         if key:
             headers["Idempotency-Key"] = key
-        for attempt in range(1, attempts + 1):  # the service may still be warming up
+        attempt = throttled = 0
+        while attempt < attempts:  # the service may still be warming up
+            attempt += 1
             req = urllib.request.Request(self.urls[service] + path, data=data, method=method, headers=headers)
             try:
                 with urllib.request.urlopen(req, timeout=60) as response:
                     text = response.read().decode()
                     return (json.loads(text) if text else None), response.headers.get("Idempotent-Replayed") == "true"
             except urllib.error.HTTPError as e:
-                if e.code == 429:  # rate-limited: wait as long as the service asks
-                    time.sleep(min(int(e.headers.get("Retry-After") or attempt), 60))
+                if e.code == 429 and throttled < 10:  # rate-limited: wait as long as the service asks, then try again
+                    throttled += 1
+                    attempt -= 1  # being throttled is not the service failing to answer
+                    time.sleep(retry_after(e.headers.get("Retry-After"), throttled))
                     continue
                 if e.code < 500:
                     raise SeedError(f"HTTP {e.code} {method} {path}: {e.read().decode(errors='replace')[:600]}") from None

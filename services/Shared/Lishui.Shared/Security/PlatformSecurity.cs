@@ -25,6 +25,9 @@ public static class PlatformSecurity
     public const string BearerSection = "Authentication:Schemes:Bearer";
     public const string PublicRateLimit = "public";
 
+    /// <summary>Requests a minute per user (<c>PerMinute</c>) and per service client without a user (<c>ServicePerMinute</c>).</summary>
+    public const string AuthenticatedRateLimitSection = "Security:AuthenticatedRateLimit";
+
     public static IHostApplicationBuilder AddPlatformSecurity(this IHostApplicationBuilder builder)
     {
         var bearer = builder.Configuration.GetSection(BearerSection);
@@ -48,23 +51,25 @@ public static class PlatformSecurity
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Per anonymous client. A caller with a valid token is known and audited, so not throttled here
-            // (the demo seed posts hundreds of ratings as an administrator).
+            // Every authenticated caller, on every endpoint: per user, and per service client for a
+            // token without a user (the public portal calls for many residents under one client id).
+            // Generous, to stop a runaway script, not a person or the demo seed.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => Caller.From(http.User) switch
+            {
+                { Subject: { } subject } => PerMinute("user:" + subject, AuthenticatedLimit(builder.Configuration, "PerMinute", 6_000)),
+                { ClientId: { } client } => PerMinute("client:" + client, AuthenticatedLimit(builder.Configuration, "ServicePerMinute", 60_000)),
+                _ => RateLimitPartition.GetNoLimiter("anonymous"), // public endpoints limit them per address (below)
+            });
+            // Per anonymous client. A caller with a valid token has the limit above instead.
             o.AddPolicy(PublicRateLimit, http => http.User.Identity?.IsAuthenticated == true
                 ? RateLimitPartition.GetNoLimiter("authenticated")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                ClientKey(http),
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = IsRead(http) ? Limit(builder.Configuration, "ReadsPerMinute", 120) : Limit(builder.Configuration, "WritesPerMinute", 10),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+                : PerMinute(ClientKey(http), IsRead(http) ? Limit(builder.Configuration, "ReadsPerMinute", 120) : Limit(builder.Configuration, "WritesPerMinute", 10)));
             o.OnRejected = async (ctx, ct) =>
             {
                 if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
-                    ctx.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    // Whole seconds, rounded up: "0" would invite an immediate retry into the same window.
+                    ctx.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
                 await Problems.Result(Problems.Create(StatusCodes.Status429TooManyRequests, "rate-limited",
@@ -75,16 +80,17 @@ public static class PlatformSecurity
     }
 
     /// <summary>
-    /// Authentication, the authorisation fallback, the access check of the endpoint's rule, the rate
-    /// limiter (all after routing, so endpoint metadata is known), then the checks of malformed input,
-    /// last so a caller without access learns nothing from them.
+    /// Authentication, the rate limiter, the authorisation fallback, the access check of the endpoint's
+    /// rule (all after routing, so endpoint metadata is known), then the checks of malformed input. The
+    /// limiter comes before the access decisions so a caller refused again and again is throttled too;
+    /// the input checks come last so a caller without access learns nothing from them.
     /// </summary>
     public static WebApplication UsePlatformSecurity(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAccessCheck();
-        app.UseRateLimiter();
         app.UseRequestChecks();
         return app;
     }
@@ -132,6 +138,17 @@ public static class PlatformSecurity
     private static string ClientKey(HttpContext http) =>
         (IsRead(http) ? "r:" : "w:") + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
+    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+
     private static int Limit(IConfiguration config, string name, int fallback) =>
         config.GetValue($"Security:PublicRateLimit:{name}", fallback);
+
+    private static int AuthenticatedLimit(IConfiguration config, string name, int fallback) =>
+        config.GetValue($"{AuthenticatedRateLimitSection}:{name}", fallback);
 }
