@@ -147,6 +147,26 @@ public sealed class SecurityTests(SecuredNotification town, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task Marking_a_whole_inbox_read_is_on_the_audit_trail_under_the_member()
+    {
+        var member = Guid.CreateVersion7();
+        await town.Host.PublishAsync(new MemberRegistered { MemberId = member, Name = "何美玲", Status = "Full", JoinedOn = new DateOnly(2018, 7, 1) }
+            .About(member, town.HefengGroup, 1, DateTimeOffset.UtcNow));
+        await Eventually.MatchAsync(() => town.Host.WithDbAsync(db => db.Notifications.CountAsync(n => n.RecipientId == member && n.ReadAt == null)),
+            n => n > 0, because: "the welcome is in the new member's inbox");
+        using var own = town.Host.ClientWith(TestTokens.Member(member, "member-he"));
+
+        var marked = await own.PostAsync($"/members/{member}/notifications/read", null);
+
+        Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
+        Assert.Equal(0, await town.Host.WithDbAsync(db => db.Notifications.CountAsync(n => n.RecipientId == member && n.ReadAt == null)));
+        using var auditor = town.Host.ClientWith(TestTokens.Auditor());
+        var trail = await auditor.GetFromJsonAsync<JsonElement>("/audit-trail?actor=member-he");
+        var entry = Assert.Single(trail.GetProperty("items").EnumerateArray());
+        Assert.Equal(("POST", $"/members/{member}/notifications/read"), (entry.GetProperty("method").GetString(), entry.GetProperty("path").GetString()));
+    }
+
+    [Fact]
     public async Task A_change_is_on_the_audit_trail_under_the_tokens_caller_not_the_body()
     {
         using var admin = town.Host.ClientWith(TestTokens.TownAdministrator("admin-wang"));

@@ -85,6 +85,12 @@ public static class AuditTrail
           FOR EACH ROW EXECUTE FUNCTION lishui_audit_append_only();
         """;
 
+    /// <summary>
+    /// For a change the tracked rows do not show (a bulk <c>ExecuteUpdate</c>, a password set at the
+    /// broker): the request's next SaveChanges records its audit entry even with nothing else to save.
+    /// </summary>
+    public static void AuditWithoutTrackedChanges(this HttpContext http) => http.Items[AuditInterceptor.Requested] = true;
+
     /// <summary>GET /audit-trail: town administrators and auditors; newest first, filters by actor, route and time.</summary>
     public static RouteHandlerBuilder MapAuditTrail<TDbContext>(this IEndpointRouteBuilder api)
         where TDbContext : DbContext
@@ -133,11 +139,14 @@ public static class AuditTrail
 
 /// <summary>
 /// Adds an <see cref="AuditEntry"/> to every SaveChanges made while handling a state-changing HTTP
-/// request, naming the outbox events that SaveChanges carries. Work outside requests (consumers,
-/// workers) is audited by its events and inbox instead.
+/// request, naming the outbox events that SaveChanges carries. It sees only what the change tracker
+/// holds: a handler whose change bypasses it calls <see cref="AuditTrail.AuditWithoutTrackedChanges"/>.
+/// Work outside requests (consumers, workers) is audited by its events and inbox instead.
 /// </summary>
 public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider time) : SaveChangesInterceptor
 {
+    internal static readonly object Requested = new();
+
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Record(eventData.Context);
@@ -162,7 +171,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
         var changes = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditEntry)
             .ToList();
-        if (changes.Count == 0 || changes.All(e => e.Entity is IdempotencyRecord))
+        // Asked for once: a later SaveChanges of the same request (its idempotency record) adds no second entry.
+        var requested = request.Items.Remove(Requested);
+        if (!requested && (changes.Count == 0 || changes.All(e => e.Entity is IdempotencyRecord)))
         {
             return;
         }

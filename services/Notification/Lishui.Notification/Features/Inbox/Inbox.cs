@@ -1,5 +1,6 @@
 using Lishui.Notification.Data;
 using Lishui.Notification.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -46,10 +47,19 @@ public static class Inbox
     private static async Task<UnreadResponse> UnreadAsync(Guid memberId, NotificationDbContext db, CancellationToken ct) =>
         new(memberId, await db.Notifications.CountAsync(n => n.RecipientId == memberId && n.ReadAt == null, ct));
 
-    private static async Task<UnreadResponse> MarkAllReadAsync(Guid memberId, NotificationDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<UnreadResponse> MarkAllReadAsync(Guid memberId, HttpContext http, NotificationDbContext db, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await db.Notifications.Where(n => n.RecipientId == memberId && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var marked = await db.Notifications.Where(n => n.RecipientId == memberId && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+        if (marked > 0)
+        {
+            // One statement for the whole inbox, unseen by the change tracker: the audit entry is asked for.
+            http.AuditWithoutTrackedChanges();
+            await db.SaveChangesAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
         return new UnreadResponse(memberId, 0);
     }
 

@@ -239,7 +239,7 @@ public static class Subscribers
             : NotFound();
 
     private static async Task<IResult> RotateCredentialsAsync(
-        Guid id, PublicEventsDb db, PublicBroker broker, RabbitMqManagement management, IOptions<PublicEventsOptions> options, CancellationToken ct)
+        Guid id, HttpContext http, PublicEventsDb db, PublicBroker broker, RabbitMqManagement management, IOptions<PublicEventsOptions> options, CancellationToken ct)
     {
         if (await db.Subscribers.FirstOrDefaultAsync(s => s.Id == id, ct) is not { } subscriber)
         {
@@ -247,6 +247,8 @@ public static class Subscribers
         }
 
         var credentials = await IssueCredentialsAsync(subscriber, broker, management, options.Value, newQueue: false, ct);
+        // An AMQP subscriber's new password lives in the broker only, so no row changes: the entry is asked for.
+        http.AuditWithoutTrackedChanges();
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(credentials);
     }
