@@ -53,8 +53,9 @@ def _wait_for_roll(ctx):
 
     def known():
         for key, count in needed.items():
-            page = ctx.get("pairing", f"/local-members?organisationId={ctx.ids[key]}&pageSize=1")
-            if page["total"] < count:
+            # The list covers the organisation's subtree: count only the organisation's own members.
+            page = ctx.get("pairing", f"/local-members?organisationId={ctx.ids[key]}&pageSize=200")
+            if sum(1 for m in page["items"] if m["organisationId"] == ctx.ids[key]) < count:
                 return False
         return True
 

@@ -10,7 +10,11 @@ public sealed record LocalMemberResponse(Guid MemberId, Guid OrganisationId, str
 
 public static class LocalMemberEndpoints
 {
-    /// <summary>GET /local-members: what this service currently knows of the roll (from Membership's events).</summary>
+    /// <summary>
+    /// GET /local-members: what this service currently knows of the roll (from Membership's events);
+    /// with <c>organisationId</c>, the members of that organisation's whole subtree, the part of the roll
+    /// its secretaries may read.
+    /// </summary>
     public static RouteHandlerBuilder MapLocalMembers<TDbContext>(this IEndpointRouteBuilder api)
         where TDbContext : DbContext
     {
@@ -28,7 +32,8 @@ public static class LocalMemberEndpoints
         var query = db.Set<LocalMember>().AsNoTracking();
         if (organisationId is { } org)
         {
-            query = query.Where(m => m.OrganisationId == org);
+            var subtree = await SubtreeAsync(db, org, ct);
+            query = query.Where(m => subtree.Contains(m.OrganisationId));
         }
 
         var total = await query.CountAsync(ct);
@@ -37,4 +42,19 @@ public static class LocalMemberEndpoints
             .ToListAsync(ct);
         return new Page<LocalMemberResponse>(items, number, size, total);
     }
+
+    /// <summary>
+    /// The organisation and every one below it in the service's local tree (<c>local_organisations</c>,
+    /// which each service keeps under the same name and columns); just the organisation when the tree
+    /// does not know it yet.
+    /// </summary>
+    private static Task<List<Guid>> SubtreeAsync(DbContext db, Guid root, CancellationToken ct) =>
+        db.Database.SqlQuery<Guid>($"""
+            WITH RECURSIVE down(id, depth) AS (
+                SELECT {root}::uuid, 0
+                UNION ALL
+                SELECT o.organisation_id, down.depth + 1 FROM local_organisations o JOIN down ON o.parent_id = down.id
+                WHERE down.depth < 32)
+            SELECT DISTINCT id AS "Value" FROM down
+            """).ToListAsync(ct);
 }
