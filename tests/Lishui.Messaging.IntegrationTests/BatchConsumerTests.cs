@@ -34,7 +34,11 @@ public sealed class BatchConsumerTests(MessagingFixture fixture) : IAsyncLifetim
         await db.CreateSchemaAsync();
     }
 
-    public Task DisposeAsync() => Infra.DeleteQueuesAsync(Queue, Queue + "_error");
+    public async Task DisposeAsync()
+    {
+        await Infra.DeleteQueuesAsync(Queue, Queue + "_error");
+        await Infra.DropDatabaseAsync(database);
+    }
 
     [Fact]
     public async Task A_batch_holding_the_same_event_twice_and_an_event_already_applied_applies_each_once()

@@ -24,7 +24,11 @@ public sealed class OutboxAndInboxTests(MessagingFixture fixture) : IAsyncLifeti
         await db.CreateSchemaAsync();
     }
 
-    public Task DisposeAsync() => Infra.DeleteQueuesAsync($"{prefix}-recording", $"{prefix}-recording_error");
+    public async Task DisposeAsync()
+    {
+        await Infra.DeleteQueuesAsync($"{prefix}-recording", $"{prefix}-recording_error");
+        await Infra.DropDatabaseAsync(database);
+    }
 
     [Fact]
     public async Task Event_committed_before_a_crash_is_published_once_the_service_is_back()

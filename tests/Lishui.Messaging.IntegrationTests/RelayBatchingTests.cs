@@ -27,7 +27,11 @@ public sealed class RelayBatchingTests(MessagingFixture fixture) : IAsyncLifetim
         await db.CreateSchemaAsync();
     }
 
-    public Task DisposeAsync() => Infra.DeleteQueuesAsync($"{prefix}-recording", $"{prefix}-recording_error");
+    public async Task DisposeAsync()
+    {
+        await Infra.DeleteQueuesAsync($"{prefix}-recording", $"{prefix}-recording_error");
+        await Infra.DropDatabaseAsync(database);
+    }
 
     [Fact]
     public async Task Each_aggregates_events_reach_the_queue_in_sequence_when_batches_are_published_concurrently()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Npgsql;
 using RabbitMQ.Client;
@@ -21,6 +22,7 @@ public sealed class TestInfrastructure : IAsyncLifetime
     // How long messages already routed to a queue may take to arrive once nothing routes to it.
     private static readonly TimeSpan RoutedMessagesSettle = TimeSpan.FromSeconds(1);
 
+    private readonly ConcurrentDictionary<string, byte> databases = new();
     private PostgreSqlContainer? postgresContainer;
     private RabbitMqContainer? rabbitContainer;
 
@@ -61,6 +63,12 @@ public sealed class TestInfrastructure : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // A developer's server outlives the run: what the tests made there goes with them.
+        foreach (var database in databases.Keys)
+        {
+            await DropDatabaseAsync(database);
+        }
+
         if (postgresContainer is not null)
         {
             await postgresContainer.DisposeAsync();
@@ -72,7 +80,10 @@ public sealed class TestInfrastructure : IAsyncLifetime
         }
     }
 
-    /// <summary>Creates a fresh, uniquely named database and returns its connection string.</summary>
+    /// <summary>
+    /// Creates a fresh, uniquely named database and returns its connection string. It is dropped by
+    /// <see cref="DropDatabaseAsync"/> or, at the latest, when this infrastructure is disposed.
+    /// </summary>
     public async Task<string> CreateDatabaseAsync(string prefix)
     {
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 63)].ToLowerInvariant();
@@ -80,7 +91,42 @@ public sealed class TestInfrastructure : IAsyncLifetime
         await connection.OpenAsync();
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ConnectionString;
+        databases[connectionString] = 0;
+        return connectionString;
+    }
+
+    /// <summary>
+    /// Drops a database made by <see cref="CreateDatabaseAsync"/>, closing what is still connected to it
+    /// (pooled connections, a host that did not stop): call it once nothing of the test uses it.
+    /// </summary>
+    public async Task DropDatabaseAsync(string connectionString)
+    {
+        if (!databases.TryRemove(connectionString, out _))
+        {
+            return;
+        }
+
+        await using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        await using var connection = new NpgsqlConnection(PostgresServer);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Whether a database of that name is on the server (for tests of this clean-up).</summary>
+    public async Task<bool> DatabaseExistsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(PostgresServer);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", connection);
+        query.Parameters.AddWithValue("name", new NpgsqlConnectionStringBuilder(connectionString).Database!);
+        return (long)(await query.ExecuteScalarAsync())! > 0;
     }
 
     /// <summary>Deletes queues a test declared, so leftovers never receive later tests' messages.</summary>
@@ -129,6 +175,23 @@ public sealed class TestInfrastructure : IAsyncLifetime
         catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
         {
             return 0;
+        }
+    }
+
+    /// <summary>Whether a queue of that name is on the broker.</summary>
+    public async Task<bool> QueueExistsAsync(string queue)
+    {
+        var factory = new ConnectionFactory { Uri = RabbitMq };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            await channel.QueueDeclarePassiveAsync(queue);
+            return true;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return false;
         }
     }
 

@@ -147,7 +147,7 @@ public sealed class PublicEventsFactory : WebApplicationFactory<Program>, IAsync
         await infrastructure.DisposeAsync();
     }
 
-    /// <summary>Deletes this run's queues, exchange and users so a shared broker does not fill up.</summary>
+    /// <summary>Deletes this run's queues, exchanges and users so a shared broker does not fill up.</summary>
     private async Task CleanUpBrokerAsync()
     {
         if (Management is null)
@@ -175,6 +175,16 @@ public sealed class PublicEventsFactory : WebApplicationFactory<Program>, IAsync
                 if (name.StartsWith(Prefix + "-", StringComparison.Ordinal))
                 {
                     await http.DeleteAsync($"api/users/{Uri.EscapeDataString(name)}");
+                }
+            }
+
+            // MassTransit binds each queue through an exchange of the same name, and those outlive the queue.
+            foreach (var exchange in await http.GetFromJsonAsync<JsonElement[]>("api/exchanges?columns=name,vhost") ?? [])
+            {
+                var name = exchange.GetProperty("name").GetString()!;
+                if (name.StartsWith(Prefix + "-", StringComparison.Ordinal))
+                {
+                    await http.DeleteAsync($"api/exchanges/{Uri.EscapeDataString(exchange.GetProperty("vhost").GetString()!)}/{Uri.EscapeDataString(name)}");
                 }
             }
 
