@@ -38,15 +38,15 @@ public sealed class LocalMemberViewTests : IAsyncLifetime
     {
         var harness = handlers.Harness;
         var now = DateTimeOffset.UtcNow;
-        await harness.Bus.Publish(new MemberRegistered { MemberId = member, Name = "梁文辉", Status = "Probationary", JoinedOn = new DateOnly(2025, 7, 1) }
+        await harness.Bus.PublishWithinDeadlineAsync(new MemberRegistered { MemberId = member, Name = "梁文辉", Status = "Probationary", JoinedOn = new DateOnly(2025, 7, 1) }
             .About(member, hefeng, 1, now));
         await handlers.WaitUntilAsync(h => h.Consumed.Select<MemberRegistered>().Any());
 
         // Sequence 3 (the transfer) is applied before sequence 2 (becoming a full member).
-        await harness.Bus.Publish(new MemberTransferred { MemberId = member, FromOrganisationId = hefeng, ToOrganisationId = office, EffectiveOn = new DateOnly(2026, 9, 1) }
+        await harness.Bus.PublishWithinDeadlineAsync(new MemberTransferred { MemberId = member, FromOrganisationId = hefeng, ToOrganisationId = office, EffectiveOn = new DateOnly(2026, 9, 1) }
             .About(member, office, 3, now));
         await handlers.WaitUntilAsync(h => h.Consumed.Select<MemberTransferred>().Any());
-        await harness.Bus.Publish(new MemberStatusChanged { MemberId = member, Status = "Full", PreviousStatus = "Probationary", EffectiveOn = new DateOnly(2026, 7, 1), OnRoll = true }
+        await harness.Bus.PublishWithinDeadlineAsync(new MemberStatusChanged { MemberId = member, Status = "Full", PreviousStatus = "Probationary", EffectiveOn = new DateOnly(2026, 7, 1), OnRoll = true }
             .About(member, hefeng, 2, now));
         await handlers.WaitUntilAsync(h => h.Consumed.Select<MemberStatusChanged>().Any());
 
@@ -59,7 +59,7 @@ public sealed class LocalMemberViewTests : IAsyncLifetime
     {
         var harness = handlers.Harness;
 
-        await harness.Bus.Publish(new MemberStatusChanged { MemberId = member, Status = "Full", PreviousStatus = "Probationary", EffectiveOn = new DateOnly(2026, 7, 1), OnRoll = true }
+        await harness.Bus.PublishWithinDeadlineAsync(new MemberStatusChanged { MemberId = member, Status = "Full", PreviousStatus = "Probationary", EffectiveOn = new DateOnly(2026, 7, 1), OnRoll = true }
             .About(member, hefeng, 2, DateTimeOffset.UtcNow));
         await handlers.WaitUntilAsync(h => h.Consumed.Select<MemberStatusChanged>().Any());
 

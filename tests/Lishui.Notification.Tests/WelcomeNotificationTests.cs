@@ -30,8 +30,8 @@ public sealed class WelcomeNotificationTests : IAsyncLifetime
         var harness = handlers.Harness;
         var registered = Registered("黄志强");
 
-        await harness.Bus.Publish(registered);
-        await harness.Bus.Publish(registered);
+        await harness.Bus.PublishWithinDeadlineAsync(registered);
+        await harness.Bus.PublishWithinDeadlineAsync(registered);
         Assert.True(await harness.Consumed.Any<MemberRegistered>());
         await handlers.WaitUntilAsync(h => h.Consumed.Select<MemberRegistered>().Count() >= 2);
 
@@ -55,7 +55,7 @@ public sealed class WelcomeNotificationTests : IAsyncLifetime
             return db.SaveChangesAsync();
         });
 
-        await harness.Bus.Publish(registered);
+        await harness.Bus.PublishWithinDeadlineAsync(registered);
         await handlers.WaitUntilAsync(h => h.Consumed.Select<MemberRegistered>().Any());
 
         var welcome = await handlers.WithDbAsync(db => db.Notifications.SingleAsync(n => n.RecipientId == registered.MemberId));

@@ -22,6 +22,7 @@ public class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly List<string> queues = [];
     private readonly ConcurrentDictionary<string, List<JsonElement>> drained = new();
     private string database = string.Empty;
+    private int cleanedUp;
 
     public TestInfrastructure Infrastructure { get; } = new();
 
@@ -32,6 +33,9 @@ public class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public static readonly Guid Hefeng = Guid.Parse("0193a1c0-0000-7000-8000-000000000001");
 
     public string Prefix { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>The connection string of the service's database.</summary>
+    public string Database => database;
 
     public async Task InitializeAsync()
     {
@@ -151,10 +155,29 @@ public class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        await StopAndCleanUpAsync();
+        await Infrastructure.DisposeAsync();
+    }
+
+    /// <summary>Stops the service's bus, then the service, then deletes its queues and drops its database.</summary>
+    public async Task StopAndCleanUpAsync()
+    {
+        if (Interlocked.Exchange(ref cleanedUp, 1) == 1)
+        {
+            return;
+        }
+
         queues.AddRange(ServiceQueues.Declared(Services));
+        // The bus first, and to the end, whatever the host's shutdown timeout: an event still being
+        // retried when the host gave up stopping went on to _error after its queues were deleted.
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            await Services.GetRequiredService<IBusControl>().StopAsync(timeout.Token);
+        }
+
         await DisposeAsync();
         await Infrastructure.DeleteQueuesAsync([.. queues]);
-        await Infrastructure.DisposeAsync();
+        await Infrastructure.DropDatabaseAsync(database);
     }
 }
 

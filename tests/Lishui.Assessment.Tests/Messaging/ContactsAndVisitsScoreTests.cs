@@ -119,7 +119,7 @@ public sealed class ContactsAndVisitsScoreTests : IAsyncLifetime
         var before = await Done();
         foreach (var e in events)
         {
-            await harness.Bus.Publish(e);
+            await harness.Bus.PublishWithinDeadlineAsync(e);
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -86,7 +86,7 @@ public sealed class PointsFromEventsTests : IAsyncLifetime
         var before = await Succeeded(harness);
         foreach (var e in events)
         {
-            await harness.Bus.Publish(e);
+            await harness.Bus.PublishWithinDeadlineAsync(e);
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
