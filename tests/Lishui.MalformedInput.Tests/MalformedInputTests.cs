@@ -122,6 +122,32 @@ public sealed class MalformedInputTests(FiveServices services, ITestOutputHelper
         Assert.Empty(raw);
     }
 
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task A_time_with_an_offset_is_read_as_the_same_instant(string name)
+    {
+        // Clients in China send +08:00; the database takes only UTC, which must not be the client's problem.
+        var service = Service(name);
+        var wrong = new List<string>();
+        var sent = 0;
+        foreach (var operation in (await Operation.ReadAsync(service.Client)).Where(o => o.Method == "GET"))
+        {
+            foreach (var parameter in operation.Parameters.Where(p => p.In == "query" && p.Shape == Shape.DateTime))
+            {
+                sent++;
+                using var response = await service.Client.GetAsync(Target(operation, (parameter.Name, Uri.EscapeDataString("2025-03-04T10:00:00+08:00"))));
+                if ((int)response.StatusCode >= 500)
+                {
+                    wrong.Add($"{operation} [{parameter.Name} +08:00]: {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        output.WriteLine($"{sent} requests with a time at +08:00; {wrong.Count} server errors");
+        Assert.True(sent > 0, $"{name} documents no time in a query");
+        Assert.Empty(wrong);
+    }
+
     [Fact]
     public async Task The_read_back_sees_an_accepted_write()
     {

@@ -35,7 +35,7 @@ public static class PublicEventsModule
         // search_path puts this module's inbox first for the shared idempotent consumer's SQL.
         var own = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = PublicEventsDb.Schema }.ConnectionString;
         builder.Services.AddDbContext<PublicEventsDb>((sp, o) => o.UseNpgsql(own)
-            .AddInterceptors(new AuditInterceptor(sp.GetRequiredService<IHttpContextAccessor>(), sp.GetService<TimeProvider>() ?? TimeProvider.System)));
+            .AddInterceptors(new AuditInterceptor(sp.GetRequiredService<IHttpContextAccessor>(), sp.GetService<TimeProvider>() ?? TimeProvider.System), UtcTimestamps.Instance));
         builder.Services.AddKeyedSingleton(Clock, TimeProvider.System);
         builder.Services.AddSingleton<PublicBroker>();
         builder.Services.AddSingleton<RabbitMqManagement>();

@@ -21,7 +21,7 @@ public static class ServiceDatabase
         // (a no-op for contexts whose model has no audit table).
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddDbContext<TDbContext>((services, o) => o.UseNpgsql(connectionString)
-            .AddInterceptors(new AuditInterceptor(services.GetRequiredService<IHttpContextAccessor>(), services.GetService<TimeProvider>() ?? TimeProvider.System)));
+            .AddInterceptors(new AuditInterceptor(services.GetRequiredService<IHttpContextAccessor>(), services.GetService<TimeProvider>() ?? TimeProvider.System), UtcTimestamps.Instance));
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>("database", tags: ["ready"]);
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
