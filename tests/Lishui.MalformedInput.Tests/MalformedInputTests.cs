@@ -149,6 +149,20 @@ public sealed class MalformedInputTests(FiveServices services, ITestOutputHelper
     }
 
     [Fact]
+    public async Task A_malformed_upload_form_is_refused_with_a_problem()
+    {
+        var sweep = new Sweep(services.Membership.Client);
+        const string Part = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n";
+        await sweep.SendAsync("broken part header", Sweep.Request("POST", "/member-imports", Part + "not a header line\r\n\r\nx\r\n--b--\r\n", "multipart/form-data; boundary=b"), "file");
+        await sweep.SendAsync("cut short", Sweep.Request("POST", "/member-imports", Part + "\r\nx", "multipart/form-data; boundary=b"), "file");
+        await sweep.SendAsync("no boundary", Sweep.Request("POST", "/member-imports", Part + "\r\nx\r\n--b--\r\n", "multipart/form-data"), "file");
+        await sweep.SendAsync("boundary too long", Sweep.Request("POST", "/member-imports", "x", "multipart/form-data; boundary=" + new string('b', 100)), "file");
+
+        Report(sweep, "malformed upload forms", []);
+        Assert.Empty(sweep.Findings);
+    }
+
+    [Fact]
     public async Task The_read_back_sees_an_accepted_write()
     {
         var marker = "fuzz" + Guid.NewGuid().ToString("N")[..12];

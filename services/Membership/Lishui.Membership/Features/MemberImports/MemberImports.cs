@@ -221,7 +221,18 @@ public static class MemberImports
         Stream source;
         if (http.Request.HasFormContentType)
         {
-            var form = await http.Request.ReadFormAsync(ct);
+            IFormCollection form;
+            try
+            {
+                form = await http.Request.ReadFormAsync(ct);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException && !ct.IsCancellationRequested)
+            {
+                // The form reader's word for a form cut short, without its boundary or with a broken part header.
+                throw new RequestValidationException([new FieldError("file", "form.malformed", "表单格式有误，无法读取上传的文件。",
+                    "The form is malformed; the uploaded file cannot be read.")]);
+            }
+
             var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault()
                 ?? throw new RequestValidationException([new FieldError("file", "field.required", "请上传 CSV 文件（表单字段 file）。",
                     "Upload the CSV file (form field file).")]);
