@@ -7,11 +7,25 @@ public enum Shape { Text, Uuid, Date, DateTime, Time, Integer, Number, Boolean, 
 
 public sealed record Field(string Name, Shape Shape, string? EnumValue = null);
 
-public sealed record Parameter(string Name, string In, Shape Shape, bool Required);
+public sealed record Parameter(string Name, string In, Shape Shape, bool Required)
+{
+    /// <summary>The parameter's schema as documented (undefined when there is none).</summary>
+    public JsonElement Schema { get; init; }
+}
 
 /// <summary>One operation of a service's OpenAPI document, with its parameters and JSON body properties.</summary>
 public sealed record Operation(string Method, string Path, IReadOnlyList<Parameter> Parameters, IReadOnlyList<Field>? Body)
 {
+    /// <summary>The media types the request body is documented with (empty when it takes none).</summary>
+    public IReadOnlyList<string> BodyTypes { get; init; } = [];
+
+    /// <summary>The JSON body's schema as documented (undefined when there is none), with <see cref="Schemas"/> to resolve references.</summary>
+    public JsonElement BodySchema { get; init; }
+
+    public JsonElement Schemas { get; init; }
+
+    public bool IsWrite => Method is "POST" or "PUT" or "PATCH" or "DELETE";
+
     public override string ToString() => $"{Method} {Path}";
 
     public static async Task<IReadOnlyList<Operation>> ReadAsync(HttpClient client)
@@ -20,6 +34,7 @@ public sealed record Operation(string Method, string Path, IReadOnlyList<Paramet
         var root = document.RootElement;
         var schemas = root.TryGetProperty("components", out var c) && c.TryGetProperty("schemas", out var s) ? s : default;
         var operations = new List<Operation>();
+        var kept = schemas.ValueKind == JsonValueKind.Undefined ? default : schemas.Clone();
         foreach (var path in root.GetProperty("paths").EnumerateObject())
         {
             foreach (var op in path.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "patch" or "delete"))
@@ -28,20 +43,36 @@ public sealed record Operation(string Method, string Path, IReadOnlyList<Paramet
                     ? ps.EnumerateArray().Select(p => new Parameter(
                         p.GetProperty("name").GetString()!, p.GetProperty("in").GetString()!,
                         p.TryGetProperty("schema", out var schema) ? ShapeOf(schema, schemas).Shape : Shape.Text,
-                        p.TryGetProperty("required", out var r) && r.GetBoolean())).ToList()
+                        p.TryGetProperty("required", out var r) && r.GetBoolean())
+                    {
+                        Schema = p.TryGetProperty("schema", out var documented) ? documented.Clone() : default,
+                    }).ToList()
                     : [];
                 IReadOnlyList<Field>? body = null;
+                IReadOnlyList<string> bodyTypes = [];
+                JsonElement documented = default;
+                if (op.Value.TryGetProperty("requestBody", out var types) && types.TryGetProperty("content", out var media))
+                {
+                    bodyTypes = media.EnumerateObject().Select(m => m.Name).ToList();
+                }
+
                 if (op.Value.TryGetProperty("requestBody", out var rb) && rb.TryGetProperty("content", out var content)
                     && content.EnumerateObject().FirstOrDefault(m => m.Name.Contains("json", StringComparison.Ordinal)) is { Value.ValueKind: JsonValueKind.Object } json
                     && json.Value.TryGetProperty("schema", out var bodySchema))
                 {
                     var resolved = Resolve(bodySchema, schemas);
+                    documented = bodySchema.Clone();
                     body = resolved.TryGetProperty("properties", out var properties)
                         ? properties.EnumerateObject().Select(p => ShapeOf(p.Value, schemas) is var (shape, value) ? new Field(p.Name, shape, value) : null!).ToList()
                         : [];
                 }
 
-                operations.Add(new Operation(op.Name.ToUpperInvariant(), path.Name, parameters, body));
+                operations.Add(new Operation(op.Name.ToUpperInvariant(), path.Name, parameters, body)
+                {
+                    BodyTypes = bodyTypes,
+                    BodySchema = documented,
+                    Schemas = kept,
+                });
             }
         }
 

@@ -85,20 +85,8 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand(
-            "SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables " +
-            "WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')", connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
         var found = new List<string>();
-        foreach (var table in tables)
+        foreach (var table in await TablesAsync(connection))
         {
             await using var count = new NpgsqlCommand($"SELECT count(*) FROM {table} t WHERE t::text LIKE '%' || @marker || '%'", connection);
             count.Parameters.AddWithValue("marker", marker);
@@ -109,6 +97,41 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         }
 
         return found;
+    }
+
+    /// <summary>Every text matching <paramref name="pattern"/> (a PostgreSQL regular expression) in any row of any table, in one pass per table.</summary>
+    public async Task<IReadOnlySet<string>> MarkersAsync(string pattern)
+    {
+        await using var connection = new NpgsqlConnection(Database);
+        await connection.OpenAsync();
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in await TablesAsync(connection))
+        {
+            await using var select = new NpgsqlCommand($"SELECT DISTINCT (regexp_matches(t::text, @pattern, 'g'))[1] FROM {table} t", connection);
+            select.Parameters.AddWithValue("pattern", "(" + pattern + ")");
+            await using var reader = await select.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                found.Add(reader.GetString(0));
+            }
+        }
+
+        return found;
+    }
+
+    private static async Task<List<string>> TablesAsync(NpgsqlConnection connection)
+    {
+        var tables = new List<string>();
+        await using var list = new NpgsqlCommand(
+            "SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables " +
+            "WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')", connection);
+        await using var reader = await list.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
     }
 
     public async ValueTask DisposeAsync()
