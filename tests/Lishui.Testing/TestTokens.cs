@@ -44,8 +44,8 @@ public static class TestTokens
 
     public static string ExternalSystem(string subject = "external-system") => For(subject, [PlatformRoles.ExternalSystem]);
 
-    public static string Service(string clientId, string scope) =>
-        Create([new Claim(PlatformClaims.ClientId, clientId), new Claim(PlatformClaims.Scope, scope)]);
+    public static string Service(string clientId, string scope, string? key = null, string issuer = Issuer, string? audience = Audience) =>
+        Create([new Claim(PlatformClaims.ClientId, clientId), new Claim(PlatformClaims.Scope, scope)], audience, key, issuer: issuer);
 
     public static string For(string subject, IEnumerable<string> roles, Guid? organisationId = null, Guid? memberId = null,
         string? audience = Audience, string? key = null, DateTimeOffset? expires = null, string issuer = Issuer)
