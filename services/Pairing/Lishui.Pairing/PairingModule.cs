@@ -54,6 +54,8 @@ public static class PairingModule
         api.MapPairingList();
         api.MapGetPartners();
         api.MapLogContact();
+        api.MapListContacts();
+        api.MapListMemberPairs();
         api.MapContactCompliance();
         api.MapStudySchedule();
         api.MapStudySessions();

@@ -48,10 +48,14 @@ public static class PairingAccess
         .Allow("POST /organisation-pairings/{id}/study-calendar/{weekOf}/skip", SubtreeChange, Pairing)
         .Allow("POST /organisation-pairings/{id}/study-calendar/{weekOf}/move", SubtreeChange, Pairing)
 
-        // A member's own partners and the contacts of their own pairs.
+        // A member's own partners and pairs, and the contact log of their own pairs (either side reads it).
         .Allow("GET /members/{id}/partners", AccessRule.Of(Grant.Town, Grant.AuditorRead, Grant.SecretaryOfSubtree, Grant.Self),
             ScopeRef.Route("id", PairingScopes.Member))
+        .Allow("GET /members/{id}/member-pairs", AccessRule.Of(Grant.Town, Grant.AuditorRead, Grant.SecretaryOfSubtree, Grant.Self),
+            ScopeRef.Route("id", PairingScopes.Member))
         .Allow("POST /member-pairs/{id}/contacts", AccessRule.Of(Grant.Town, Grant.SecretaryOfSubtree, Grant.Self),
+            ScopeRef.Route("id", PairingScopes.MemberPair))
+        .Allow("GET /member-pairs/{id}/contacts", AccessRule.Of(Grant.Town, Grant.AuditorRead, Grant.SecretaryOfSubtree, Grant.Self),
             ScopeRef.Route("id", PairingScopes.MemberPair))
 
         // Per organisation: compliance for its secretaries; the Tuesday view also for its own members.
