@@ -3,6 +3,7 @@ using Lishui.Pairing.Features.Contacts;
 using Lishui.Pairing.Features.OrganisationPairings;
 using Lishui.Pairing.Features.PairingLists;
 using Lishui.Pairing.Features.Reminders;
+using Lishui.Pairing.Features.ServicePositions;
 using Lishui.Pairing.Features.Stationing;
 using Lishui.Pairing.Features.Study;
 using Lishui.Pairing.Features.ThisTuesday;
@@ -65,6 +66,9 @@ public static class PairingModule
         api.MapResidentContact();
         api.MapThisTuesday();
         api.MapPublicThisTuesday();
+        api.MapCreateServicePosition();
+        api.MapManageServicePositions();
+        api.MapPublicServicePositions();
         api.MapAuditTrail<PairingDbContext>();
         return app;
     }

@@ -19,7 +19,8 @@ namespace Lishui.Pairing.Tests.Api;
 public sealed record SecurityWorld(
     Guid Town, Guid Hefeng, Guid HefengBranch, Guid Zhoucun, Guid OfficeA, Guid OfficeB,
     Guid HefengPairing, Guid ZhoucunPairing, Guid OwnPair, Guid OtherPair, Guid OwnMember, Guid OtherMember,
-    Guid HefengSchedule, Guid ZhoucunSchedule, Guid HefengVisit, Guid ZhoucunVisit, Guid HefengRequest, Guid ZhoucunRequest)
+    Guid HefengSchedule, Guid ZhoucunSchedule, Guid HefengVisit, Guid ZhoucunVisit, Guid HefengRequest, Guid ZhoucunRequest,
+    Guid HefengPosition, Guid ZhoucunPosition)
 {
     public static async Task<SecurityWorld> CreateAsync(PairingApiFactory api)
     {
@@ -42,9 +43,11 @@ public sealed record SecurityWorld(
         var otherPair = await FirstPairAsync(api, admin, zhoucunPairing);
         var (hefengSchedule, hefengVisit, hefengRequest) = await StationAsync(admin, leader, hefeng, "鹤峰村党群服务中心", 0);
         var (zhoucunSchedule, zhoucunVisit, zhoucunRequest) = await StationAsync(admin, leader, zhoucun, "周村党群服务中心", 7);
+        var hefengPosition = await PositionAsync(admin, hefengBranch, "鹤峰村文化驿站");
+        var zhoucunPosition = await PositionAsync(admin, zhoucun, "周村党群服务中心");
         return new SecurityWorld(town, hefeng, hefengBranch, zhoucun, officeA, officeB, hefengPairing, zhoucunPairing,
             ownPair.Id, otherPair.Id, ownPair.VillageMemberId, otherPair.VillageMemberId,
-            hefengSchedule, zhoucunSchedule, hefengVisit, zhoucunVisit, hefengRequest, zhoucunRequest);
+            hefengSchedule, zhoucunSchedule, hefengVisit, zhoucunVisit, hefengRequest, zhoucunRequest, hefengPosition, zhoucunPosition);
     }
 
     public MatrixWorld Matrix() => new MatrixWorld { OwnOrganisation = Hefeng, OwnMember = OwnMember }
@@ -56,6 +59,7 @@ public sealed record SecurityWorld(
         .Kind(PairingScopes.StationingSchedule, HefengSchedule, ZhoucunSchedule)
         .Kind(PairingScopes.StationingVisit, HefengVisit, ZhoucunVisit)
         .Kind(PairingScopes.ResidentRequest, HefengRequest, ZhoucunRequest)
+        .Kind(PairingScopes.ServicePosition, HefengPosition, ZhoucunPosition)
         .Sample("weekOf", "2026-03-03");
 
     private static async Task<Guid> PairAsync(HttpClient admin, Guid organ, Guid village)
@@ -70,6 +74,14 @@ public sealed record SecurityWorld(
     {
         (await admin.PostAsync($"/organisation-pairings/{pairing}/pairing-list", null)).EnsureSuccessStatusCode();
         return await api.WithDbAsync(db => db.MemberPairs.AsNoTracking().Where(p => p.PairingId == pairing).OrderBy(p => p.Id).FirstAsync());
+    }
+
+    private static async Task<Guid> PositionAsync(HttpClient admin, Guid organisation, string name)
+    {
+        var response = await admin.PostAsJsonAsync("/service-positions",
+            new { organisationId = organisation, name, kind = "ServiceStation", address = $"{name}（测试地址）" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     private static async Task<(Guid Schedule, Guid Visit, Guid Request)> StationAsync(HttpClient admin, Guid leader, Guid village, string place, int weeksBack)

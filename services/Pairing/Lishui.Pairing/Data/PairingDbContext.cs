@@ -38,6 +38,8 @@ public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options)
 
     public DbSet<ResidentContactRead> ResidentContactReads => Set<ResidentContactRead>();
 
+    public DbSet<ServicePosition> ServicePositions => Set<ServicePosition>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddMessagingTables();
@@ -120,6 +122,7 @@ public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options)
             e.Property(x => x.Notes).HasColumnName("notes").HasMaxLength(StudySession.MaxTextLength);
             e.Property(x => x.MovedReason).HasColumnName("moved_reason").HasMaxLength(StudySession.MaxTopicLength);
             e.Property(x => x.RecordedAt).HasColumnName("recorded_at");
+            e.Property(x => x.ServicePositionId).HasColumnName("service_position_id");
             e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
 
             // One session per group and day: a second record of the same day is a mistake, not a second session.
@@ -179,6 +182,7 @@ public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options)
             e.Property(x => x.Place).HasColumnName("place").HasMaxLength(StationingSchedule.MaxPlaceLength);
             e.Property(x => x.CreatedBy).HasColumnName("created_by").HasMaxLength(StationingSchedule.MaxActorLength);
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
+            e.Property(x => x.ServicePositionId).HasColumnName("service_position_id");
             e.Ignore(x => x.LastDay);
             e.HasIndex(x => x.LeaderMemberId);
             e.HasIndex(x => x.VillageCommitteeId);
@@ -195,6 +199,7 @@ public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options)
             e.Property(x => x.StartsAt).HasColumnName("starts_at");
             e.Property(x => x.EndsAt).HasColumnName("ends_at");
             e.Property(x => x.Place).HasColumnName("place").HasMaxLength(StationingSchedule.MaxPlaceLength);
+            e.Property(x => x.ServicePositionId).HasColumnName("service_position_id");
             e.Property(x => x.HeldOn).HasColumnName("held_on");
             e.Property(x => x.Notes).HasColumnName("notes").HasMaxLength(StationingVisit.MaxNotesLength);
             e.Property(x => x.RecordedBy).HasColumnName("recorded_by").HasMaxLength(StationingSchedule.MaxActorLength);
@@ -253,6 +258,26 @@ public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options)
             e.Property(x => x.ReadAt).HasColumnName("read_at");
             e.Property(x => x.ContactHeld).HasColumnName("contact_held");
             e.HasIndex(x => new { x.RequestId, x.ReadAt });
+        });
+        model.Entity<ServicePosition>(e =>
+        {
+            e.ToTable("service_positions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.OrganisationId).HasColumnName("organisation_id");
+            e.Property(x => x.Name).HasColumnName("name").HasMaxLength(ServicePosition.MaxNameLength);
+            e.Property(x => x.Kind).HasColumnName("kind").HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.Address).HasColumnName("address").HasMaxLength(ServicePosition.MaxAddressLength);
+            e.Property(x => x.Description).HasColumnName("description").HasMaxLength(ServicePosition.MaxDescriptionLength);
+            e.Property(x => x.CreatedAt).HasColumnName("created_at");
+            e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+            e.Property(x => x.RemovedAt).HasColumnName("removed_at");
+            e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
+            e.Ignore(x => x.IsRemoved);
+            e.HasIndex(x => x.OrganisationId);
+
+            // One name per organisation among the places in use (the rule says so first; this holds under races).
+            e.HasIndex(x => new { x.OrganisationId, x.Name }).IsUnique().HasFilter("removed_at IS NULL");
         });
         model.Entity<ResidentRequestCounter>(e =>
         {

@@ -48,7 +48,12 @@ public sealed class StationingSchedule
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The service position (党群服务阵地) the leader receives villagers at, when named; <see cref="Place"/> stays the text shown.</summary>
+    public Guid? ServicePositionId { get; private set; }
+
     public DateOnly LastDay => EndsOn ?? DateOnly.MaxValue;
+
+    public void ReceivesAt(Guid? servicePositionId) => ServicePositionId = servicePositionId;
 
     public static StationingSchedule Create(
         Guid id,
@@ -124,6 +129,9 @@ public sealed class StationingVisit : AggregateRoot
 
     public string Place { get; private set; }
 
+    /// <summary>The service position of the visit: the schedule's, or where it was actually held.</summary>
+    public Guid? ServicePositionId { get; private set; }
+
     public DateOnly? HeldOn { get; private set; }
 
     public string? Notes { get; private set; }
@@ -148,13 +156,20 @@ public sealed class StationingVisit : AggregateRoot
         StartsAt = TownCalendar.At(tuesday, schedule.StartTime),
         EndsAt = TownCalendar.At(tuesday, schedule.EndTime),
         Place = schedule.Place,
+        ServicePositionId = schedule.ServicePositionId,
     };
 
-    public void Record(DateOnly heldOn, string? notes, string recordedBy, DateOnly today, DateTimeOffset now)
+    public void Record(DateOnly heldOn, string? notes, string recordedBy, DateOnly today, DateTimeOffset now, ServicePositionPlace? heldAt = null)
     {
         Rules.Check(new VisitIsRecordedOnceRule(this));
         Rules.Check(new VisitCannotBeHeldInTheFutureRule(heldOn, today));
         Rules.Check(new VisitIsHeldInItsWeekRule(On, heldOn));
+        if (heldAt is not null)
+        {
+            ServicePositionId = heldAt.Id;
+            Place = heldAt.Name;
+        }
+
         HeldOn = heldOn;
         Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
         RecordedBy = recordedBy.Trim();
@@ -182,6 +197,9 @@ public sealed class StationingVisit : AggregateRoot
     /// <summary>Requests are received at the visit: from its day on, never before.</summary>
     public bool TakesRequestsOn(DateOnly today) => On <= today;
 }
+
+/// <summary>A service position as a visit names it: its id and the name shown as the visit's place.</summary>
+public sealed record ServicePositionPlace(Guid Id, string Name);
 
 public sealed record StationedLeaderMustBeAnEligibleMemberRule(StationedLeader Leader) : IBusinessRule
 {

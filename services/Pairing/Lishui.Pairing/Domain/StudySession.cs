@@ -42,6 +42,9 @@ public sealed class StudySession : AggregateRoot
 
     public DateTimeOffset RecordedAt { get; private set; }
 
+    /// <summary>The service position (党群服务阵地) it was held at, when the record names one; the place text stays on the calendar.</summary>
+    public Guid? ServicePositionId { get; private set; }
+
     public static StudySession Hold(
         Guid id,
         OrganisationPairing pairing,
@@ -82,6 +85,8 @@ public sealed class StudySession : AggregateRoot
         session.NextVersion();
         return session;
     }
+
+    public void HeldAt(Guid? servicePositionId) => ServicePositionId = servicePositionId;
 
     /// <summary>Sequence for one member's AttendanceRecorded (after the session's own StudySessionHeld).</summary>
     public long RecordAttendance() => NextVersion();

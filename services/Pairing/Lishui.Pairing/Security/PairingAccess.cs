@@ -24,10 +24,20 @@ public static class PairingAccess
     private static readonly ScopeRef Schedule = ScopeRef.Route("id", PairingScopes.StationingSchedule);
     private static readonly ScopeRef Visit = ScopeRef.Route("id", PairingScopes.StationingVisit);
     private static readonly ScopeRef Request = ScopeRef.Route("id", PairingScopes.ResidentRequest);
+    private static readonly ScopeRef Position = ScopeRef.Route("id", PairingScopes.ServicePosition);
 
     public static readonly AccessPolicy Policy = new AccessPolicy()
         // The public portal's home page: the town's Tuesday without sign-in (rate-limited per client).
         .Allow("GET /public/this-tuesday", AccessRule.Of(Grant.Public))
+
+        // Service positions (党群服务阵地): the town and an organisation's secretaries keep its places;
+        // where they are is public.
+        .Allow("GET /public/service-positions", AccessRule.Of(Grant.Public))
+        .Allow("POST /service-positions", SubtreeChange, ScopeRef.Body("organisationId", PairingScopes.Organisation))
+        .Allow("GET /service-positions", SubtreeRead, ScopeRef.Query("organisationId", PairingScopes.Organisation))
+        .Allow("GET /service-positions/{id}", SubtreeRead, Position)
+        .Allow("PUT /service-positions/{id}", SubtreeChange, Position)
+        .Allow("DELETE /service-positions/{id}", SubtreeChange, Position)
 
         // This service's view of the roll: a secretary names an organisation of their subtree.
         .Allow("GET /local-members", SubtreeRead, ScopeRef.Query("organisationId", PairingScopes.Organisation))

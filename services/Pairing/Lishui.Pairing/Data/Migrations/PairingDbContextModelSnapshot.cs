@@ -470,6 +470,68 @@ namespace Lishui.Pairing.Data.Migrations
                     b.ToTable("scheduled_study_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Lishui.Pairing.Domain.ServicePosition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("OrganisationId", "Name")
+                        .IsUnique()
+                        .HasFilter("removed_at IS NULL");
+
+                    b.ToTable("service_positions", (string)null);
+                });
+
             modelBuilder.Entity("Lishui.Pairing.Domain.StationingSchedule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -504,6 +566,10 @@ namespace Lishui.Pairing.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("place");
+
+                    b.Property<Guid?>("ServicePositionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_position_id");
 
                     b.Property<TimeOnly>("StartTime")
                         .HasColumnType("time without time zone")
@@ -580,6 +646,10 @@ namespace Lishui.Pairing.Data.Migrations
                     b.Property<Guid>("ScheduleId")
                         .HasColumnType("uuid")
                         .HasColumnName("schedule_id");
+
+                    b.Property<Guid?>("ServicePositionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_position_id");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone")
@@ -666,6 +736,10 @@ namespace Lishui.Pairing.Data.Migrations
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("ServicePositionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_position_id");
 
                     b.Property<string>("Topic")
                         .IsRequired()

@@ -33,8 +33,8 @@ public static class StationingCalendarStore
             var v = schedule.PlanVisit(Guid.CreateVersion7(), tuesday);
             added += await db.Database.ExecuteSqlAsync(
                 $"""
-                INSERT INTO stationing_visits (id, schedule_id, leader_member_id, village_committee_id, on_date, starts_at, ends_at, place, version)
-                VALUES ({v.Id}, {v.ScheduleId}, {v.LeaderMemberId}, {v.VillageCommitteeId}, {v.On}, {v.StartsAt}, {v.EndsAt}, {v.Place}, 0)
+                INSERT INTO stationing_visits (id, schedule_id, leader_member_id, village_committee_id, on_date, starts_at, ends_at, place, service_position_id, version)
+                VALUES ({v.Id}, {v.ScheduleId}, {v.LeaderMemberId}, {v.VillageCommitteeId}, {v.On}, {v.StartsAt}, {v.EndsAt}, {v.Place}, {v.ServicePositionId}, 0)
                 ON CONFLICT (schedule_id, on_date) DO NOTHING
                 """, ct);
         }

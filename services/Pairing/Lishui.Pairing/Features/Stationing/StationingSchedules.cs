@@ -1,5 +1,6 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
+using Lishui.Pairing.Features.ServicePositions;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,8 @@ public sealed record CreateStationingScheduleRequest(
     TimeOnly StartTime,
     TimeOnly? EndTime,
     string Place,
-    string CreatedBy) : IValidatableRequest
+    string CreatedBy,
+    Guid? ServicePositionId = null) : IValidatableRequest
 {
     public IEnumerable<FieldError> Validate()
     {
@@ -33,7 +35,7 @@ public sealed record CreateStationingScheduleRequest(
 
 public sealed record EndStationingScheduleRequest(DateOnly EndsOn);
 
-public sealed record RecordStationingVisitRequest(DateOnly On, DateOnly? HeldOn, string? Notes, string RecordedBy) : IValidatableRequest
+public sealed record RecordStationingVisitRequest(DateOnly On, DateOnly? HeldOn, string? Notes, string RecordedBy, Guid? ServicePositionId = null) : IValidatableRequest
 {
     public IEnumerable<FieldError> Validate()
     {
@@ -58,10 +60,11 @@ public sealed record StationingScheduleResponse(
     TimeOnly StartTime,
     TimeOnly EndTime,
     string Place,
-    string CreatedBy)
+    string CreatedBy,
+    Guid? ServicePositionId)
 {
     public static StationingScheduleResponse From(StationingSchedule s) =>
-        new(s.Id, s.LeaderMemberId, s.VillageCommitteeId, s.StartsOn, s.EndsOn, s.StartTime, s.EndTime, s.Place, s.CreatedBy);
+        new(s.Id, s.LeaderMemberId, s.VillageCommitteeId, s.StartsOn, s.EndsOn, s.StartTime, s.EndTime, s.Place, s.CreatedBy, s.ServicePositionId);
 }
 
 public sealed record StationingVisitResponse(
@@ -76,11 +79,12 @@ public sealed record StationingVisitResponse(
     bool Held,
     DateOnly? HeldOn,
     string? Notes,
-    string? RecordedBy)
+    string? RecordedBy,
+    Guid? ServicePositionId)
 {
     public static StationingVisitResponse From(StationingVisit v) =>
         new(v.Id, v.ScheduleId, v.LeaderMemberId, v.VillageCommitteeId, v.On, TownCalendar.InTown(v.StartsAt), TownCalendar.InTown(v.EndsAt),
-            v.Place, v.IsHeld, v.HeldOn, v.Notes, v.RecordedBy);
+            v.Place, v.IsHeld, v.HeldOn, v.Notes, v.RecordedBy, v.ServicePositionId);
 }
 
 /// <summary>
@@ -117,6 +121,7 @@ public static class StationingSchedules
     private static async Task<IResult> CreateAsync(ValidatedBody<CreateStationingScheduleRequest> body, PairingDbContext db, TimeProvider time, HttpContext http)
     {
         var request = body.Value;
+        var position = await db.FindInUseAsync(request.ServicePositionId, "servicePositionId", http.RequestAborted);
         return await db.CreateOnceInTransactionAsync(http, "stationing-schedules.create", request, async ct =>
         {
             // One leader, one village per Tuesday afternoon: concurrent schedules of a leader queue here.
@@ -133,6 +138,7 @@ public static class StationingSchedules
             var now = time.GetUtcNow();
             var schedule = StationingSchedule.Create(Guid.CreateVersion7(now), leader, village, request.StartsOn, request.EndsOn,
                 request.StartTime, endTime, request.Place, request.CreatedBy, others, now);
+            schedule.ReceivesAt(position?.Id);
             db.StationingSchedules.Add(schedule);
             await db.SaveChangesAsync(ct);
             var from = time.Today() > schedule.StartsOn ? time.Today() : schedule.StartsOn;
@@ -219,13 +225,15 @@ public static class StationingSchedules
 
         var request = body.Value;
         Rules.Check(new VisitMustBeScheduledRule(schedule, request.On));
+        var position = await db.FindInUseAsync(request.ServicePositionId, "servicePositionId", http.RequestAborted);
         return await db.CreateOnceInTransactionAsync(http, $"stationing-visits.record:{id}", request, async ct =>
         {
             await db.EnsureVisitsAsync([schedule], request.On, request.On, ct);
             var visit = await db.StationingVisits
                 .FromSql($"SELECT * FROM stationing_visits WHERE schedule_id = {id} AND on_date = {request.On} FOR UPDATE")
                 .AsAsyncEnumerable().FirstAsync(ct);
-            visit.Record(request.HeldOn ?? request.On, request.Notes, request.RecordedBy, time.Today(), time.GetUtcNow());
+            visit.Record(request.HeldOn ?? request.On, request.Notes, request.RecordedBy, time.Today(), time.GetUtcNow(),
+                position is null ? null : new ServicePositionPlace(position.Id, position.Name));
             return (StationingVisitResponse.From(visit), $"/stationing-visits/{visit.Id}");
         }, time);
     }

@@ -2,6 +2,7 @@ using Lishui.Contracts;
 using Lishui.Contracts.Pairing;
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
+using Lishui.Pairing.Features.ServicePositions;
 using Lishui.Pairing.Messaging;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
@@ -19,7 +20,8 @@ public sealed record RecordStudySessionRequest(
     string? Material,
     string? Notes,
     string? MovedReason,
-    IReadOnlyList<AttendanceRequest> Attendance) : IValidatableRequest
+    IReadOnlyList<AttendanceRequest> Attendance,
+    Guid? ServicePositionId = null) : IValidatableRequest
 {
     public IEnumerable<FieldError> Validate()
     {
@@ -43,7 +45,7 @@ public sealed record RecordStudySessionRequest(
     }
 }
 
-public sealed record StudySessionResponse(Guid Id, Guid PairingId, DateOnly HeldOn, string Topic, int Present, int Excused, int Absent);
+public sealed record StudySessionResponse(Guid Id, Guid PairingId, DateOnly HeldOn, string Topic, int Present, int Excused, int Absent, Guid? ServicePositionId = null);
 
 /// <summary>
 /// POST /organisation-pairings/{id}/study-sessions: record a held Tuesday study with its
@@ -73,6 +75,7 @@ public static class RecordStudySession
         }
 
         var request = body.Value;
+        var position = await db.FindInUseAsync(request.ServicePositionId, "servicePositionId", http.RequestAborted);
         try
         {
             return await db.CreateOnceAsync(http, $"study-sessions.record:{id}", request, async ct =>
@@ -116,11 +119,13 @@ public static class RecordStudySession
                 var session = StudySession.Hold(
                     scheduled?.Id ?? Guid.CreateVersion7(now), pairing, request.HeldOn, time.Today(), request.Topic, request.Material, request.Notes,
                     movedReason, attendance, eligible.Keys.ToHashSet(), now, scheduled?.Version ?? 0);
+                session.HeldAt(position?.Id);
                 db.StudySessions.Add(session);
                 scheduled?.MarkHeld(session.Id, session.Topic);
                 var count = attendance.CountBy(a => a.Status).ToDictionary();
                 var response = new StudySessionResponse(session.Id, id, session.HeldOn, session.Topic,
-                    count.GetValueOrDefault(AttendanceStatus.Present), count.GetValueOrDefault(AttendanceStatus.Excused), count.GetValueOrDefault(AttendanceStatus.Absent));
+                    count.GetValueOrDefault(AttendanceStatus.Present), count.GetValueOrDefault(AttendanceStatus.Excused), count.GetValueOrDefault(AttendanceStatus.Absent),
+                    session.ServicePositionId);
                 db.AddToOutbox(new StudySessionHeld
                 {
                     SessionId = session.Id,
@@ -166,7 +171,7 @@ public static class RecordStudySession
         int Count(Guid session, AttendanceStatus status) => counts.FirstOrDefault(c => c.SessionId == session && c.Status == status)?.Count ?? 0;
         return new Page<StudySessionResponse>(
             sessions.Select(s => new StudySessionResponse(s.Id, s.PairingId, s.HeldOn, s.Topic,
-                Count(s.Id, AttendanceStatus.Present), Count(s.Id, AttendanceStatus.Excused), Count(s.Id, AttendanceStatus.Absent))).ToList(),
+                Count(s.Id, AttendanceStatus.Present), Count(s.Id, AttendanceStatus.Excused), Count(s.Id, AttendanceStatus.Absent), s.ServicePositionId)).ToList(),
             number, size, total);
     }
 

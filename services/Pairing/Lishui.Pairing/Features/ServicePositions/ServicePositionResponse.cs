@@ -1,0 +1,65 @@
+using Lishui.Pairing.Data;
+using Lishui.Pairing.Domain;
+using Lishui.Shared.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lishui.Pairing.Features.ServicePositions;
+
+public sealed record ServicePositionRequest(Guid OrganisationId, string Name, ServicePositionKind Kind, string Address, string? Description) : IValidatableRequest
+{
+    public IEnumerable<FieldError> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > ServicePosition.MaxNameLength)
+        {
+            yield return new FieldError("name", "service-position.name-invalid", $"阵地名称不能为空，且不超过 {ServicePosition.MaxNameLength} 个字符。", $"The name must be given and at most {ServicePosition.MaxNameLength} characters.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Address) || Address.Trim().Length > ServicePosition.MaxAddressLength)
+        {
+            yield return new FieldError("address", "service-position.address-invalid", $"地址不能为空，且不超过 {ServicePosition.MaxAddressLength} 个字符。", $"The address must be given and at most {ServicePosition.MaxAddressLength} characters.");
+        }
+
+        if (Description is { Length: > ServicePosition.MaxDescriptionLength })
+        {
+            yield return new FieldError("description", "field.too-long", $"此字段不能超过 {ServicePosition.MaxDescriptionLength} 个字符。", $"This field must be at most {ServicePosition.MaxDescriptionLength} characters.");
+        }
+    }
+}
+
+public sealed record ServicePositionResponse(
+    Guid Id,
+    Guid OrganisationId,
+    string? OrganisationName,
+    string Name,
+    ServicePositionKind Kind,
+    string KindName,
+    string Address,
+    string? Description,
+    bool Removed)
+{
+    public static ServicePositionResponse From(ServicePosition p, string? organisationName) =>
+        new(p.Id, p.OrganisationId, organisationName, p.Name, p.Kind, ServicePosition.KindName(p.Kind), p.Address, p.Description, p.IsRemoved);
+}
+
+/// <summary>What study sessions and stationing visits check when they name a place by id.</summary>
+public static class ServicePositionReference
+{
+    /// <summary>Null when no place is named; the place's name when it is one in use; a 400 naming the field otherwise.</summary>
+    public static async Task<ServicePosition?> FindInUseAsync(this PairingDbContext db, Guid? id, string field, CancellationToken ct)
+    {
+        if (id is not { } positionId)
+        {
+            return null;
+        }
+
+        return await db.ServicePositions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == positionId && p.RemovedAt == null, ct)
+            ?? throw new RequestValidationException([new FieldError(field, "service-position.unknown",
+                "该党群服务阵地不存在（或已撤除）。", "No such service position (or it was removed).")]);
+    }
+
+    public static Task<Dictionary<Guid, string>> OrganisationNamesAsync(this PairingDbContext db, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        return db.Organisations.AsNoTracking().Where(o => wanted.Contains(o.OrganisationId)).ToDictionaryAsync(o => o.OrganisationId, o => o.Name, ct);
+    }
+}
