@@ -2,6 +2,7 @@ using Lishui.Pairing.Data;
 using Lishui.Pairing.Features.Contacts;
 using Lishui.Pairing.Features.OrganisationPairings;
 using Lishui.Pairing.Features.PairingLists;
+using Lishui.Pairing.Features.PartyMassGroups;
 using Lishui.Pairing.Features.Reminders;
 using Lishui.Pairing.Features.ServicePositions;
 using Lishui.Pairing.Features.Stationing;
@@ -69,6 +70,8 @@ public static class PairingModule
         api.MapCreateServicePosition();
         api.MapManageServicePositions();
         api.MapPublicServicePositions();
+        api.MapRecordDiscussion();
+        api.MapReadDiscussions();
         api.MapAuditTrail<PairingDbContext>();
         return app;
     }

@@ -20,7 +20,7 @@ public sealed record SecurityWorld(
     Guid Town, Guid Hefeng, Guid HefengBranch, Guid Zhoucun, Guid OfficeA, Guid OfficeB,
     Guid HefengPairing, Guid ZhoucunPairing, Guid OwnPair, Guid OtherPair, Guid OwnMember, Guid OtherMember,
     Guid HefengSchedule, Guid ZhoucunSchedule, Guid HefengVisit, Guid ZhoucunVisit, Guid HefengRequest, Guid ZhoucunRequest,
-    Guid HefengPosition, Guid ZhoucunPosition)
+    Guid HefengPosition, Guid ZhoucunPosition, Guid HefengDiscussion, Guid ZhoucunDiscussion)
 {
     public static async Task<SecurityWorld> CreateAsync(PairingApiFactory api)
     {
@@ -45,9 +45,14 @@ public sealed record SecurityWorld(
         var (zhoucunSchedule, zhoucunVisit, zhoucunRequest) = await StationAsync(admin, leader, zhoucun, "周村党群服务中心", 7);
         var hefengPosition = await PositionAsync(admin, hefengBranch, "鹤峰村文化驿站");
         var zhoucunPosition = await PositionAsync(admin, zhoucun, "周村党群服务中心");
+
+        // Party–mass groups join after the lists were made, so the pairs above stay as they were.
+        var hefengDiscussion = await DiscussionAsync(api, admin, await api.OrganisationAsync("高边党群小组", "PartyMassGroup", hefengBranch));
+        var zhoucunDiscussion = await DiscussionAsync(api, admin, await api.OrganisationAsync("东方党群小组", "PartyMassGroup", zhoucun));
         return new SecurityWorld(town, hefeng, hefengBranch, zhoucun, officeA, officeB, hefengPairing, zhoucunPairing,
             ownPair.Id, otherPair.Id, ownPair.VillageMemberId, otherPair.VillageMemberId,
-            hefengSchedule, zhoucunSchedule, hefengVisit, zhoucunVisit, hefengRequest, zhoucunRequest, hefengPosition, zhoucunPosition);
+            hefengSchedule, zhoucunSchedule, hefengVisit, zhoucunVisit, hefengRequest, zhoucunRequest, hefengPosition, zhoucunPosition,
+            hefengDiscussion, zhoucunDiscussion);
     }
 
     public MatrixWorld Matrix() => new MatrixWorld { OwnOrganisation = Hefeng, OwnMember = OwnMember }
@@ -60,6 +65,7 @@ public sealed record SecurityWorld(
         .Kind(PairingScopes.StationingVisit, HefengVisit, ZhoucunVisit)
         .Kind(PairingScopes.ResidentRequest, HefengRequest, ZhoucunRequest)
         .Kind(PairingScopes.ServicePosition, HefengPosition, ZhoucunPosition)
+        .Kind(PairingScopes.PartyMassDiscussion, HefengDiscussion, ZhoucunDiscussion)
         .Sample("weekOf", "2026-03-03");
 
     private static async Task<Guid> PairAsync(HttpClient admin, Guid organ, Guid village)
@@ -74,6 +80,21 @@ public sealed record SecurityWorld(
     {
         (await admin.PostAsync($"/organisation-pairings/{pairing}/pairing-list", null)).EnsureSuccessStatusCode();
         return await api.WithDbAsync(db => db.MemberPairs.AsNoTracking().Where(p => p.PairingId == pairing).OrderBy(p => p.Id).FirstAsync());
+    }
+
+    private static async Task<Guid> DiscussionAsync(PairingApiFactory api, HttpClient admin, Guid group)
+    {
+        var member = (await api.MembersAsync(group, 1, "小组党员"))[0];
+        var response = await admin.PostAsJsonAsync($"/party-mass-groups/{group}/discussions", new
+        {
+            heldOn = TimeProvider.System.Today().ToString("yyyy-MM-dd"),
+            topic = "讨论本月村务",
+            place = "榕树头",
+            minutes = "通报本月村务，收集意见。",
+            attendance = new[] { new { memberId = member, status = "Present" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     private static async Task<Guid> PositionAsync(HttpClient admin, Guid organisation, string name)

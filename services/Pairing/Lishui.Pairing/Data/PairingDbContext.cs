@@ -40,6 +40,10 @@ public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options)
 
     public DbSet<ServicePosition> ServicePositions => Set<ServicePosition>();
 
+    public DbSet<PartyMassDiscussion> Discussions => Set<PartyMassDiscussion>();
+
+    public DbSet<DiscussionAttendance> DiscussionAttendance => Set<DiscussionAttendance>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddMessagingTables();
@@ -278,6 +282,34 @@ public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options)
 
             // One name per organisation among the places in use (the rule says so first; this holds under races).
             e.HasIndex(x => new { x.OrganisationId, x.Name }).IsUnique().HasFilter("removed_at IS NULL");
+        });
+        model.Entity<PartyMassDiscussion>(e =>
+        {
+            e.ToTable("party_mass_discussions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.GroupId).HasColumnName("group_id");
+            e.Property(x => x.Month).HasColumnName("month");
+            e.Property(x => x.HeldOn).HasColumnName("held_on");
+            e.Property(x => x.Topic).HasColumnName("topic").HasMaxLength(PartyMassDiscussion.MaxTopicLength);
+            e.Property(x => x.Place).HasColumnName("place").HasMaxLength(PartyMassDiscussion.MaxPlaceLength);
+            e.Property(x => x.ServicePositionId).HasColumnName("service_position_id");
+            e.Property(x => x.Minutes).HasColumnName("minutes").HasMaxLength(PartyMassDiscussion.MaxMinutesLength);
+            e.Property(x => x.RecordedAt).HasColumnName("recorded_at");
+            e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
+
+            // One discussion per group and month, whatever races the rule's check.
+            e.HasIndex(x => new { x.GroupId, x.Month }).IsUnique();
+        });
+        model.Entity<DiscussionAttendance>(e =>
+        {
+            e.ToTable("party_mass_discussion_attendance");
+            e.HasKey(x => new { x.DiscussionId, x.MemberId });
+            e.Property(x => x.DiscussionId).HasColumnName("discussion_id");
+            e.Property(x => x.MemberId).HasColumnName("member_id");
+            e.Property(x => x.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Reason).HasColumnName("reason").HasMaxLength(StudySession.MaxTopicLength);
+            e.HasIndex(x => x.MemberId);
         });
         model.Entity<ResidentRequestCounter>(e =>
         {

@@ -25,6 +25,7 @@ public static class PairingAccess
     private static readonly ScopeRef Visit = ScopeRef.Route("id", PairingScopes.StationingVisit);
     private static readonly ScopeRef Request = ScopeRef.Route("id", PairingScopes.ResidentRequest);
     private static readonly ScopeRef Position = ScopeRef.Route("id", PairingScopes.ServicePosition);
+    private static readonly ScopeRef Group = ScopeRef.Route("id", PairingScopes.Organisation);
 
     public static readonly AccessPolicy Policy = new AccessPolicy()
         // The public portal's home page: the town's Tuesday without sign-in (rate-limited per client).
@@ -72,6 +73,11 @@ public static class PairingAccess
         .Allow("GET /organisations/{id}/contact-compliance", SubtreeRead, ScopeRef.Route("id", PairingScopes.Organisation))
         .Allow("GET /organisations/{id}/this-tuesday", AccessRule.Of(Grant.Town, Grant.AuditorRead, Grant.SecretaryOfSubtree, Grant.Self),
             ScopeRef.Route("id", PairingScopes.MemberOrganisation))
+
+        // Party–mass groups' monthly discussions: recorded and read by the group's secretaries up the tree.
+        .Allow("POST /party-mass-groups/{id}/discussions", SubtreeChange, Group)
+        .Allow("GET /party-mass-groups/{id}/discussions", SubtreeRead, Group)
+        .Allow("GET /party-mass-discussions/{id}", SubtreeRead, ScopeRef.Route("id", PairingScopes.PartyMassDiscussion))
 
         // Stationing: the town stations its leaders; the village's secretaries follow the visits.
         .Allow("POST /stationing-schedules", TownOnly)

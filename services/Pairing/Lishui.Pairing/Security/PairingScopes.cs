@@ -27,6 +27,7 @@ public sealed class PairingScopes(PairingDbContext db, IHttpContextAccessor http
     public const string StationingVisit = "stationing-visit";
     public const string ResidentRequest = "resident-request";
     public const string ServicePosition = "service-position";
+    public const string PartyMassDiscussion = "party-mass-discussion";
 
     public async ValueTask<ResourceScope?> FindAsync(string kind, string id, CancellationToken ct)
     {
@@ -45,6 +46,7 @@ public sealed class PairingScopes(PairingDbContext db, IHttpContextAccessor http
             StationingSchedule => await OfVillageAsync(db.StationingSchedules.Where(s => s.Id == guid).Select(s => (Guid?)s.VillageCommitteeId), ct),
             StationingVisit => await OfVillageAsync(db.StationingVisits.Where(v => v.Id == guid).Select(v => (Guid?)v.VillageCommitteeId), ct),
             ResidentRequest => await OfVillageAsync(db.ResidentRequests.Where(r => r.Id == guid).Select(r => (Guid?)r.VillageCommitteeId), ct),
+            PartyMassDiscussion => await OfVillageAsync(db.Discussions.Where(d => d.Id == guid).Select(d => (Guid?)d.GroupId), ct),
             ServicePosition => await OfVillageAsync(db.ServicePositions.Where(p => p.Id == guid).Select(p => (Guid?)p.OrganisationId), ct),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Pairing's policy names no such kind of resource."),
         };

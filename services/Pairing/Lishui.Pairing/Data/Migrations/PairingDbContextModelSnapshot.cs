@@ -94,6 +94,34 @@ namespace Lishui.Pairing.Data.Migrations
                     b.ToTable("contact_logs", (string)null);
                 });
 
+            modelBuilder.Entity("Lishui.Pairing.Domain.DiscussionAttendance", b =>
+                {
+                    b.Property<Guid>("DiscussionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("discussion_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("DiscussionId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("party_mass_discussion_attendance", (string)null);
+                });
+
             modelBuilder.Entity("Lishui.Pairing.Domain.MemberPair", b =>
                 {
                     b.Property<Guid>("Id")
@@ -223,6 +251,64 @@ namespace Lishui.Pairing.Data.Migrations
                     b.HasIndex("OrganBranchId", "VillageCommitteeId");
 
                     b.ToTable("organisation_pairings", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Pairing.Domain.PartyMassDiscussion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("group_id");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("minutes");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("ServicePositionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_position_id");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("topic");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("party_mass_discussions", (string)null);
                 });
 
             modelBuilder.Entity("Lishui.Pairing.Domain.ResidentContactRead", b =>
