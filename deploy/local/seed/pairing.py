@@ -1,10 +1,13 @@
 """Pairing demo data (结对): the Party Building Office branch paired with Hefeng's village committee.
 
 Through Pairing's public API only, after Pairing's own view of the roll has the demo members (it
-learns them from Membership's events): the organisation pairing, its pairing list (结对清单), the
-weekly Party Building Tuesday study with a few past weeks held and their attendance, contacts
-between paired members, and the stationing visit (驻点) at which 邹润好 asked for shelter at the
-pupils' pick-up point (the request that became the 护苗长廊 project).
+learns them from Membership's events): the service positions (党群服务阵地: the town's party school
+and service centre, Hefeng's service centre, 文化驿站, 党群沟通室 and the banyan-tree spot 榕树头),
+the organisation pairing, its pairing list (结对清单), the weekly Party Building Tuesday study with a
+few past weeks held at the 党群沟通室 and their attendance, contacts logged in every member pair, the
+monthly discussions of Hefeng's six party–mass groups over the last months with their attendance,
+and the stationing visit (驻点) at which 邹润好 asked for shelter at the pupils' pick-up point (the
+request that became the 护苗长廊 project).
 
 Dates of past weeks are relative to today (town time), so each entry's Idempotency-Key names its
 date: running the seed again the same day adds nothing, a week later it adds that week.
@@ -27,6 +30,31 @@ TOPICS = [
 ]
 EXCUSES = ["外出务工", "身体不适", "家中有事", "到镇里参加培训"]
 HEFENG_GROUPS = {"demo-org-gaobian", "demo-org-cengang", "demo-org-tangbian", "demo-org-xincun", "demo-org-datian", "demo-org-shigang"}
+# 党群服务阵地 (synthetic addresses): key, organisation key, name, kind, address, description.
+POSITIONS = [
+    ("demo-position-town-party-school", "demo-org-town", "里水镇党校", "PartySchool", "里水镇镇政府东侧党校楼",
+     "全镇党员教育培训阵地，举办党员轮训和“新星燎原”“银星闪耀”专题培训。"),
+    ("demo-position-town-service-centre", "demo-org-town", "里水镇党群服务中心", "ServiceCentre", "里水镇镇政府一楼",
+     "镇级党群服务中心，提供党员服务、群众诉求受理和“我为群众办实事”项目咨询。"),
+    ("demo-position-hefeng-service-centre", "demo-org-hefeng", "鹤峰村党群服务中心", "ServiceCentre", "鹤峰村委会一楼",
+     "村级党群服务中心，每周二下午驻点领导在此接待村民。"),
+    ("demo-position-hefeng-culture-station", "demo-org-hefeng", "鹤峰村文化驿站", "ServiceStation", "鹤峰村学生接送点旁",
+     "利用闲置房屋改造的文化驿站，开设阅读课堂，党员志愿者在此服务群众。"),
+    ("demo-position-hefeng-communication-room", "demo-org-hefeng", STUDY_PLACE, "ServiceStation", "鹤峰村委会二楼",
+     "党员和群众沟通议事的场所，党建星期二第一议题学习在此举行。"),
+    ("demo-position-hefeng-banyan", "demo-org-hefeng", "鹤峰村榕树头", "ServiceStation", "鹤峰村村口大榕树下",
+     "在大榕树下设立的党群服务点，党员在此收集民情民意、召开党群小组讨论。"),
+]
+STUDY_POSITION = "demo-position-hefeng-communication-room"
+STATIONING_POSITION = "demo-position-hefeng-service-centre"
+DISCUSSION_MONTHS = 4  # the last full months
+DISCUSSION_TOPICS = [
+    ("讨论本社修路征地沟通工作", "通报修路方案和征地范围，党员分片入户宣传，收集群众意见并做好解释。"),
+    ("讨论环境整治和房前屋后清理", "对照村环境整治要求，党员带头清理房前屋后，分工包干巷道卫生。"),
+    ("讨论“五好文明户”推荐", "学习评选标准，推荐本社候选家庭，结果在榕树头公示栏公示。"),
+    ("讨论党员量化积分自评", "逐项对照五个考评维度自评，互相提醒参加组织生活和走访联系群众。"),
+    ("讨论护苗长廊建设意见", "通报驻点时群众反映的接送点避雨问题，收集对护苗长廊选址和用料的意见。"),
+]
 CONTACT_SUMMARIES = {
     "Visit": ["入户走访，了解家庭近况和对征地修路的意见", "到榕树下与村民一起收集民情民意"],
     "Phone": ["电话联系，提醒参加本周二第一议题学习", "电话了解高边经济社修路宣传的进展"],
@@ -69,7 +97,6 @@ def seed(ctx):
     if not _wait_for_roll(ctx):
         ctx.failed += 1
         return
-    rng = random.Random(SEED)
     today = _today()
     keys_by_id = {v: k for k, v in ctx.ids.items()}
     state = {}
@@ -107,6 +134,23 @@ def seed(ctx):
 
     steps += [("组织结对：党建工作办党支部 ↔ 鹤峰村党委", pair), ("生成并发布结对清单", pairing_list), ("每周二 09:00 第一议题学习", schedule)]
 
+    for key, organisation, name, kind, address, description in POSITIONS:
+        def position(key=key, organisation=organisation, name=name, kind=kind, address=address, description=description):
+            body = {"organisationId": ctx.ids[organisation], "name": name, "kind": kind, "address": address, "description": description}
+            result = {}
+
+            def attempt():  # the town may reach Pairing's organisation view a moment after the village
+                result["r"] = ctx.post("pairing", "/service-positions", key, body)
+                return True
+
+            if not ctx.wait_until(f"Pairing knows the organisation of {name}", attempt, timeout=60):
+                attempt()
+            created, replayed = result["r"]
+            ctx.ids[key] = created["id"]
+            return replayed
+
+        steps.append((f"党群服务阵地：{name}", position))
+
     # A few past weeks of study with attendance; the third-last was held on the Wednesday instead.
     for i, tuesday in enumerate(_past_tuesdays(today, 4)):
         held_on = tuesday + datetime.timedelta(days=1) if i == 1 else tuesday
@@ -130,6 +174,7 @@ def seed(ctx):
                 "notes": "学习后就征地修路、环境整治等近期工作进行沟通。",
                 "movedReason": moved,
                 "attendance": attendance,
+                "servicePositionId": ctx.ids[STUDY_POSITION],
             }
             _, replayed = ctx.post("pairing", f"/organisation-pairings/{state['pairing']}/study-sessions", f"demo-study-{held_on.isoformat()}", body)
             return replayed
@@ -144,23 +189,62 @@ def seed(ctx):
 
     steps.append(("下周二学习议题", next_topic))
 
-    # Contacts between paired members over the last five weeks (about half the pairs, once or twice each).
+    # Contacts in every member pair over the last five weeks (one to three each), each pair's own
+    # random sequence so the same pair gets the same contacts on a re-run the same day.
     def contacts():
-        chosen = [p for p in state["pairs"] if rng.random() < 0.5]
         made = replayed_all = 0
-        for p in chosen:
+        for p in state["pairs"]:
             village_key = keys_by_id.get(p["villageMemberId"], p["villageMemberId"])
-            for n in range(rng.choice([1, 1, 2])):
-                on = today - datetime.timedelta(days=rng.randint(0, 34))
-                channel = rng.choice(list(CONTACT_SUMMARIES))
-                body = {"contactedOn": on.isoformat(), "channel": channel, "summary": rng.choice(CONTACT_SUMMARIES[channel])}
+            pair_rng = random.Random(f"{SEED}-{village_key}")
+            for n in range(pair_rng.choice([1, 2, 2, 3])):
+                on = today - datetime.timedelta(days=pair_rng.randint(0, 34))
+                channel = pair_rng.choice(list(CONTACT_SUMMARIES))
+                body = {"contactedOn": on.isoformat(), "channel": channel, "summary": pair_rng.choice(CONTACT_SUMMARIES[channel])}
                 _, replayed = ctx.post("pairing", f"/member-pairs/{p['memberPairId']}/contacts", f"demo-contact-{village_key}-{on.isoformat()}-{n}", body)
                 made += 1
                 replayed_all += replayed
-        print(f"[pairing]   {made} 次结对联系 ({made} contacts logged)", flush=True)
+        print(f"[pairing]   {len(state['pairs'])} 对结对共 {made} 次联系 ({made} contacts logged over {len(state['pairs'])} pairs)", flush=True)
         return made > 0 and replayed_all == made
 
     steps.append(("党员结对联系记录", contacts))
+
+    # 党群小组每月讨论: each of Hefeng's party–mass groups meets once a month, on its own day, at the
+    # banyan-tree spot or the culture station; every member of the group is on the sheet.
+    groups = [o for o in ctx.data["organisations"] if o.get("kind") == "PartyMassGroup" and o.get("parent") == "demo-org-hefeng-branch"]
+    first_of_month = today.replace(day=1)
+    months = []
+    for _ in range(DISCUSSION_MONTHS):
+        first_of_month = (first_of_month - datetime.timedelta(days=1)).replace(day=1)
+        months.append(first_of_month)
+    for month in reversed(months):
+        for g, group in enumerate(groups):
+            def discussion(month=month, g=g, group=group):
+                sheet_rng = random.Random(f"{SEED}-{group['key']}-{month.isoformat()}")
+                held_on = month.replace(day=8 + 2 * g)
+                attendance = []
+                for m in (m for m in ctx.data["members"] if m["organisation"] == group["key"]):
+                    roll = sheet_rng.random()
+                    if roll < 0.82:
+                        attendance.append({"memberId": ctx.ids[m["idempotencyKey"]], "status": "Present"})
+                    elif roll < 0.95:
+                        attendance.append({"memberId": ctx.ids[m["idempotencyKey"]], "status": "Excused", "reason": sheet_rng.choice(EXCUSES)})
+                    else:
+                        attendance.append({"memberId": ctx.ids[m["idempotencyKey"]], "status": "Absent"})
+                topic, minutes = DISCUSSION_TOPICS[(month.month + g) % len(DISCUSSION_TOPICS)]
+                cooperative = group.get("economicCooperative", group["name"])
+                place_key = "demo-position-hefeng-banyan" if g % 2 == 0 else "demo-position-hefeng-culture-station"
+                body = {
+                    "heldOn": held_on.isoformat(),
+                    "topic": f"{cooperative}：{topic}",
+                    "servicePositionId": ctx.ids[place_key],
+                    "minutes": f"{group['name']}{month.month}月讨论。{minutes}",
+                    "attendance": attendance,
+                }
+                _, replayed = ctx.post("pairing", f"/party-mass-groups/{ctx.ids[group['key']]}/discussions",
+                                       f"demo-discussion-{group['key']}-{month.strftime('%Y-%m')}", body)
+                return replayed
+
+            steps.append((f"党群小组每月讨论：{group['name']} {month.year}年{month.month}月", discussion))
 
     # 驻点: the town leader stationed in Hefeng on Tuesday afternoons. The demo roll has no town
     # leader (余海生); a town-level member key is used when the roll has one, else the office's first member.
@@ -172,8 +256,9 @@ def seed(ctx):
             "startsOn": STATIONING_START,
             "startTime": "14:30",
             "endTime": "17:30",
-            "place": "鹤峰村委会",
+            "place": "鹤峰村党群服务中心（村委会一楼）",
             "createdBy": "里水镇党委办公室",
+            "servicePositionId": ctx.ids[STATIONING_POSITION],
         }
         created, replayed = ctx.post("pairing", "/stationing-schedules", "demo-stationing-hefeng", body)
         ctx.ids["demo-stationing-hefeng"] = state["stationing"] = created["id"]
