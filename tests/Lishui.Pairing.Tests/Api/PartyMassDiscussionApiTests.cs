@@ -126,6 +126,10 @@ public sealed class PartyMassDiscussionApiTests(PairingApiFactory api) : IClassF
         Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
         var errors = (await incomplete.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.All(new[] { "topic", "place", "minutes", "attendance" }, field => Assert.True(errors.TryGetProperty(field, out _), field));
+        var blankEntry = await client.PostAsync($"/party-mass-groups/{group.Id}/discussions", new StringContent(
+            $$"""{"heldOn":"{{heldOn:yyyy-MM-dd}}","topic":"讨论","place":"榕树头","minutes":"记录","attendance":[null]}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, blankEntry.StatusCode);
+        Assert.True((await blankEntry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("attendance[0]", out _));
         Assert.Equal(HttpStatusCode.BadRequest, unknownPlace.StatusCode);
         Assert.True((await unknownPlace.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("servicePositionId", out _));
         Assert.False(await api.WithDbAsync(db => db.Discussions.AnyAsync(d => d.GroupId == group.Id || d.GroupId == group.Village)));

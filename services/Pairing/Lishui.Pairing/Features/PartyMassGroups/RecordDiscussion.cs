@@ -42,14 +42,19 @@ public sealed record RecordDiscussionRequest(
             yield return new FieldError("minutes", "party-mass-discussion.minutes-invalid", $"会议记录不能为空，且不超过 {PartyMassDiscussion.MaxMinutesLength} 个字符。", $"The minutes must be given and at most {PartyMassDiscussion.MaxMinutesLength} characters.");
         }
 
-        if (Attendance.Count == 0)
+        if (Attendance is not { Count: > 0 })
         {
             yield return new FieldError("attendance", "party-mass-discussion.attendance-required", "请记录小组党员的出席情况。", "Record the attendance of the group's members.");
+            yield break;
         }
 
         for (var i = 0; i < Attendance.Count; i++)
         {
-            if (Attendance[i].Reason is { Length: > StudySession.MaxTopicLength })
+            if (Attendance[i] is null)
+            {
+                yield return new FieldError($"attendance[{i}]", "field.required", "此项为必填项。", "This entry is required.");
+            }
+            else if (Attendance[i].Reason is { Length: > StudySession.MaxTopicLength })
             {
                 yield return new FieldError($"attendance[{i}].reason", "field.too-long", $"此字段不能超过 {StudySession.MaxTopicLength} 个字符。", $"This field must be at most {StudySession.MaxTopicLength} characters.");
             }
