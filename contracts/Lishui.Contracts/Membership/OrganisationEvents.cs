@@ -16,6 +16,21 @@ public sealed record OrganisationCreated : IntegrationEvent
 
     /// <summary>The economic cooperative of a party–mass group; null otherwise.</summary>
     public required string? EconomicCooperative { get; init; }
+
+    /// <summary>
+    /// Town, Village (村/社区), Organ (机关), Education, PublicAsset or TwoNew (两新组织); null when not
+    /// classified (and in events published before sectors were kept).
+    /// </summary>
+    public string? Sector { get; init; }
+}
+
+/// <summary>The organisation and its whole subtree now belong to another sector (see <see cref="OrganisationCreated.Sector"/>).</summary>
+[MessageUrn("lishui:membership:organisation-reclassified:v1")]
+public sealed record OrganisationReclassified : IntegrationEvent
+{
+    public required string? PreviousSector { get; init; }
+
+    public required string Sector { get; init; }
 }
 
 [MessageUrn("lishui:membership:organisation-renamed:v1")]

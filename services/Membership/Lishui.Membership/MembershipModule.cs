@@ -71,6 +71,7 @@ public static class MembershipModule
         api.MapCreateOrganisation();
         api.MapChangeOrganisation();
         api.MapQueryOrganisations();
+        api.MapListOrganisations();
         api.MapAuditTrail<MembershipDbContext>();
         return app;
     }

@@ -212,6 +212,7 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
             e.Property(x => x.Id).HasColumnName("id").HasConversion(id => id.Value, value => new OrganisationId(value));
             e.Property(x => x.Name).HasColumnName("name").HasMaxLength(Organisation.MaxNameLength);
             e.Property(x => x.Kind).HasColumnName("kind").HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.Sector).HasColumnName("sector").HasConversion<string>().HasMaxLength(30);
             e.Property(x => x.ParentId).HasColumnName("parent_id")
                 .HasConversion(id => id.HasValue ? id.Value.Value : (Guid?)null, value => value.HasValue ? new OrganisationId(value.Value) : null);
             e.Property(x => x.Path).HasColumnName("path").HasMaxLength(1000).UseCollation("C");
@@ -223,6 +224,7 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
             e.Ignore(x => x.Depth);
             e.HasIndex(x => x.Path);
             e.HasIndex(x => x.ParentId);
+            e.HasIndex(x => new { x.Sector, x.Kind });
         });
     }
 }

@@ -69,6 +69,10 @@ public static class MembershipAccess
         .Allow("PUT /organisations/{id}/name", TownOnly)
         .Allow("POST /organisations/{id}/move", TownOnly)
         .Allow("POST /organisations/{id}/close", TownOnly)
+        .Allow("PUT /organisations/{id}/sector", TownOnly)
+        // Lists without an id: a secretary names their own organisation (or one below it) as the root, as with the roll.
+        .Allow("GET /organisations", AccessRule.Of(Town, AuditorRead, MemberRead, SecretaryOfSubtree), ScopeRef.Query("rootId", MembershipScopes.Organisation))
+        .Allow("GET /organisations/tree", AccessRule.Of(Town, AuditorRead, MemberRead, SecretaryOfSubtree), ScopeRef.Query("rootId", MembershipScopes.Organisation))
         .Allow("GET /organisations/{id}", AccessRule.Of(Town, AuditorRead, MemberRead, SecretaryOfSubtree), OrganisationInRoute)
         .Allow("GET /organisations/{id}/subtree", AccessRule.Of(Town, AuditorRead, MemberRead, SecretaryOfSubtree), OrganisationInRoute);
 }

@@ -326,6 +326,11 @@ namespace Lishui.Membership.Data.Migrations
                         .HasColumnName("path")
                         .UseCollation("C");
 
+                    b.Property<string>("Sector")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("sector");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint")
@@ -336,6 +341,8 @@ namespace Lishui.Membership.Data.Migrations
                     b.HasIndex("ParentId");
 
                     b.HasIndex("Path");
+
+                    b.HasIndex("Sector", "Kind");
 
                     b.ToTable("organisations", (string)null);
                 });

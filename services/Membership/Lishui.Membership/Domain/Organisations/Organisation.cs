@@ -14,6 +14,54 @@ public enum OrganisationKind
 }
 
 /// <summary>
+/// Which part of the town an organisation belongs to (the article's 村/社区, 机关, 教育系统, 公有资产系统
+/// and 两新 organisations), apart from its <see cref="OrganisationKind"/>: a village's party committee and an
+/// organ's branch differ in sector, not only in structure. A subtree below the town is one sector.
+/// </summary>
+public enum OrganisationSector
+{
+    /// <summary>The town party committee itself (镇党委).</summary>
+    Town,
+
+    /// <summary>Villages and residential communities (村/社区), down to their party–mass groups.</summary>
+    Village,
+
+    /// <summary>Town organs (机关), e.g. 党建工作办党支部.</summary>
+    Organ,
+
+    Education,
+
+    PublicAsset,
+
+    /// <summary>New economic and social organisations (两新组织).</summary>
+    TwoNew,
+}
+
+public static class OrganisationLabels
+{
+    public static string Of(OrganisationKind kind) => kind switch
+    {
+        OrganisationKind.PartyCommittee => "党委",
+        OrganisationKind.GeneralBranch => "党总支",
+        OrganisationKind.Branch => "党支部",
+        _ => "党群小组",
+    };
+
+    public static string Of(OrganisationSector sector) => sector switch
+    {
+        OrganisationSector.Town => "镇党委",
+        OrganisationSector.Village => "村（社区）",
+        OrganisationSector.Organ => "机关",
+        OrganisationSector.Education => "教育系统",
+        OrganisationSector.PublicAsset => "公有资产系统",
+        _ => "两新组织",
+    };
+
+    /// <summary>"未分类" for an organisation set up before sectors were kept and not yet classified.</summary>
+    public static string Of(OrganisationSector? sector) => sector is { } s ? Of(s) : "未分类";
+}
+
+/// <summary>
 /// A party organisation in the town's tree. <see cref="Path"/> lists the ids from the root down to
 /// this organisation, so a subtree is one prefix query and a cycle is one prefix check.
 /// </summary>
@@ -32,6 +80,9 @@ public sealed class Organisation : AggregateRoot
 
     public OrganisationKind Kind { get; private set; }
 
+    /// <summary>Null only for organisations directly under the town that nobody has classified yet.</summary>
+    public OrganisationSector? Sector { get; private set; }
+
     public OrganisationId? ParentId { get; private set; }
 
     /// <summary>"/root-id/.../own-id/".</summary>
@@ -49,7 +100,8 @@ public sealed class Organisation : AggregateRoot
     public int Depth => Path.Count(c => c == '/') - 2;
 
     public static Organisation Create(
-        OrganisationId id, string name, OrganisationKind kind, Organisation? parent, string? economicCooperative, DateTimeOffset now)
+        OrganisationId id, string name, OrganisationKind kind, Organisation? parent, string? economicCooperative, DateTimeOffset now,
+        OrganisationSector? sector = null)
     {
         CheckRule(new OrganisationNameMustBeGivenRule(name));
         CheckRule(new OnlyTheTownCommitteeHasNoParentRule(kind, parent));
@@ -60,11 +112,20 @@ public sealed class Organisation : AggregateRoot
         }
 
         CheckRule(new PartyMassGroupNeedsACooperativeRule(kind, economicCooperative));
+        CheckRule(new OnlyTheTownCommitteeIsOfTheTownSectorRule(parent is null, sector));
+        // Below a classified organisation the sector is the parent's; the town's own children choose theirs.
+        var own = parent is null ? OrganisationSector.Town : sector ?? (parent.Sector is { } inherited && inherited != OrganisationSector.Town ? inherited : null);
+        if (parent is not null)
+        {
+            CheckRule(new SectorMustFollowParentRule(own, parent.Sector));
+        }
+
         var organisation = new Organisation
         {
             Id = id,
             Name = name.Trim(),
             Kind = kind,
+            Sector = own,
             ParentId = parent?.Id,
             Path = (parent?.Path ?? "/") + id.Value.ToString("N") + "/",
             EconomicCooperative = string.IsNullOrWhiteSpace(economicCooperative) ? null : economicCooperative.Trim(),
@@ -92,6 +153,7 @@ public sealed class Organisation : AggregateRoot
         CheckRule(new OrganisationMustBeOpenRule(newParent, "parentId"));
         CheckRule(new NoOrganisationMovesUnderItselfRule(this, newParent));
         CheckRule(new KindMustFitUnderParentRule(Kind, newParent.Kind));
+        CheckRule(new SectorMustFollowParentRule(Sector, newParent.Sector));
         var oldPath = Path;
         ParentId = newParent.Id;
         Path = newParent.Path + Id.Value.ToString("N") + "/";
@@ -107,6 +169,26 @@ public sealed class Organisation : AggregateRoot
             Path = newPrefix + Path[oldPrefix.Length..];
         }
     }
+
+    /// <summary>
+    /// Puts this organisation (and so its subtree, which the caller reclassifies alongside) in
+    /// <paramref name="sector"/>; only where the parent leaves the choice open, i.e. directly under the town.
+    /// </summary>
+    public void Reclassify(OrganisationSector sector, Organisation? parent)
+    {
+        CheckRule(new OrganisationMustBeOpenRule(this, "id"));
+        CheckRule(new OnlyTheTownCommitteeIsOfTheTownSectorRule(parent is null, sector));
+        if (parent is not null)
+        {
+            CheckRule(new SectorMustFollowParentRule(sector, parent.Sector));
+        }
+
+        Sector = sector;
+        NextVersion();
+    }
+
+    /// <summary>Keeps a descendant's sector with its reclassified ancestor's (not a change of its own).</summary>
+    public void FollowSector(OrganisationSector sector) => Sector = sector;
 
     public void Close(int openChildren, int membersOnRoll, DateTimeOffset now)
     {

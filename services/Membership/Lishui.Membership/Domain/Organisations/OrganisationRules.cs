@@ -51,13 +51,35 @@ public sealed record KindMustFitUnderParentRule(OrganisationKind Kind, Organisat
 
     public string MessageEn => $"A {Kind} cannot be placed under a {ParentKind}.";
 
-    private static string Label(OrganisationKind kind) => kind switch
-    {
-        OrganisationKind.PartyCommittee => "党委",
-        OrganisationKind.GeneralBranch => "党总支",
-        OrganisationKind.Branch => "党支部",
-        _ => "党群小组",
-    };
+    private static string Label(OrganisationKind kind) => OrganisationLabels.Of(kind);
+}
+
+/// <summary>The town sector is the town committee's alone; the root is always in it.</summary>
+public sealed record OnlyTheTownCommitteeIsOfTheTownSectorRule(bool IsRoot, OrganisationSector? Sector) : IBusinessRule
+{
+    public bool IsBroken() => IsRoot ? Sector is not (null or OrganisationSector.Town) : Sector == OrganisationSector.Town;
+
+    public string Code => "organisation.sector-not-allowed";
+
+    public string Field => "sector";
+
+    public string MessageZh => IsRoot ? "镇党委的类别只能是“镇党委”。" : "只有镇党委属于“镇党委”类别，请选择村（社区）、机关、教育系统、公有资产系统或两新组织。";
+
+    public string MessageEn => IsRoot ? "The town committee is of the Town sector." : "Only the town committee is of the Town sector; choose Village, Organ, Education, PublicAsset or TwoNew.";
+}
+
+/// <summary>Below the town a subtree is one sector: a village's branches and groups are the village's, an organ's are the organ's.</summary>
+public sealed record SectorMustFollowParentRule(OrganisationSector? Sector, OrganisationSector? ParentSector) : IBusinessRule
+{
+    public bool IsBroken() => ParentSector is { } parent && parent != OrganisationSector.Town && Sector != parent;
+
+    public string Code => "organisation.sector-differs-from-parent";
+
+    public string Field => "sector";
+
+    public string MessageZh => $"上级组织属于“{OrganisationLabels.Of(ParentSector)}”，下级组织须属于同一类别（现为“{OrganisationLabels.Of(Sector)}”）。";
+
+    public string MessageEn => $"The parent is of the {ParentSector} sector; an organisation below it must be too (this one: {Sector?.ToString() ?? "unclassified"}).";
 }
 
 public sealed record PartyMassGroupNeedsACooperativeRule(OrganisationKind Kind, string? EconomicCooperative) : IBusinessRule

@@ -14,6 +14,8 @@ public sealed record RenameOrganisationRequest(string Name);
 
 public sealed record MoveOrganisationRequest(Guid ParentId);
 
+public sealed record ReclassifyOrganisationRequest(OrganisationSector Sector);
+
 /// <summary>Rename, move (with its subtree) and close: each a change of the organisation and an event.</summary>
 public static class ChangeOrganisation
 {
@@ -23,6 +25,13 @@ public static class ChangeOrganisation
             .Accepts<RenameOrganisationRequest>("application/json");
         api.MapPost("/organisations/{id:guid}/move", MoveAsync).WithName("MoveOrganisation").WithSummary("调整隶属关系 / Move under another parent")
             .Accepts<MoveOrganisationRequest>("application/json");
+        api.MapPut("/organisations/{id:guid}/sector", ReclassifyAsync).WithName("ReclassifyOrganisation")
+            .WithSummary("设定所属类别（村/社区、机关、教育系统、公有资产系统、两新组织），下级组织随之调整 / Set the sector of an organisation and its subtree")
+            .Accepts<ReclassifyOrganisationRequest>("application/json")
+            .Produces<OrganisationResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/organisations/{id:guid}/close", CloseAsync).WithName("CloseOrganisation").WithSummary("撤销 / Close an empty organisation");
         return api;
     }
@@ -69,6 +78,33 @@ public static class ChangeOrganisation
             PreviousParentId = previousParent?.Value ?? Guid.Empty,
             ParentId = parent.Id.Value,
         }, organisation, time));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(OrganisationResponse.From(organisation));
+    }
+
+    private static async Task<Results<Ok<OrganisationResponse>, ProblemHttpResult>> ReclassifyAsync(
+        Guid id, ValidatedBody<ReclassifyOrganisationRequest> body, MembershipDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (await db.Organisations.FirstOrDefaultAsync(o => o.Id == new OrganisationId(id), ct) is not { } organisation)
+        {
+            return Problems.NotFound("党组织", "organisation");
+        }
+
+        var parent = organisation.ParentId is { } parentId ? await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == parentId, ct) : null;
+        var previous = organisation.Sector;
+        if (previous == body.Value.Sector)
+        {
+            return TypedResults.Ok(OrganisationResponse.From(organisation)); // already so: nothing changes, no event
+        }
+
+        organisation.Reclassify(body.Value.Sector, parent);
+        var descendants = await db.Organisations.Where(o => o.Path.StartsWith(organisation.Path) && o.Id != organisation.Id).ToListAsync(ct);
+        foreach (var descendant in descendants)
+        {
+            descendant.FollowSector(body.Value.Sector);
+        }
+
+        db.AddToOutbox(Stamp(new OrganisationReclassified { PreviousSector = previous?.ToString(), Sector = body.Value.Sector.ToString() }, organisation, time));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(OrganisationResponse.From(organisation));
     }

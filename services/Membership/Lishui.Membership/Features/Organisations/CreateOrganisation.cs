@@ -8,7 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Membership.Features.Organisations;
 
-public sealed record CreateOrganisationRequest(string Name, OrganisationKind Kind, Guid? ParentId, string? EconomicCooperative);
+/// <summary>
+/// <c>sector</c> may be left out: below a classified organisation it is the parent's, directly under the
+/// town the organisation stays unclassified until given one.
+/// </summary>
+public sealed record CreateOrganisationRequest(string Name, OrganisationKind Kind, Guid? ParentId, string? EconomicCooperative, OrganisationSector? Sector = null);
 
 /// <summary>POST /organisations: set up an organisation under an open parent (the root has none).</summary>
 public static class CreateOrganisation
@@ -32,7 +36,7 @@ public static class CreateOrganisation
             var parent = await ParentAsync(db, request, ct);
             var now = time.GetUtcNow();
             var organisation = Organisation.Create(
-                new OrganisationId(Guid.CreateVersion7(now)), request.Name, request.Kind, parent, request.EconomicCooperative, now);
+                new OrganisationId(Guid.CreateVersion7(now)), request.Name, request.Kind, parent, request.EconomicCooperative, now, request.Sector);
             db.Organisations.Add(organisation);
             db.AddToOutbox(new OrganisationCreated
             {
@@ -40,6 +44,7 @@ public static class CreateOrganisation
                 Name = organisation.Name,
                 Kind = organisation.Kind.ToString(),
                 EconomicCooperative = organisation.EconomicCooperative,
+                Sector = organisation.Sector?.ToString(),
             }.About(organisation.Id.Value, organisation.Id.Value, organisation.Version, now));
             return (OrganisationResponse.From(organisation), $"/organisations/{organisation.Id.Value}");
         }, time);
