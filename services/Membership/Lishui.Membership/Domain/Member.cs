@@ -162,20 +162,25 @@ public sealed class Member : AggregateRoot
         return new MemberTransfer(Guid.CreateVersion7(now), Id, from, OrganisationId, effectiveOn, reason.Trim(), decidedBy?.Trim(), now);
     }
 
+    /// <param name="office">The organisation the office is in: the member's own, one above it, or a village for a stationed leader.</param>
+    /// <param name="ownOrganisationPath">The path of the member's organisation.</param>
     /// <param name="activeRoles">The roles the member holds now.</param>
-    /// <param name="sittingSecretary">The member who is secretary of the member's organisation now, if any.</param>
+    /// <param name="sittingSecretary">The member who is secretary of <paramref name="office"/> now, if any.</param>
     public RoleAssignment AssignRole(
-        MemberRole role, IReadOnlyCollection<RoleAssignment> activeRoles, Guid? sittingSecretary, DateOnly assignedOn, string decidedBy, DateTimeOffset now)
+        MemberRole role, Organisation office, string ownOrganisationPath, IReadOnlyCollection<RoleAssignment> activeRoles, Guid? sittingSecretary,
+        DateOnly assignedOn, string decidedBy, DateTimeOffset now)
     {
         var today = TownCalendar.DateOf(now);
         CheckRule(new MemberRoleIsNotAssignedRule(role));
+        CheckRule(new OrganisationMustBeOpenRule(office, "organisationId"));
+        CheckRule(new OfficeMustBeWhereTheMemberServesRule(role, office, ownOrganisationPath));
         CheckRule(new OnlyAFullMemberHoldsAnOfficeRule(Status));
         CheckRule(new RoleNotAlreadyHeldRule(role, activeRoles.Any(r => r.Role == role && r.IsActive)));
         CheckRule(new OneSecretaryPerOrganisationRule(role, sittingSecretary));
         CheckRule(new DateCannotBeInTheFutureRule("assignedOn", "任职日期", "assignment date", assignedOn, today));
         CheckRule(new TextMustBeGivenRule("decidedBy", "决定人", "decision maker", decidedBy, MemberStatusChange.MaxDecidedByLength));
         NextVersion();
-        return new RoleAssignment(Guid.CreateVersion7(now), Id, OrganisationId, role, assignedOn, decidedBy.Trim(), now);
+        return new RoleAssignment(Guid.CreateVersion7(now), Id, office.Id.Value, role, assignedOn, decidedBy.Trim(), now);
     }
 
     /// <param name="dateField">The request field the date came from, named if the date is refused.</param>

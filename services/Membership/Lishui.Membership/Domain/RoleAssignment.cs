@@ -1,6 +1,9 @@
 namespace Lishui.Membership.Domain;
 
-/// <summary>书记 / 副书记 / 委员 / 党群小组长 / 党员. Every member on the roll is a <see cref="Member"/> without being assigned.</summary>
+/// <summary>
+/// 书记 / 副书记 / 委员 / 党群小组长 / 党员 / 驻点领导. Every member on the roll is a <see cref="Member"/>
+/// without being assigned.
+/// </summary>
 public enum MemberRole
 {
     Secretary,
@@ -8,9 +11,15 @@ public enum MemberRole
     CommitteeMember,
     GroupLeader,
     Member,
+
+    /// <summary>A town leader stationed (驻点) in a village: held in that village's party committee.</summary>
+    StationedLeader,
 }
 
-/// <summary>A role a member holds (or held) in the organisation they were in at the time.</summary>
+/// <summary>
+/// A role a member holds (or held) in an organisation: their own, one above it (a branch member sitting
+/// on the village committee), or for a stationed leader the village committee they are stationed in.
+/// </summary>
 public sealed class RoleAssignment(
     Guid id, MemberId memberId, Guid organisationId, MemberRole role, DateOnly assignedOn, string assignedBy, DateTimeOffset recordedAt)
 {
@@ -46,6 +55,7 @@ public sealed class RoleAssignment(
         MemberRole.DeputySecretary => "副书记",
         MemberRole.CommitteeMember => "委员",
         MemberRole.GroupLeader => "党群小组长",
+        MemberRole.StationedLeader => "驻点领导",
         _ => "党员",
     };
 }

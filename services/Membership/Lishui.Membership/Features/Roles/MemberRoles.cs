@@ -2,6 +2,9 @@ using Lishui.Contracts;
 using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
+using Lishui.Membership.Domain.Organisations;
+using Lishui.Membership.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +13,11 @@ using Npgsql;
 
 namespace Lishui.Membership.Features.Roles;
 
-public sealed record AssignRoleRequest(MemberRole Role, DateOnly AssignedOn, string DecidedBy, long? ExpectedVersion);
+/// <summary>
+/// <c>organisationId</c>: where the office is held, when not the member's own organisation: one above it
+/// (a branch member on the village committee) or, for a stationed leader, the village committee.
+/// </summary>
+public sealed record AssignRoleRequest(MemberRole Role, DateOnly AssignedOn, string DecidedBy, long? ExpectedVersion, Guid? OrganisationId = null);
 
 public sealed record RevokeRoleRequest(DateOnly RevokedOn, string DecidedBy, long? ExpectedVersion);
 
@@ -28,7 +35,8 @@ public static class MemberRoles
     {
         api.MapPost("/members/{id:guid}/roles", AssignAsync)
             .WithName("AssignMemberRole")
-            .WithSummary("任职（书记、副书记、委员、党群小组长） / Assign an office")
+            .WithSummary("任职（书记、副书记、委员、党群小组长、驻点领导） / Assign an office")
+            .WithDescription("organisationId 为任职组织：默认为党员所在组织，也可为其上级组织（如支部党员任村党委委员）；驻点领导为所驻村（社区）党委。 / organisationId is where the office is held: by default the member's organisation, or one above it; a stationed leader's is the village committee.")
             .Accepts<AssignRoleRequest>("application/json")
             .Produces<RoleAssignmentResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -66,24 +74,35 @@ public static class MemberRoles
         }
 
         var request = body.Value;
+        // The body names a second organisation: a secretary must have it in their subtree too.
+        if (request.OrganisationId is { } named && await http.RefuseUnlessAllowedForAsync(MembershipScopes.Organisation, named) is { } refused)
+        {
+            return refused;
+        }
+
         try
         {
             return await db.CreateOnceAsync(http, $"members.{id:N}.roles", request, async ct =>
             {
                 var member = await db.Members.FirstAsync(m => m.Id == new MemberId(id), ct);
                 VersionCheck.EnsureVersion(request.ExpectedVersion, member.Version);
+                var own = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == new OrganisationId(member.OrganisationId), ct);
+                var office = request.OrganisationId is { } officeId && officeId != member.OrganisationId
+                    ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == new OrganisationId(officeId), ct)
+                        ?? throw new RequestValidationException([new FieldError("organisationId", "organisation.unknown", "任职组织不存在。", "The organisation does not exist.")])
+                    : own;
                 var active = await db.RoleAssignments.Where(a => a.MemberId == member.Id && a.RevokedOn == null).ToListAsync(ct);
                 var secretary = await db.RoleAssignments.AsNoTracking()
-                    .FirstOrDefaultAsync(a => a.OrganisationId == member.OrganisationId && a.Role == MemberRole.Secretary && a.RevokedOn == null, ct);
+                    .FirstOrDefaultAsync(a => a.OrganisationId == office.Id.Value && a.Role == MemberRole.Secretary && a.RevokedOn == null, ct);
                 var now = time.GetUtcNow();
-                var assignment = member.AssignRole(request.Role, active, secretary?.MemberId.Value, request.AssignedOn, request.DecidedBy, now);
+                var assignment = member.AssignRole(request.Role, office, own.Path, active, secretary?.MemberId.Value, request.AssignedOn, request.DecidedBy, now);
                 db.RoleAssignments.Add(assignment);
                 db.AddToOutbox(new MemberRoleAssigned
                 {
                     MemberId = member.Id.Value,
                     Role = assignment.Role.ToString(),
                     AssignedOn = assignment.AssignedOn,
-                }.About(member.Id.Value, member.OrganisationId, member.Version, now));
+                }.About(member.Id.Value, assignment.OrganisationId, member.Version, now));
                 return (RoleAssignmentResponse.Of(assignment), $"/members/{id}/roles/{assignment.Id}");
             }, time);
         }
