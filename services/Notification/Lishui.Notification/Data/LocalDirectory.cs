@@ -72,6 +72,49 @@ public static class LocalDirectory
         }
     }
 
+    /// <summary>
+    /// The secretary of the organisation or, when it has none, of the nearest organisation above it that has
+    /// one (a party–mass group without a secretary is answered by its branch, a branch by its village).
+    /// </summary>
+    /// <returns>The organisation whose secretary answers and its secretary; null when none up to the town has one.</returns>
+    public static async Task<(Guid Organisation, List<Guid> Members)?> NearestSecretaryAsync(this NotificationDbContext db, Guid organisationId, CancellationToken ct)
+    {
+        var chain = await db.Database.SqlQuery<Guid>($"""
+            WITH RECURSIVE up(id, depth) AS (
+              SELECT {organisationId}::uuid, 0
+              UNION ALL
+              SELECT o.parent_id, up.depth + 1 FROM local_organisations o JOIN up ON o.organisation_id = up.id
+              WHERE o.parent_id IS NOT NULL AND up.depth < 50)
+            SELECT id AS "Value" FROM up ORDER BY depth
+            """).ToListAsync(ct);
+        var holders = await db.Roles.AsNoTracking()
+            .Where(r => chain.Contains(r.OrganisationId) && r.Active && r.Role == LocalRole.Secretary)
+            .Select(r => new { r.OrganisationId, r.MemberId })
+            .ToListAsync(ct);
+        foreach (var organisation in chain)
+        {
+            var secretaries = holders.Where(h => h.OrganisationId == organisation).Select(h => h.MemberId).Distinct().ToList();
+            if (secretaries.Count > 0)
+            {
+                return (organisation, secretaries);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Everyone holding a committee office (secretary, deputy, committee member) in the organisation, wherever
+    /// they are registered: Membership records the office's organisation, so a member of a branch who sits on
+    /// the village committee is found here.
+    /// </summary>
+    public static Task<List<Guid>> CommitteeOfAsync(this NotificationDbContext db, Guid organisationId, CancellationToken ct) =>
+        db.Roles.AsNoTracking()
+            .Where(r => r.OrganisationId == organisationId && r.Active && CommitteeRoleNames.Contains(r.Role))
+            .Select(r => r.MemberId).Distinct().ToListAsync(ct);
+
+    private static readonly string[] CommitteeRoleNames = LocalRole.CommitteeRoles;
+
     /// <summary>The organisation and every organisation under it (a town tree has a few hundred: read it whole).</summary>
     public static async Task<HashSet<Guid>> SubtreeAsync(this NotificationDbContext db, Guid organisationId, CancellationToken ct)
     {

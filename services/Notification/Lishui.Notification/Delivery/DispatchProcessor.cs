@@ -114,15 +114,26 @@ public sealed class DispatchProcessor(
             return;
         }
 
-        var members = dispatch.Audience switch
+        var answering = organisation;
+        List<Guid> members;
+        switch (dispatch.Audience)
         {
-            Audience.Secretary => await ActiveRoleHoldersAsync(organisation, [LocalRole.Secretary], ct),
-            Audience.Committee => await ActiveRoleHoldersAsync(organisation, LocalRole.CommitteeRoles, ct),
-            _ => await MembersUnderAsync(organisation, ct),
-        };
+            case Audience.Secretary:
+                // Nobody holds the secretary's office here: the nearest secretary above answers for it.
+                var nearest = await db.NearestSecretaryAsync(organisation, ct);
+                (answering, members) = nearest is { } found ? found : (organisation, []);
+                break;
+            case Audience.Committee:
+                members = await db.CommitteeOfAsync(organisation, ct);
+                break;
+            default:
+                members = await MembersUnderAsync(organisation, ct);
+                break;
+        }
+
         if (members.Count == 0)
         {
-            Park(dispatch, $"no-recipient: no {dispatch.Audience} known for organisation {organisation} yet", now);
+            Park(dispatch, $"no-recipient: no {dispatch.Audience} known for organisation {organisation} {(dispatch.Audience == Audience.Secretary ? "or above it " : "")}yet", now);
             return;
         }
 
@@ -137,11 +148,10 @@ public sealed class DispatchProcessor(
         }
 
         dispatch.Expanded(now);
-        db.DeliveryLog.Add(DeliveryLogEntry.For(dispatch, null, "Expanded", dispatch.Attempts + 1, $"{members.Except(already).Count()} recipients in organisation {organisation}", now));
+        db.DeliveryLog.Add(DeliveryLogEntry.For(dispatch, null, "Expanded", dispatch.Attempts + 1, answering == organisation
+            ? $"{members.Except(already).Count()} recipients in organisation {organisation}"
+            : $"{members.Except(already).Count()} recipients: the secretary of organisation {answering}, the nearest above {organisation}", now));
     }
-
-    private Task<List<Guid>> ActiveRoleHoldersAsync(Guid organisation, string[] roles, CancellationToken ct) =>
-        db.Roles.Where(r => r.OrganisationId == organisation && r.Active && roles.Contains(r.Role)).Select(r => r.MemberId).Distinct().ToListAsync(ct);
 
     private async Task<List<Guid>> MembersUnderAsync(Guid organisation, CancellationToken ct)
     {

@@ -31,13 +31,22 @@ internal static class ParkedDispatches
               OR (audience = 'OrganisationMembers' AND (audience_organisation_id = {organisationId} OR audience_organisation_id IN (SELECT id FROM up))))
             """, ct);
 
-    /// <summary>Someone took an office in an organisation: messages to that organisation's secretary or committee.</summary>
+    /// <summary>
+    /// Someone took an office in an organisation: messages to that organisation's committee, and to the
+    /// secretary of it or of any organisation below it (a secretary answers for those without one).
+    /// </summary>
     public static Task WakeForOfficeAsync(NotificationDbContext db, Guid organisationId, DateTimeOffset now, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""
+            WITH RECURSIVE down(id, depth) AS (
+              SELECT {organisationId}::uuid, 0
+              UNION ALL
+              SELECT o.organisation_id, down.depth + 1 FROM local_organisations o JOIN down ON o.parent_id = down.id WHERE down.depth < 50)
             UPDATE dispatches SET due_at = {now}
-            WHERE status = 'Parked' AND audience IN ('Secretary', 'Committee') AND (
-              audience_organisation_id = {organisationId}
-              OR (audience_organisation_id IS NULL AND subject_member_id IN (SELECT member_id FROM local_members WHERE organisation_id = {organisationId})))
+            WHERE status = 'Parked' AND (
+              (audience = 'Committee' AND (audience_organisation_id = {organisationId}
+                OR (audience_organisation_id IS NULL AND subject_member_id IN (SELECT member_id FROM local_members WHERE organisation_id = {organisationId}))))
+              OR (audience = 'Secretary' AND (audience_organisation_id IN (SELECT id FROM down)
+                OR (audience_organisation_id IS NULL AND subject_member_id IN (SELECT member_id FROM local_members WHERE organisation_id IN (SELECT id FROM down))))))
             """, ct);
 }
 

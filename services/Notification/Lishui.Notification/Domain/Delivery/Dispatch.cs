@@ -6,10 +6,13 @@ public enum Audience
     /// <summary>One member of the roll (<see cref="Dispatch.RecipientId"/>).</summary>
     Member,
 
-    /// <summary>The secretary of an organisation, or of the organisation of <see cref="Dispatch.SubjectMemberId"/>.</summary>
+    /// <summary>
+    /// The secretary of an organisation, or of the organisation of <see cref="Dispatch.SubjectMemberId"/>; when
+    /// it has none, the secretary of the nearest organisation above it.
+    /// </summary>
     Secretary,
 
-    /// <summary>Everyone holding a committee role (secretary, deputy, committee member) in the organisation.</summary>
+    /// <summary>Everyone holding a committee role (secretary, deputy, committee member) in the organisation, wherever they are registered.</summary>
     Committee,
 
     /// <summary>Every member on the roll of the organisation and the organisations under it.</summary>
