@@ -4,6 +4,7 @@ using Lishui.Membership.Domain.PersonalData;
 using Lishui.Membership.Features;
 using Lishui.Membership.Features.ChangeMemberDetails;
 using Lishui.Membership.Features.ChangeMemberStatus;
+using Lishui.Membership.Features.Commendations;
 using Lishui.Membership.Features.Contact;
 using Lishui.Membership.Features.ExportMembers;
 using Lishui.Membership.Features.MemberImports;
@@ -39,7 +40,11 @@ public static class MembershipModule
         builder.AddPlatformSecurity();
         builder.Services.AddScoped<IScopeLookup, MembershipScopes>();
         builder.AddServiceDatabase<MembershipDbContext>(MembershipDbContext.ConnectionName);
-        builder.AddPlatformMessaging<MembershipDbContext>(ServiceName, bus => bus.AddConsumer<MemberUnqualifiedConsecutivelyConsumer>());
+        builder.AddPlatformMessaging<MembershipDbContext>(ServiceName, bus =>
+        {
+            bus.AddConsumer<MemberUnqualifiedConsecutivelyConsumer>();
+            bus.AddConsumer<MemberCommendedConsumer>();
+        });
 
         // Village secretaries' spreadsheets are often saved as GBK.
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
@@ -64,6 +69,7 @@ public static class MembershipModule
         api.MapMemberContact();
         api.MapMemberImports();
         api.MapWithdrawalAdviceCases();
+        api.MapCommendations();
         api.MapChangeMemberStatus();
         api.MapTransferMember();
         api.MapMemberRoles();

@@ -42,6 +42,7 @@ public static class NotificationModule
             bus.AddConsumer<AssessmentNoticePublishedConsumer>();
             bus.AddConsumer<ObjectionFiledConsumer>();
             bus.AddConsumer<OrganisationalTalkRequiredConsumer>();
+            bus.AddConsumer<MemberCommendedConsumer>();
             bus.AddConsumer<WithdrawalAdviceCaseOpenedConsumer>();
             bus.AddConsumer<ResidentRequestAnsweredConsumer>();
             bus.AddConsumer<ResidentRequestTurnedIntoProjectConsumer>();

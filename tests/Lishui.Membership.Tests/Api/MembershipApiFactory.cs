@@ -125,7 +125,8 @@ public class MembershipApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        await infrastructure.DeleteQueuesAsync($"{EndpointPrefix}-member-unqualified-consecutively", $"{EndpointPrefix}-member-unqualified-consecutively_error");
+        await infrastructure.DeleteQueuesAsync($"{EndpointPrefix}-member-unqualified-consecutively", $"{EndpointPrefix}-member-unqualified-consecutively_error",
+            $"{EndpointPrefix}-member-commended", $"{EndpointPrefix}-member-commended_error");
         await infrastructure.DisposeAsync();
     }
 }

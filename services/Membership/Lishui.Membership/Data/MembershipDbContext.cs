@@ -1,4 +1,5 @@
 using Lishui.Membership.Domain;
+using Lishui.Membership.Domain.Commendations;
 using Lishui.Membership.Domain.Households;
 using Lishui.Membership.Domain.Organisations;
 using Lishui.Membership.Domain.PersonalData;
@@ -33,6 +34,8 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<WithdrawalAdviceCase> WithdrawalAdviceCases => Set<WithdrawalAdviceCase>();
 
     public DbSet<MemberImport> MemberImports => Set<MemberImport>();
+
+    public DbSet<Commendation> Commendations => Set<Commendation>();
 
     /// <summary>The unique index on the ID number's keyed hash: a duplicate is reported on the idNumber field.</summary>
     public const string IdNumberHashIndex = "ix_members_id_number_hash";
@@ -118,6 +121,24 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
             e.HasIndex(x => new { x.MemberId, x.Year }).IsUnique();
             e.HasIndex(x => new { x.Status, x.OpenedAt });
             e.HasIndex(x => x.PartyCommitteeId);
+        });
+        model.Entity<Commendation>(e =>
+        {
+            e.ToTable("commendations");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.MemberId).HasColumnName("member_id").HasConversion(id => id.Value, value => new MemberId(value));
+            e.Property(x => x.OrganisationId).HasColumnName("organisation_id");
+            e.Property(x => x.Year).HasColumnName("year");
+            e.Property(x => x.SchemeId).HasColumnName("scheme_id");
+            e.Property(x => x.NoticeId).HasColumnName("notice_id");
+            e.Property(x => x.SourceEventId).HasColumnName("source_event_id");
+            e.Property(x => x.CommendedAt).HasColumnName("commended_at");
+            e.Property(x => x.RecordedAt).HasColumnName("recorded_at");
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+            // One commendation per member and year, however often Assessment's news is delivered.
+            e.HasIndex(x => new { x.MemberId, x.Year }).IsUnique();
+            e.HasIndex(x => new { x.OrganisationId, x.Year });
         });
         model.Entity<MemberImport>(e =>
         {

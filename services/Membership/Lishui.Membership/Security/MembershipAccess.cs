@@ -58,6 +58,10 @@ public static class MembershipAccess
         .Allow("GET /withdrawal-advice-cases/{id}", ReadSubtree, ScopeRef.Route("id", MembershipScopes.WithdrawalCase))
         .Allow("POST /withdrawal-advice-cases/{id}/decision", ChangeSubtree, ScopeRef.Route("id", MembershipScopes.WithdrawalCase))
 
+        // Commendations (表彰): on the member as member reads are; per organisation for its secretary.
+        .Allow("GET /members/{id}/commendations", ReadSubtreeOrOwn, MemberInRoute)
+        .Allow("GET /commendations", ReadSubtree, OrganisationInQuery)
+
         .Allow("POST /households", ChangeSubtree,
             ScopeRef.Body("organisationId", MembershipScopes.Organisation))
         .Allow("PUT /households/{id}", ChangeSubtree, ScopeRef.Route("id", MembershipScopes.Household))

@@ -15,6 +15,7 @@ public enum NotificationKind
     ResidentRequestAnswered,
     ResidentRequestTurnedIntoProject,
     ProjectOverdue,
+    MemberCommended,
 
     /// <summary>Several reminders for one person combined into one message.</summary>
     Digest,

@@ -70,6 +70,11 @@ public static class DefaultTemplates
             "{{name}}同志：您负责的项目“{{title}}”计划于{{plannedEnd}}完成，现已逾期（第{{period}}期），请尽快推进并报告进度。",
             "Project overdue",
             "Comrade {{name}}: the project \"{{title}}\" you are responsible for was due by {{plannedEnd}} and is overdue (period {{period}}). Please report progress."),
+        ["member-commended"] = (
+            "{{year}}年度优秀党员表彰",
+            "{{name}}同志：您在{{year}}年度党员量化积分考核中被评为优秀，予以表彰。感谢您在各项工作中发挥先锋模范作用！",
+            "Commended for {{year}}",
+            "Comrade {{name}}: you were graded Excellent in the {{year}} points assessment and are commended. Thank you for setting an example."),
         ["digest"] = (
             "您有{{count}}条提醒",
             "{{name}}同志：您有{{count}}条提醒：\n{{items}}",

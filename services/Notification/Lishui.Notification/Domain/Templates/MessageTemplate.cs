@@ -33,6 +33,8 @@ public sealed record TemplateKind(string Key, IReadOnlySet<string> Placeholders)
 
     public static readonly TemplateKind ProjectOverdue = new("project-overdue", new HashSet<string> { "name", "title", "plannedEnd", "period" });
 
+    public static readonly TemplateKind MemberCommended = new("member-commended", new HashSet<string> { "name", "year" });
+
     public static readonly TemplateKind Digest = new("digest", new HashSet<string> { "name", "count", "items" });
 
     private static readonly Dictionary<NotificationKind, TemplateKind> ByKind = new()
@@ -50,6 +52,7 @@ public sealed record TemplateKind(string Key, IReadOnlySet<string> Placeholders)
         [NotificationKind.ResidentRequestAnswered] = ResidentRequestAnswered,
         [NotificationKind.ResidentRequestTurnedIntoProject] = ResidentRequestTurnedIntoProject,
         [NotificationKind.ProjectOverdue] = ProjectOverdue,
+        [NotificationKind.MemberCommended] = MemberCommended,
         [NotificationKind.Digest] = Digest,
     };
 

@@ -65,3 +65,13 @@ public sealed class OrganisationalTalkRequiredConsumer(NotificationDbContext db,
             Audience.Secretary, null, message.MemberId);
     }
 }
+
+/// <summary>A member graded Excellent in a final result is commended (表彰): the member is told.</summary>
+public sealed class MemberCommendedConsumer(NotificationDbContext db, DispatchPlanner planner)
+    : IdempotentConsumer<MemberCommended, NotificationDbContext>(db)
+{
+    protected override Task HandleAsync(MemberCommended message, CancellationToken ct) =>
+        planner.ToMemberAsync(message,
+            new MessagePlan(NotificationKind.MemberCommended, new Dictionary<string, string> { ["year"] = message.Year.ToString(CultureInfo.InvariantCulture) }),
+            message.MemberId, ct);
+}
