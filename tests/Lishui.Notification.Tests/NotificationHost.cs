@@ -22,7 +22,7 @@ public static class NotificationQueues
         "member-registered", "member-status-changed", "member-transferred", "member-role-assigned", "member-role-revoked",
         "organisation-created", "organisation-moved", "study-session-reminder-due", "stationing-visit-reminder-due",
         "contact-overdue", "assessment-notice-published", "objection-filed", "organisational-talk-required",
-        "withdrawal-advice-case-opened", "member-commended", "resident-request-answered", "resident-request-turned-into-project", "project-overdue",
+        "withdrawal-advice-case-opened", "member-commended", "organisational-talk-overdue", "resident-request-answered", "resident-request-turned-into-project", "project-overdue",
     ];
 
     public static string[] WithPrefix(string prefix) =>

@@ -133,4 +133,27 @@ public sealed class RoutingTests
 
         Assert.Single(await DeliveredAsync(host, villageSecretary, NotificationKind.OrganisationalTalkRequiredSecretary));
     }
+
+    [Fact]
+    public async Task An_overdue_talk_reminds_the_secretary_who_holds_it_once()
+    {
+        var clock = new FakeTimeProvider(TuesdayMorning);
+        await using var host = await NotificationHost.StartAsync(new Dictionary<string, string?> { ["Notification:Delivery:DigestWindow"] = "00:00:00" }, clock);
+        var tree = await TreeAsync(host, clock.GetUtcNow());
+        var branchSecretary = await MemberAsync(host, "陈志明", tree.Branch, clock.GetUtcNow());
+        var member = await MemberAsync(host, "黄德胜", tree.Group, clock.GetUtcNow());
+        await OfficeAsync(host, branchSecretary, "Secretary", tree.Branch, clock.GetUtcNow());
+
+        var talk = Guid.CreateVersion7();
+        var overdue = new OrganisationalTalkOverdue { TalkId = talk, MemberId = member, Year = 2025, DueOn = new DateOnly(2026, 11, 20) }.About(talk, tree.Group, 2, clock.GetUtcNow());
+        await host.PublishAsync(overdue);
+        await host.PublishAsync(overdue);
+
+        var delivered = Assert.Single(await DeliveredAsync(host, branchSecretary, NotificationKind.OrganisationalTalkOverdue));
+        Assert.Equal("组织谈话已逾期", delivered.Title);
+        Assert.Contains("黄德胜同志2025年度考核不合格", delivered.Body);
+        Assert.Contains("2026-11-20", delivered.Body);
+        await host.DispatchAsync();
+        Assert.Single(await InboxAsync(host, branchSecretary, NotificationKind.OrganisationalTalkOverdue));
+    }
 }

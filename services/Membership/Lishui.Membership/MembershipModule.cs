@@ -5,6 +5,7 @@ using Lishui.Membership.Features;
 using Lishui.Membership.Features.ChangeMemberDetails;
 using Lishui.Membership.Features.ChangeMemberStatus;
 using Lishui.Membership.Features.Commendations;
+using Lishui.Membership.Features.OrganisationalTalks;
 using Lishui.Membership.Features.Contact;
 using Lishui.Membership.Features.ExportMembers;
 using Lishui.Membership.Features.MemberImports;
@@ -44,6 +45,7 @@ public static class MembershipModule
         {
             bus.AddConsumer<MemberUnqualifiedConsecutivelyConsumer>();
             bus.AddConsumer<MemberCommendedConsumer>();
+            bus.AddConsumer<OrganisationalTalkRequiredConsumer>();
         });
 
         // Village secretaries' spreadsheets are often saved as GBK.
@@ -53,6 +55,9 @@ public static class MembershipModule
         builder.Services.AddHostedService<MemberImportWorker>();
         builder.Services.Configure<CohortOptions>(builder.Configuration.GetSection(CohortOptions.Section));
         builder.Services.AddSingleton<MemberResponses>();
+        builder.Services.Configure<OrganisationalTalkOptions>(builder.Configuration.GetSection(OrganisationalTalkOptions.Section));
+        builder.Services.AddScoped<OrganisationalTalkOverdueCheck>();
+        builder.Services.AddHostedService<OrganisationalTalkOverdueWorker>();
         return builder;
     }
 
@@ -70,6 +75,7 @@ public static class MembershipModule
         api.MapMemberImports();
         api.MapWithdrawalAdviceCases();
         api.MapCommendations();
+        api.MapOrganisationalTalks();
         api.MapChangeMemberStatus();
         api.MapTransferMember();
         api.MapMemberRoles();

@@ -43,6 +43,7 @@ public static class NotificationModule
             bus.AddConsumer<ObjectionFiledConsumer>();
             bus.AddConsumer<OrganisationalTalkRequiredConsumer>();
             bus.AddConsumer<MemberCommendedConsumer>();
+            bus.AddConsumer<OrganisationalTalkOverdueConsumer>();
             bus.AddConsumer<WithdrawalAdviceCaseOpenedConsumer>();
             bus.AddConsumer<ResidentRequestAnsweredConsumer>();
             bus.AddConsumer<ResidentRequestTurnedIntoProjectConsumer>();

@@ -126,7 +126,8 @@ public class MembershipApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
     {
         await DisposeAsync();
         await infrastructure.DeleteQueuesAsync($"{EndpointPrefix}-member-unqualified-consecutively", $"{EndpointPrefix}-member-unqualified-consecutively_error",
-            $"{EndpointPrefix}-member-commended", $"{EndpointPrefix}-member-commended_error");
+            $"{EndpointPrefix}-member-commended", $"{EndpointPrefix}-member-commended_error",
+            $"{EndpointPrefix}-organisational-talk-required", $"{EndpointPrefix}-organisational-talk-required_error");
         await infrastructure.DisposeAsync();
     }
 }

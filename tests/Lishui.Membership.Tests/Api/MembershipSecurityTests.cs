@@ -20,7 +20,7 @@ namespace Lishui.Membership.Tests.Api;
 /// </summary>
 public sealed class MembershipSecurityTests(MembershipApiFactory api, ITestOutputHelper output) : IClassFixture<MembershipApiFactory>, IAsyncLifetime
 {
-    private sealed record Village(Guid Committee, Guid Branch, Guid Group, Guid MemberA, Guid MemberB, Guid Household, Guid Case, Guid Import);
+    private sealed record Village(Guid Committee, Guid Branch, Guid Group, Guid MemberA, Guid MemberB, Guid Household, Guid Case, Guid Import, Guid Talk);
 
     private Village hefeng = null!;
     private Village zhoucun = null!;
@@ -74,8 +74,22 @@ public sealed class MembershipSecurityTests(MembershipApiFactory api, ITestOutpu
         }
         while (cases.GetProperty("total").GetInt32() == 0);
 
+        // So does an organisational talk, from Assessment's finding about the same member.
+        var required = new OrganisationalTalkRequired { MemberId = a, SchemeId = Guid.CreateVersion7(), NoticeId = Guid.CreateVersion7(), Year = 2025, DueOn = new DateOnly(2026, 12, 31) }
+            .About(Guid.CreateVersion7(), branch, 1, DateTimeOffset.UtcNow);
+        JsonElement talks;
+        do
+        {
+            Assert.True(DateTime.UtcNow < deadline.AddSeconds(60), "no organisational talk was opened");
+            await assessment.PublishWithinDeadlineAsync(required);
+            await Task.Delay(300);
+            talks = await client.GetFromJsonAsync<JsonElement>($"/organisational-talks?memberId={a}");
+        }
+        while (talks.GetProperty("total").GetInt32() == 0);
+
         return new Village(committee, branch, group, a, b, (await household.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(),
-            cases.GetProperty("items")[0].GetProperty("id").GetGuid(), (await import.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+            cases.GetProperty("items")[0].GetProperty("id").GetGuid(), (await import.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid(),
+            talks.GetProperty("items")[0].GetProperty("id").GetGuid());
     }
 
     private string Secretary() => TestTokens.Secretary(hefeng.Committee, "hefeng-secretary");
@@ -90,6 +104,7 @@ public sealed class MembershipSecurityTests(MembershipApiFactory api, ITestOutpu
             .Kind("household", hefeng.Household, zhoucun.Household)
             .Kind("withdrawal-case", hefeng.Case, zhoucun.Case)
             .Kind("import", hefeng.Import, zhoucun.Import)
+            .Kind("organisational-talk", hefeng.Talk, zhoucun.Talk)
             .Sample("role", "GroupLeader")
             .Sample("purpose", "权限矩阵测试");
 

@@ -1,5 +1,6 @@
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.Commendations;
+using Lishui.Membership.Domain.OrganisationalTalks;
 using Lishui.Membership.Domain.Households;
 using Lishui.Membership.Domain.Organisations;
 using Lishui.Membership.Domain.PersonalData;
@@ -36,6 +37,8 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
     public DbSet<MemberImport> MemberImports => Set<MemberImport>();
 
     public DbSet<Commendation> Commendations => Set<Commendation>();
+
+    public DbSet<OrganisationalTalk> OrganisationalTalks => Set<OrganisationalTalk>();
 
     /// <summary>The unique index on the ID number's keyed hash: a duplicate is reported on the idNumber field.</summary>
     public const string IdNumberHashIndex = "ix_members_id_number_hash";
@@ -139,6 +142,34 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
             // One commendation per member and year, however often Assessment's news is delivered.
             e.HasIndex(x => new { x.MemberId, x.Year }).IsUnique();
             e.HasIndex(x => new { x.OrganisationId, x.Year });
+        });
+        model.Entity<OrganisationalTalk>(e =>
+        {
+            e.ToTable("organisational_talks");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.MemberId).HasColumnName("member_id").HasConversion(id => id.Value, value => new MemberId(value));
+            e.Property(x => x.OrganisationId).HasColumnName("organisation_id");
+            e.Property(x => x.Year).HasColumnName("year");
+            e.Property(x => x.SchemeId).HasColumnName("scheme_id");
+            e.Property(x => x.NoticeId).HasColumnName("notice_id");
+            e.Property(x => x.SourceEventId).HasColumnName("source_event_id");
+            e.Property(x => x.OpenedOn).HasColumnName("opened_on");
+            e.Property(x => x.OpenedAt).HasColumnName("opened_at");
+            e.Property(x => x.DueOn).HasColumnName("due_on");
+            e.Property(x => x.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.HeldOn).HasColumnName("held_on");
+            e.Property(x => x.TalkedBy).HasColumnName("talked_by").HasMaxLength(OrganisationalTalk.MaxTalkedByLength);
+            e.Property(x => x.Outcome).HasColumnName("outcome").HasMaxLength(OrganisationalTalk.MaxOutcomeLength);
+            e.Property(x => x.RecordedBy).HasColumnName("recorded_by").HasMaxLength(200);
+            e.Property(x => x.RecordedAt).HasColumnName("recorded_at");
+            e.Property(x => x.ReminderSentAt).HasColumnName("reminder_sent_at");
+            e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+            // One talk per member and year, however often Assessment's news is delivered.
+            e.HasIndex(x => new { x.MemberId, x.Year }).IsUnique();
+            e.HasIndex(x => new { x.Status, x.DueOn });
+            e.HasIndex(x => x.OrganisationId);
         });
         model.Entity<MemberImport>(e =>
         {

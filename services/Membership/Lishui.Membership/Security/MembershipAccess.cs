@@ -62,6 +62,11 @@ public static class MembershipAccess
         .Allow("GET /members/{id}/commendations", ReadSubtreeOrOwn, MemberInRoute)
         .Allow("GET /commendations", ReadSubtree, OrganisationInQuery)
 
+        // Organisational talks (组织谈话): held by the member's organisation, so its secretary (or one above) lists and records them.
+        .Allow("GET /organisational-talks", ReadSubtree, OrganisationInQuery)
+        .Allow("GET /organisational-talks/{id}", ReadSubtree, ScopeRef.Route("id", MembershipScopes.OrganisationalTalk))
+        .Allow("POST /organisational-talks/{id}/record", ChangeSubtree, ScopeRef.Route("id", MembershipScopes.OrganisationalTalk))
+
         .Allow("POST /households", ChangeSubtree,
             ScopeRef.Body("organisationId", MembershipScopes.Organisation))
         .Allow("PUT /households/{id}", ChangeSubtree, ScopeRef.Route("id", MembershipScopes.Household))

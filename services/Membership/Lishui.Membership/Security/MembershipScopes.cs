@@ -14,6 +14,7 @@ public sealed class MembershipScopes(MembershipDbContext db) : IScopeLookup
     public const string Household = "household";
     public const string WithdrawalCase = "withdrawal-case";
     public const string Import = "import";
+    public const string OrganisationalTalk = "organisational-talk";
 
     public async ValueTask<ResourceScope?> FindAsync(string kind, string id, CancellationToken ct)
     {
@@ -43,6 +44,9 @@ public sealed class MembershipScopes(MembershipDbContext db) : IScopeLookup
                 // A town-wide import (no organisation) is the town's: no secretary's scope.
                 var into = await db.MemberImports.AsNoTracking().Where(i => i.Id == guid).Select(i => i.OrganisationId).FirstOrDefaultAsync(ct);
                 return into is { } importedInto ? await OfOrganisationAsync(importedInto, null, ct) : null;
+            case OrganisationalTalk:
+                var talk = await db.OrganisationalTalks.AsNoTracking().Where(t => t.Id == guid).Select(t => (Guid?)t.OrganisationId).FirstOrDefaultAsync(ct);
+                return talk is { } talkOrganisation ? await OfOrganisationAsync(talkOrganisation, null, ct) : null;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Membership has no resources of this kind.");
         }

@@ -16,6 +16,7 @@ public enum NotificationKind
     ResidentRequestTurnedIntoProject,
     ProjectOverdue,
     MemberCommended,
+    OrganisationalTalkOverdue,
 
     /// <summary>Several reminders for one person combined into one message.</summary>
     Digest,

@@ -75,6 +75,11 @@ public static class DefaultTemplates
             "{{name}}同志：您在{{year}}年度党员量化积分考核中被评为优秀，予以表彰。感谢您在各项工作中发挥先锋模范作用！",
             "Commended for {{year}}",
             "Comrade {{name}}: you were graded Excellent in the {{year}} points assessment and are commended. Thank you for setting an example."),
+        ["organisational-talk-overdue"] = (
+            "组织谈话已逾期",
+            "{{name}}同志：{{member}}同志{{year}}年度考核不合格，组织谈话应于{{dueOn}}前完成，现已逾期，请尽快谈话并登记谈话人、日期和结果。",
+            "Organisational talk overdue",
+            "Comrade {{name}}: the organisational talk with {{member}} about the {{year}} assessment was due by {{dueOn}} and is overdue. Please hold it and record who talked, when and the outcome."),
         ["digest"] = (
             "您有{{count}}条提醒",
             "{{name}}同志：您有{{count}}条提醒：\n{{items}}",

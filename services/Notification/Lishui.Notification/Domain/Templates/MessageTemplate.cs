@@ -35,6 +35,8 @@ public sealed record TemplateKind(string Key, IReadOnlySet<string> Placeholders)
 
     public static readonly TemplateKind MemberCommended = new("member-commended", new HashSet<string> { "name", "year" });
 
+    public static readonly TemplateKind OrganisationalTalkOverdue = new("organisational-talk-overdue", new HashSet<string> { "name", "member", "year", "dueOn" });
+
     public static readonly TemplateKind Digest = new("digest", new HashSet<string> { "name", "count", "items" });
 
     private static readonly Dictionary<NotificationKind, TemplateKind> ByKind = new()
@@ -53,6 +55,7 @@ public sealed record TemplateKind(string Key, IReadOnlySet<string> Placeholders)
         [NotificationKind.ResidentRequestTurnedIntoProject] = ResidentRequestTurnedIntoProject,
         [NotificationKind.ProjectOverdue] = ProjectOverdue,
         [NotificationKind.MemberCommended] = MemberCommended,
+        [NotificationKind.OrganisationalTalkOverdue] = OrganisationalTalkOverdue,
         [NotificationKind.Digest] = Digest,
     };
 

@@ -26,3 +26,22 @@ public sealed class WithdrawalAdviceCaseOpenedConsumer(NotificationDbContext db,
         return Task.CompletedTask;
     }
 }
+
+/// <summary>An organisational talk is past its due date: the secretary of the member's organisation (or the nearest above) is reminded, once.</summary>
+public sealed class OrganisationalTalkOverdueConsumer(NotificationDbContext db, DispatchPlanner planner)
+    : IdempotentConsumer<OrganisationalTalkOverdue, NotificationDbContext>(db)
+{
+    protected override Task HandleAsync(OrganisationalTalkOverdue message, CancellationToken ct)
+    {
+        planner.ToAudience(message,
+            new MessagePlan(NotificationKind.OrganisationalTalkOverdue,
+                new Dictionary<string, string>
+                {
+                    ["year"] = message.Year.ToString(CultureInfo.InvariantCulture),
+                    ["dueOn"] = MessageValues.Date(message.DueOn),
+                },
+                new Dictionary<string, Guid> { ["member"] = message.MemberId }),
+            Audience.Secretary, message.OrganisationId, message.MemberId);
+        return Task.CompletedTask;
+    }
+}
