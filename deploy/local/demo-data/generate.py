@@ -106,10 +106,45 @@ for key, (name, n) in hh.items():
                            'membersCount': rng.randint(1, 7)})
         hkeys.add(k)
 
+# Sectors (the article's 村/社区, 机关 ...): set on the village committees and the organ branch; branches and
+# groups below a village take the village's.
+sectors = {'demo-org-hefeng': 'Village', 'demo-org-zhoucun': 'Village', 'demo-org-hengjiang': 'Village', 'demo-org-pbo': 'Organ'}
+for o in d['organisations']:
+    if o['key'] in sectors:
+        o['sector'] = sectors[o['key']]
+
+# Offices, assigned through POST /members/{id}/roles: 'organisation' is where the office is held when it is not
+# the member's own (a branch member on the village committee; the stationed leader's village). Full members only.
+roles = d.setdefault('roles', [])
+rkeys = {r['key'] for r in roles}
+
+def role(key, member, name, organisation=None, decided_by='鹤峰村党员大会选举', assigned_on='2024-01-08'):
+    if key in rkeys: return
+    r = {'key': key, 'member': member, 'role': name, 'assignedOn': assigned_on, 'decidedBy': decided_by}
+    if organisation: r['organisation'] = organisation
+    roles.append(r); rkeys.add(key)
+
+role('demo-role-hefeng-secretary', 'demo-hefeng-001', 'Secretary', 'demo-org-hefeng')
+role('demo-role-hefeng-deputy', 'demo-hefeng-002', 'DeputySecretary', 'demo-org-hefeng')
+role('demo-role-hefeng-committee-1', 'demo-hefeng-003', 'CommitteeMember', 'demo-org-hefeng')
+role('demo-role-hefeng-committee-2', 'demo-hefeng-005', 'CommitteeMember', 'demo-org-hefeng')
+role('demo-role-hefeng-branch-secretary', 'demo-hefeng-004', 'Secretary', decided_by='鹤峰村党支部党员大会选举')
+for gkey, leader in [('gaobian', 'demo-hefeng-gaobian-002'), ('cengang', 'demo-hefeng-cengang-004'), ('tangbian', 'demo-hefeng-tangbian-001'),
+                     ('xincun', 'demo-hefeng-xincun-001'), ('datian', 'demo-hefeng-datian-002'), ('shigang', 'demo-hefeng-shigang-001')]:
+    role(f'demo-role-{gkey}-leader', leader, 'GroupLeader', decided_by='鹤峰村党委')
+role('demo-role-pbo-secretary', 'demo-pbo-006', 'Secretary', decided_by='党建工作办党支部党员大会选举')
+role('demo-role-stationed-leader', 'demo-pbo-004', 'StationedLeader', 'demo-org-hefeng', decided_by='里水镇党委', assigned_on='2025-03-03')
+for key, name in [('zhoucun', '洲村'), ('hengjiang', '横江村')]:
+    committee, branch = {'zhoucun': ('demo-zhoucun-004', 'demo-zhoucun-002'), 'hengjiang': ('demo-hengjiang-002', 'demo-hengjiang-004')}[key]
+    role(f'demo-role-{key}-secretary', committee, 'Secretary', f'demo-org-{key}', decided_by=f'{name}党员大会选举')
+    role(f'demo-role-{key}-branch-secretary', branch, 'Secretary', decided_by=f'{name}党支部党员大会选举')
+
 d['description'] = ("Demo data loaded by deploy/local/seed-demo.sh through the public API, so the events reach every service. "
     "Organisations are created top-down, then members, then households; 'parent' and 'organisation' refer to another entry's key. "
     "Each key is sent as the Idempotency-Key, so seeding again creates nothing. Names, dates and addresses are synthetic, "
     "generated from random seed 20261126 (ID numbers: region 440605, check digit valid, birth date and gender consistent): Hefeng has 86 members (10 on the branch roll, 76 over six party–mass groups), "
-    "the Party Building Office branch 10, Gaobian 48 households.")
+    "the Party Building Office branch 10, Gaobian 48 households. "
+    "Village committees are of the Village sector (their branches and groups follow), the Party Building Office branch of the Organ sector; "
+    "'roles' are offices assigned after the roll is loaded (secretaries, committee members, group leaders, the stationed leader).")
 p.write_text(json.dumps(d, ensure_ascii=False, indent=2) + '\n', encoding='utf-8')
 print(len(d['organisations']), len(d['members']), len(households))

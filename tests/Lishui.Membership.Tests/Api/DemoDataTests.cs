@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Membership.Tests.Api;
 
@@ -53,6 +54,28 @@ public sealed class DemoDataTests(MembershipApiFactory api) : IClassFixture<Memb
         Assert.Equal(48, await TotalAsync(client, $"/households?organisationId={ids["demo-org-gaobian"]}"));
         Assert.True(await TotalAsync(client, $"/members?organisationId={ids["demo-org-hefeng"]}&includeDescendants=true&cohort=NewStar") > 0);
         Assert.True(await TotalAsync(client, $"/members?organisationId={ids["demo-org-hefeng"]}&includeDescendants=true&cohort=SilverStar") > 0);
+
+        // Offices, as seed/membership.py assigns them once the roll is loaded.
+        foreach (var role in data["roles"]!.AsArray().Select(r => r!.AsObject()))
+        {
+            var body = new JsonObject { ["role"] = role["role"]!.DeepClone(), ["assignedOn"] = role["assignedOn"]!.DeepClone(), ["decidedBy"] = role["decidedBy"]!.DeepClone() };
+            if (role["organisation"] is { } office)
+            {
+                body["organisationId"] = ids[office.GetValue<string>()];
+            }
+
+            var key = role["key"]!.GetValue<string>();
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/members/{ids[role["member"]!.GetValue<string>()]}/roles") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"role {key}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        var hefengCommittee = await api.WithDbAsync(db => db.RoleAssignments.Where(a => a.OrganisationId == ids["demo-org-hefeng"] && a.RevokedOn == null)
+            .Select(a => a.Role.ToString()).ToListAsync());
+        Assert.Equal(["CommitteeMember", "CommitteeMember", "DeputySecretary", "Secretary", "StationedLeader"], hefengCommittee.Order().ToList());
+        Assert.Equal("Village", (await client.GetFromJsonAsync<JsonElement>($"/organisations/{ids["demo-org-gaobian"]}")).GetProperty("sector").GetString());
+        Assert.Equal("Organ", (await client.GetFromJsonAsync<JsonElement>($"/organisations/{ids["demo-org-pbo"]}")).GetProperty("sector").GetString());
     }
 
     private static async Task<int> TotalAsync(HttpClient client, string url) =>
