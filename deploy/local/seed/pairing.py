@@ -240,9 +240,17 @@ def seed(ctx):
                     "minutes": f"{group['name']}{month.month}月讨论。{minutes}",
                     "attendance": attendance,
                 }
-                _, replayed = ctx.post("pairing", f"/party-mass-groups/{ctx.ids[group['key']]}/discussions",
-                                       f"demo-discussion-{group['key']}-{month.strftime('%Y-%m')}", body)
-                return replayed
+                path = f"/party-mass-groups/{ctx.ids[group['key']]}/discussions"
+                key = f"demo-discussion-{group['key']}-{month.strftime('%Y-%m')}"
+                result = {}
+
+                def attempt():  # the group reaches Pairing's organisation view on its own queue
+                    result["r"] = ctx.post("pairing", path, key, body)
+                    return True
+
+                if not ctx.wait_until(f"Pairing knows {group['name']}", attempt, timeout=60):
+                    attempt()
+                return result["r"][1]
 
             steps.append((f"党群小组每月讨论：{group['name']} {month.year}年{month.month}月", discussion))
 
