@@ -21,7 +21,10 @@ public sealed class DispatchPlanner(NotificationDbContext db, TimeProvider time,
         db.Dispatches.Add(Dispatch.Create(e.EventId, plan.Kind, Audience.Member, memberId, null, null, plan.Values, plan.NameRefs, plan.Urgent, plan.Digestible, due, TraceId, now));
     }
 
-    /// <summary>Secretary, committee or members of an organisation: found in the local view when due (parked until someone holds the role).</summary>
+    /// <summary>
+    /// Secretary (the nearest at or above the organisation), committee or members of an organisation: found in
+    /// the local view when due (parked until someone holds the office).
+    /// </summary>
     public void ToAudience(IntegrationEvent e, MessagePlan plan, Audience audience, Guid? organisationId, Guid? subjectMemberId = null)
     {
         var now = time.GetUtcNow();
