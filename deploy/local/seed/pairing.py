@@ -254,10 +254,10 @@ def seed(ctx):
 
             steps.append((f"党群小组每月讨论：{group['name']} {month.year}年{month.month}月", discussion))
 
-    # 驻点: the town leader stationed in Hefeng on Tuesday afternoons. The demo roll has no town
-    # leader (余海生); a town-level member key is used when the roll has one, else the office's first member.
+    # 驻点: the leader stationed in Hefeng on Tuesday afternoons, the member the roll seed gives the
+    # StationedLeader office (a synthetic person, like everyone in the demo).
     def stationing():
-        leader = ctx.ids.get("demo-town-yu-haisheng") or ctx.ids["demo-pbo-001"]
+        leader = ctx.ids["demo-pbo-004"]
         body = {
             "leaderMemberId": leader,
             "villageCommitteeId": ctx.ids["demo-org-hefeng"],
