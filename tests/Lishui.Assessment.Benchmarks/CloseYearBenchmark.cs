@@ -4,6 +4,7 @@ using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
 using Lishui.Assessment.Features.Closing;
 using Microsoft.EntityFrameworkCore;
+using Lishui.Shared.Domain;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -230,7 +231,7 @@ public static class CloseYearBenchmark
         await using var db = Context(connectionString);
         var scheme = await db.Schemes.FirstAsync(s => s.Id == schemeId);
         await using var tx = await db.Database.BeginTransactionAsync();
-        var notice = await CloseYear.CloseAsync(db, scheme, PublicationWindow.DefaultWorkingDays, DateTimeOffset.UtcNow, CancellationToken.None);
+        var notice = await CloseYear.CloseAsync(db, scheme, PublicationWindow.DefaultWorkingDays, WorkingDayCalendar.Official(), DateTimeOffset.UtcNow, CancellationToken.None);
         await db.SaveChangesAsync();
         if (commit)
         {

@@ -44,7 +44,7 @@ public sealed class CloseYearApiTests(AssessmentApiFactory api) : IClassFixture<
         Assert.Equal($"/notices/{notice!.Id}", response.Headers.Location?.ToString());
         Assert.Equal(3, notice.SubjectCount);
         var today = TownCalendar.DateOf(DateTimeOffset.UtcNow);
-        Assert.Equal(PublicationWindow.After(today, 5, new HashSet<DateOnly>()), (notice.WindowOpensOn, notice.WindowClosesOn));
+        Assert.Equal(PublicationWindow.After(today, 5, WorkingDayCalendar.Official()), (notice.WindowOpensOn, notice.WindowClosesOn));
         var results = await api.WithDbAsync(db => db.Results.Where(r => r.SchemeId == scheme).OrderBy(r => r.Rank).ToListAsync());
         Assert.Equal([("何志华", 100m, Grade.Excellent, 1), ("黎淑芬", 72m, Grade.Qualified, 2), ("潘国强", 0m, Grade.Unqualified, 3)],
             results.Select(r => (r.Name, r.Total, r.Grade, r.Rank)));
@@ -105,7 +105,7 @@ public sealed class CloseYearApiTests(AssessmentApiFactory api) : IClassFixture<
 
         await ApiAssert.ProblemAsync(tooLong, HttpStatusCode.BadRequest, "notice.window-invalid", "publicationWorkingDays");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var (_, closes) = PublicationWindow.After(TownCalendar.DateOf(DateTimeOffset.UtcNow), 7, new HashSet<DateOnly>());
+        var (_, closes) = PublicationWindow.After(TownCalendar.DateOf(DateTimeOffset.UtcNow), 7, WorkingDayCalendar.Official());
         Assert.Equal(closes, notice!.WindowClosesOn);
     }
 

@@ -47,8 +47,8 @@ public sealed class Objection
 
     public bool IsAnswered => AnsweredAt is not null;
 
-    public DateOnly AnswerBy(IReadOnlySet<DateOnly> holidays) =>
-        PublicationWindow.After(TownCalendar.DateOf(FiledAt), AnswerWithinWorkingDays, holidays).ClosesOn;
+    public DateOnly AnswerBy(WorkingDayCalendar calendar) =>
+        PublicationWindow.After(TownCalendar.DateOf(FiledAt), AnswerWithinWorkingDays, calendar).ClosesOn;
 
     public static Objection File(Guid id, Notice notice, string? concerning, string text, string? filedBy, string? contact, DateOnly today, DateTimeOffset now)
     {

@@ -3,38 +3,19 @@ using Lishui.Shared.Domain;
 namespace Lishui.Assessment.Domain;
 
 /// <summary>
-/// 公示期 in Chinese working days: Saturdays and Sundays are skipped, and so are the public holidays
-/// given. Make-up working weekends (调休) are not modelled: such a Saturday is skipped too.
+/// 公示期 in Chinese working days, as the official calendar counts them: weekends and public
+/// holidays are skipped, and a weekend made a working day (调休上班) counts.
 /// </summary>
 public static class PublicationWindow
 {
     public const int DefaultWorkingDays = 5;
 
-    public static bool IsWorkingDay(DateOnly day, IReadOnlySet<DateOnly> holidays) =>
-        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(day);
-
     /// <summary>The window starts the first working day after publication and lasts <paramref name="workingDays"/> working days (inclusive).</summary>
-    public static (DateOnly OpensOn, DateOnly ClosesOn) After(DateOnly publishedOn, int workingDays, IReadOnlySet<DateOnly> holidays)
+    public static (DateOnly OpensOn, DateOnly ClosesOn) After(DateOnly publishedOn, int workingDays, WorkingDayCalendar calendar)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workingDays, 1);
-        var opens = Next(publishedOn, holidays);
-        var closes = opens;
-        for (var counted = 1; counted < workingDays; counted++)
-        {
-            closes = Next(closes, holidays);
-        }
-
-        return (opens, closes);
-    }
-
-    private static DateOnly Next(DateOnly day, IReadOnlySet<DateOnly> holidays)
-    {
-        do
-        {
-            day = day.AddDays(1);
-        }
-        while (!IsWorkingDay(day, holidays));
-        return day;
+        var opens = calendar.NextWorkingDay(publishedOn);
+        return (opens, workingDays == 1 ? opens : calendar.AddWorkingDays(opens, workingDays - 1));
     }
 }
 
@@ -86,9 +67,9 @@ public sealed class Notice
         FinalisedAt = now;
     }
 
-    public static Notice Publish(Guid id, Scheme scheme, int subjectCount, int workingDays, IReadOnlySet<DateOnly> holidays, DateOnly today, DateTimeOffset now)
+    public static Notice Publish(Guid id, Scheme scheme, int subjectCount, int workingDays, WorkingDayCalendar calendar, DateOnly today, DateTimeOffset now)
     {
-        var (opens, closes) = PublicationWindow.After(today, workingDays, holidays);
+        var (opens, closes) = PublicationWindow.After(today, workingDays, calendar);
         return new Notice
         {
             Id = id,

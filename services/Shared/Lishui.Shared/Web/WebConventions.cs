@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Lishui.Shared.Web;
 
@@ -25,6 +26,9 @@ public static class WebConventions
         // The server reads past the platform's limit so a refused body can be drained and its 413 reach
         // the client: a server that stops reading mid-upload resets the connection, and the answer is lost.
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = DrainableBodyBytes);
+        builder.Services.TryAddSingleton(sp => Domain.WorkingDayCalendar.Official(year => sp.GetRequiredService<ILoggerFactory>()
+            .CreateLogger<Domain.WorkingDayCalendar>()
+            .LogWarning("The working-day calendar has no data for {Year}: only weekends are skipped there. Add the year to working-days.json.", year)));
         return builder;
     }
 

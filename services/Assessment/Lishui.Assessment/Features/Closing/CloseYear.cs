@@ -46,7 +46,7 @@ public static class CloseYear
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> HandleAsync(
-        Guid id, ValidatedBody<CloseYearRequest> body, AssessmentDbContext db, TimeProvider time, HttpContext http)
+        Guid id, ValidatedBody<CloseYearRequest> body, AssessmentDbContext db, WorkingDayCalendar calendar, TimeProvider time, HttpContext http)
     {
         if (await db.Schemes.FirstOrDefaultAsync(s => s.Id == id, http.RequestAborted) is not { } scheme)
         {
@@ -57,7 +57,7 @@ public static class CloseYear
         await using var tx = await db.Database.BeginTransactionAsync(http.RequestAborted);
         var result = await db.CreateOnceAsync(http, $"schemes.close:{id}", request, async ct =>
         {
-            var notice = await CloseAsync(db, scheme, request.PublicationWorkingDays ?? PublicationWindow.DefaultWorkingDays, time.GetUtcNow(), ct);
+            var notice = await CloseAsync(db, scheme, request.PublicationWorkingDays ?? PublicationWindow.DefaultWorkingDays, calendar, time.GetUtcNow(), ct);
             return (NoticeSummaryResponse.From(notice), $"/notices/{notice.Id}");
         }, time);
         await tx.CommitAsync(http.RequestAborted);
@@ -69,12 +69,11 @@ public static class CloseYear
     /// marked closed, every subject's result is stored by one INSERT … SELECT over the ledger, and the
     /// notice with its AssessmentNoticePublished event is added. The benchmark runs this very method.
     /// </summary>
-    public static async Task<Notice> CloseAsync(AssessmentDbContext db, Scheme scheme, int workingDays, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Notice> CloseAsync(AssessmentDbContext db, Scheme scheme, int workingDays, WorkingDayCalendar calendar, DateTimeOffset now, CancellationToken ct)
     {
         var sequence = scheme.Close(now);
         var subjects = await StandingsQuery.InsertResultsAsync(db, scheme, ct);
-        var notice = Notice.Publish(Guid.CreateVersion7(now), scheme, subjects, workingDays, new HashSet<DateOnly>(),
-            TownCalendar.DateOf(now), now);
+        var notice = Notice.Publish(Guid.CreateVersion7(now), scheme, subjects, workingDays, calendar, TownCalendar.DateOf(now), now);
         db.Notices.Add(notice);
         db.AddToOutbox(new AssessmentNoticePublished
         {

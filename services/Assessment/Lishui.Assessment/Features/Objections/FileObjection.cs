@@ -29,7 +29,7 @@ public static class FileObjection
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> HandleAsync(
-        Guid id, ValidatedBody<FileObjectionRequest> body, AssessmentDbContext db, TimeProvider time, HttpContext http)
+        Guid id, ValidatedBody<FileObjectionRequest> body, AssessmentDbContext db, WorkingDayCalendar calendar, TimeProvider time, HttpContext http)
     {
         if (await db.Notices.FirstOrDefaultAsync(n => n.Id == id, http.RequestAborted) is not { } notice)
         {
@@ -49,7 +49,7 @@ public static class FileObjection
                 ObjectionId = objection.Id,
                 SchemeId = notice.SchemeId,
                 MemberId = await ConcernedMemberAsync(db, notice, objection.Concerning, ct),
-                AnswerBy = objection.AnswerBy(new HashSet<DateOnly>()),
+                AnswerBy = objection.AnswerBy(calendar),
             }.About(notice.Id, notice.OrganisationId, sequence, now));
             return (ObjectionResponse.From(objection), $"/notices/{id}/objections/{objection.Id}");
         }, time);

@@ -1,5 +1,6 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Features.Notices;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public static class ListObjections
             .ProducesValidationProblem();
 
     private static async Task<Results<Ok<Page<ObjectionForSecretaryResponse>>, ProblemHttpResult>> HandleAsync(
-        Guid id, string? page, string? pageSize, AssessmentDbContext db, CancellationToken ct)
+        Guid id, string? page, string? pageSize, AssessmentDbContext db, WorkingDayCalendar calendar, CancellationToken ct)
     {
         var query = new QueryValues();
         var (number, size, skip) = query.Paging(page, pageSize);
@@ -45,8 +46,7 @@ public static class ListObjections
         var objections = db.Objections.AsNoTracking().Where(o => o.NoticeId == id);
         var total = await objections.CountAsync(ct);
         var rows = await objections.OrderBy(o => o.FiledAt).ThenBy(o => o.Id).Skip(skip).Take(size).ToListAsync(ct);
-        var holidays = new HashSet<DateOnly>(); // as when the objection was filed and its answer date announced
-        var items = rows.Select(o => new ObjectionForSecretaryResponse(o.Id, o.Concerning, o.Text, o.Contact, o.FiledAt, o.AnswerBy(holidays),
+        var items = rows.Select(o => new ObjectionForSecretaryResponse(o.Id, o.Concerning, o.Text, o.Contact, o.FiledAt, o.AnswerBy(calendar),
             o.IsAnswered, o.Answer, o.Upheld, o.AnsweredBy, o.AnsweredAt, o.CorrectionEntryId)).ToList();
         return TypedResults.Ok(new Page<ObjectionForSecretaryResponse>(items, number, size, total));
     }
