@@ -36,6 +36,12 @@ public class AssessmentApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected virtual bool RunOutboxRelay => false;
 
+    /// <summary>Whether the service runs on <see cref="Clock"/> (false: on the clock the service itself registers).</summary>
+    protected virtual bool UseTestClock => true;
+
+    /// <summary>The environment and token settings of the host; see <see cref="TestSecurity"/>.</summary>
+    protected virtual void ConfigureSecurity(IWebHostBuilder builder) => TestSecurity.Apply(builder);
+
     /// <summary>The service's clock: real time unless a test moves it (e.g. past a publication window).</summary>
     public TestClock Clock { get; } = new();
 
@@ -159,11 +165,15 @@ public class AssessmentApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        TestSecurity.Apply(builder);
+        ConfigureSecurity(builder);
         builder.UseSetting($"ConnectionStrings:{AssessmentDbContext.ConnectionName}", database);
         builder.UseSetting($"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}", infrastructure.RabbitMq.ToString());
         builder.UseSetting("Messaging:EndpointPrefix", prefix);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (UseTestClock)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        }
+
         if (!RunOutboxRelay)
         {
             builder.ConfigureTestServices(services =>

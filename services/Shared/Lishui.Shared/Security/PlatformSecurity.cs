@@ -41,6 +41,8 @@ public static class PlatformSecurity
                 o.TokenValidationParameters.RoleClaimType = PlatformClaims.Role;
                 o.TokenValidationParameters.NameClaimType = PlatformClaims.Subject;
                 o.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+                // Token lifetimes are real time, even where the service's clock is moved (DevelopmentClock).
+                o.TimeProvider = TimeProvider.System;
             });
 
         // Safe by default: an endpoint nobody declared a rule for is for town administrators only

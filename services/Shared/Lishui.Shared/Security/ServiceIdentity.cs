@@ -99,6 +99,6 @@ public static class ServiceIdentityExtensions
             scope,
             sp.GetRequiredService<IConfiguration>(),
             sp.GetRequiredService<IHostEnvironment>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            TimeProvider.System, // tokens are checked against real time, even where the service's clock is moved
             sp.GetRequiredService<IHttpClientFactory>()));
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Lishui.Shared.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -29,6 +30,7 @@ public static class WebConventions
         builder.Services.TryAddSingleton(sp => Domain.WorkingDayCalendar.Official(year => sp.GetRequiredService<ILoggerFactory>()
             .CreateLogger<Domain.WorkingDayCalendar>()
             .LogWarning("The working-day calendar has no data for {Year}: only weekends are skipped there. Add the year to working-days.json.", year)));
+        builder.AddDevelopmentClock();
         return builder;
     }
 
@@ -51,6 +53,7 @@ public static class WebConventions
         app.Use(ReadWholeRequestAsync);
         Security.AccessEndpointExtensions.RequireAccess(app.MapOpenApi(), Security.AccessRule.Of(Security.Grant.Public)); // the API's description is public, like its contracts
         app.MapApiReference();
+        app.MapDevelopmentClock();
         return app;
     }
 
