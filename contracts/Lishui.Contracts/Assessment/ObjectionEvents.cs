@@ -2,7 +2,7 @@ using MassTransit;
 
 namespace Lishui.Contracts.Assessment;
 
-/// <summary>Someone filed an objection to a public notice; the secretary must answer it. The text and the filer stay with Assessment. Aggregate: the notice.</summary>
+/// <summary>Someone filed an objection to a public notice; the secretary must answer it. Who filed it and how to reach them stay with Assessment. Aggregate: the notice.</summary>
 [MessageUrn("lishui:assessment:objection-filed:v1")]
 public sealed record ObjectionFiled : IntegrationEvent
 {
@@ -16,4 +16,7 @@ public sealed record ObjectionFiled : IntegrationEvent
     public required Guid? MemberId { get; init; }
 
     public required DateOnly AnswerBy { get; init; }
+
+    /// <summary>What the objection says, so the secretary's message carries it (absent from events filed before it was added).</summary>
+    public string? Text { get; init; }
 }

@@ -50,6 +50,7 @@ public static class FileObjection
                 SchemeId = notice.SchemeId,
                 MemberId = await ConcernedMemberAsync(db, notice, objection.Concerning, ct),
                 AnswerBy = objection.AnswerBy(calendar),
+                Text = objection.Text,
             }.About(notice.Id, notice.OrganisationId, sequence, now));
             return (ObjectionResponse.From(objection), $"/notices/{id}/objections/{objection.Id}");
         }, time);

@@ -37,9 +37,9 @@ public static class DefaultTemplates
             "Comrade {{name}}: the {{year}} points assessment results are on public notice from {{opensOn}} to {{closesOn}}. Objections may be raised within that window."),
         ["objection-filed"] = (
             "收到公示异议",
-            "{{name}}同志：考核公示收到一条异议（涉及：{{member}}），请于{{answerBy}}前答复。",
+            "{{name}}同志：考核公示收到一条异议（编号：{{objectionId}}，涉及：{{member}}）：“{{text}}”。请于{{answerBy}}前答复。",
             "Objection received",
-            "Comrade {{name}}: an objection to the public notice was filed (concerning: {{member}}). Please answer it by {{answerBy}}."),
+            "Comrade {{name}}: an objection to the public notice was filed (no. {{objectionId}}, concerning: {{member}}): \"{{text}}\". Please answer it by {{answerBy}}."),
         ["organisational-talk-required"] = (
             "组织谈话通知",
             "{{name}}同志：根据{{year}}年度考核结果，组织将与您进行谈话，请于{{dueOn}}前与党组织书记联系。",

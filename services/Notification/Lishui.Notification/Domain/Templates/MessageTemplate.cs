@@ -19,7 +19,7 @@ public sealed record TemplateKind(string Key, IReadOnlySet<string> Placeholders)
 
     public static readonly TemplateKind AssessmentNoticePublished = new("assessment-notice-published", new HashSet<string> { "name", "year", "opensOn", "closesOn" });
 
-    public static readonly TemplateKind ObjectionFiled = new("objection-filed", new HashSet<string> { "name", "member", "answerBy" });
+    public static readonly TemplateKind ObjectionFiled = new("objection-filed", new HashSet<string> { "name", "member", "answerBy", "objectionId", "text" });
 
     public static readonly TemplateKind OrganisationalTalkRequired = new("organisational-talk-required", new HashSet<string> { "name", "year", "dueOn" });
 

@@ -32,7 +32,13 @@ public sealed class ObjectionFiledConsumer(NotificationDbContext db, DispatchPla
 {
     protected override Task HandleAsync(ObjectionFiled message, CancellationToken ct)
     {
-        var values = new Dictionary<string, string> { ["answerBy"] = MessageValues.Date(message.AnswerBy) };
+        var values = new Dictionary<string, string>
+        {
+            ["answerBy"] = MessageValues.Date(message.AnswerBy),
+            ["objectionId"] = message.ObjectionId.ToString(),
+            // Events filed before the text travelled with them: the secretary reads it in the objection list.
+            ["text"] = message.Text ?? "（请在异议处理列表中查看）",
+        };
         Dictionary<string, Guid>? names = null;
         if (message.MemberId is { } member)
         {
