@@ -1,6 +1,7 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Features.Closing;
 using Lishui.Assessment.Features.Governance;
+using Lishui.Assessment.Features.History;
 using Lishui.Assessment.Features.Ledger;
 using Lishui.Assessment.Features.Notices;
 using Lishui.Assessment.Features.Objections;
@@ -69,6 +70,8 @@ public static class AssessmentModule
         api.MapListPublicObjections();
         api.MapListObjections();
         api.MapFinaliseResults();
+        api.MapImportResults();
+        api.MapListImportedResults();
         api.MapAuditTrail<AssessmentDbContext>();
         return app;
     }

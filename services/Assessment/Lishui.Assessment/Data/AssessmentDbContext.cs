@@ -31,6 +31,8 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
 
     public DbSet<Objection> Objections => Set<Objection>();
 
+    public DbSet<ImportedResult> ImportedResults => Set<ImportedResult>();
+
     public DbSet<LocalMember> Members => Set<LocalMember>();
 
     public DbSet<LocalOrganisation> Organisations => Set<LocalOrganisation>();
@@ -163,6 +165,24 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
             e.Property(x => x.Rank).HasColumnName("rank");
             e.HasIndex(x => new { x.SchemeId, x.Rank });
             e.HasOne<Scheme>().WithMany().HasForeignKey(x => x.SchemeId);
+        });
+        model.Entity<ImportedResult>(e =>
+        {
+            e.ToTable("imported_results");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.Year).HasColumnName("year");
+            e.Property(x => x.MemberId).HasColumnName("member_id");
+            e.Property(x => x.OrganisationId).HasColumnName("organisation_id");
+            e.Property(x => x.Name).HasColumnName("name").HasMaxLength(50);
+            e.Property(x => x.Grade).HasColumnName("grade").HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.Total).HasColumnName("total").HasPrecision(7, 2);
+            e.Property(x => x.Source).HasColumnName("source").HasMaxLength(ImportedResult.MaxSourceLength);
+            e.Property(x => x.ImportedBy).HasColumnName("imported_by").HasMaxLength(200);
+            e.Property(x => x.ImportedAt).HasColumnName("imported_at");
+            // One final result per member and year: the two-year rule reads it by member.
+            e.HasIndex(x => new { x.MemberId, x.Year }).IsUnique();
+            e.HasIndex(x => new { x.Year, x.OrganisationId });
         });
     }
 

@@ -52,6 +52,10 @@ public static class AssessmentAccess
         .Allow("POST /notices/{id}/objections/{objectionId}/answer", SubtreeChange, Notice)
         .Allow("POST /notices/{id}/finalise", SubtreeChange, Notice)
 
+        // Past years' final results held on paper: imported by the town only (audited), read by the town and auditors.
+        .Allow("POST /imported-results", TownOnly)
+        .Allow("GET /imported-results", AccessRule.Of(Grant.Town, Grant.AuditorRead))
+
         // The governance-effectiveness list of a village.
         .Allow("GET /governance/villages/{id}", SubtreeRead, Organisation)
         .Allow("GET /governance/villages/{id}/list.csv", SubtreeRead, Organisation);

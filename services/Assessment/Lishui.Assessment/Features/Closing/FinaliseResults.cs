@@ -15,8 +15,8 @@ public sealed record FinalisedResponse(Guid NoticeId, DateTimeOffset FinalisedAt
 /// <summary>
 /// POST /notices/{id}/finalise: after the window, with every objection answered, the results are
 /// final and their consequences go out through the outbox in the same transaction: MemberCommended,
-/// OrganisationalTalkRequired and, against the previous year's final results of the same
-/// organisation, MemberUnqualifiedConsecutively.
+/// OrganisationalTalkRequired and, against the member's final result of the previous year (assessed
+/// here in any organisation, or imported), MemberUnqualifiedConsecutively.
 /// </summary>
 public static class FinaliseResults
 {
@@ -45,7 +45,7 @@ public static class FinaliseResults
             .Where(r => consequential && r.SchemeId == scheme.Id && (r.Grade == Grade.Excellent || r.Grade == Grade.Unqualified))
             .Select(r => new { r.SubjectId, r.Grade })
             .ToListAsync(ct);
-        var previouslyUnqualified = await PreviouslyUnqualifiedAsync(db, scheme, ct);
+        var previouslyUnqualified = await PreviouslyUnqualifiedAsync(db, scheme, results.Where(r => r.Grade == Grade.Unqualified).Select(r => r.SubjectId).ToList(), ct);
         int commended = 0, talks = 0, consecutive = 0;
         foreach (var result in results)
         {
@@ -74,17 +74,29 @@ public static class FinaliseResults
         return TypedResults.Ok(new FinalisedResponse(notice.Id, now, commended, talks, consecutive));
     }
 
-    /// <summary>Members Unqualified in the final results of the same organisation's member scheme the year before.</summary>
-    private static async Task<HashSet<Guid>> PreviouslyUnqualifiedAsync(AssessmentDbContext db, Scheme scheme, CancellationToken ct)
+    /// <summary>
+    /// Members Unqualified in a final result of the year before, found by member wherever they were
+    /// assessed then (a member transferred since keeps their record): a finalised scheme of the same
+    /// topic in any organisation, or a result the town imported for that year.
+    /// </summary>
+    private static async Task<HashSet<Guid>> PreviouslyUnqualifiedAsync(AssessmentDbContext db, Scheme scheme, IReadOnlyCollection<Guid> unqualifiedNow, CancellationToken ct)
     {
-        var previous = await db.Schemes.AsNoTracking()
-            .Where(s => s.OrganisationId == scheme.OrganisationId && s.Year == scheme.Year - 1 && s.SubjectType == scheme.SubjectType && s.Topic == scheme.Topic)
-            .Select(s => s.Id).FirstOrDefaultAsync(ct);
-        if (previous == Guid.Empty || !await db.Notices.AnyAsync(n => n.SchemeId == previous && n.FinalisedAt != null, ct))
+        if (unqualifiedNow.Count == 0)
         {
             return [];
         }
 
-        return [.. await db.Results.Where(r => r.SchemeId == previous && r.Grade == Grade.Unqualified).Select(r => r.SubjectId).ToListAsync(ct)];
+        var previousYear = scheme.Year - 1;
+        var finalSchemes = db.Schemes
+            .Where(s => s.Year == previousYear && s.SubjectType == scheme.SubjectType && s.Topic == scheme.Topic)
+            .Where(s => db.Notices.Any(n => n.SchemeId == s.Id && n.FinalisedAt != null))
+            .Select(s => s.Id);
+        var assessed = await db.Results
+            .Where(r => finalSchemes.Contains(r.SchemeId) && r.Grade == Grade.Unqualified && unqualifiedNow.Contains(r.SubjectId))
+            .Select(r => r.SubjectId).ToListAsync(ct);
+        var imported = scheme.Topic == SchemeTopic.MemberPoints
+            ? await db.ImportedResults.Where(r => r.Year == previousYear && r.Grade == Grade.Unqualified && unqualifiedNow.Contains(r.MemberId)).Select(r => r.MemberId).ToListAsync(ct)
+            : [];
+        return [.. assessed, .. imported];
     }
 }
