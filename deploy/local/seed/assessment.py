@@ -1,12 +1,21 @@
-"""Assessment demo data: Hefeng's 2025 member points assessment, closed and on public notice (公示),
-and a five-good household evaluation (五好文明户) of Gaobian's households.
+"""Assessment demo data, retelling the article: Hefeng's 2024 results imported from the paper register
+as final, its 2025 member points assessment closed, published (公示), objected to, answered and made
+final, so that members are commended, one organisational talk (组织谈话) and one withdrawal-advice
+case (劝退, Unqualified in 2024 and 2025) arise, and some members have full marks; and a five-good
+household evaluation (五好文明户) of Gaobian's households, on public notice.
 
 Through the public API only, every entry with a stable Idempotency-Key, points drawn from a fixed
-seed so every run gives the same ledger (and, once closed, replays the same notice).
+seed so every run gives the same ledger (and, once closed, replays the same notice). Making 2025
+final needs its notice window to have ended: in Development the seed moves the Assessment service's
+clock just past the window (POST /dev/clock), finalises, and puts the clock back.
 """
+import datetime
 import random
 
+from seedlib import SeedError
+
 YEAR = 2025
+PREVIOUS_YEAR = 2024
 
 MEMBER_DIMENSIONS = [
     ("daily-conduct", "日常行为规范", "日常行为规范，遵守村规民约"),
@@ -24,8 +33,21 @@ HOUSEHOLD_DIMENSIONS = [
     ("environment", "环境卫生", "门前三包，环境整洁"),
 ]
 
-# Share of members per grade band, so the published list shows every grade.
-BANDS = [(0.20, 90, 99), (0.55, 70, 89), (0.15, 60, 69), (0.10, 42, 59)]
+# Share of members per grade band (Unqualified only where the story puts it: see PLAN).
+BANDS = [(0.20, 90, 99), (0.60, 70, 89), (0.20, 60, 69)]
+
+# The story, by a member's place in Hefeng's roll: (2024 grade, 2024 total, 2025 total or None for a band draw).
+FULL_MARKS = "full"
+PLAN = {
+    0: ("Excellent", 96, FULL_MARKS),   # full marks, excellent two years running: commended
+    1: ("Excellent", 94, FULL_MARKS),
+    2: ("Excellent", 92.5, FULL_MARKS),
+    3: ("Excellent", 91, 95),
+    4: ("Excellent", 93, 92),
+    5: ("Unqualified", 52, 50),         # Unqualified in 2024 and 2025: organisational talk, withdrawal advice
+    6: ("Unqualified", 55, 78),         # Unqualified in 2024, improved after the talk
+    7: ("Unqualified", 57.5, 66),
+}
 
 
 def subtree(data, root_key):
@@ -87,6 +109,117 @@ def close_and_publish(ctx, key, scheme_id, title):
               f"{base}/notices/{result['id']}  {base}/notices/{result['id']}/results.csv", flush=True)
 
 
+def grade_of(total):
+    return "Excellent" if total >= 90 else "Qualified" if total >= 70 else "BasicallyQualified" if total >= 60 else "Unqualified"
+
+
+def town_today():
+    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).date()
+
+
+def plan_members(members, rng):
+    """(member, 2024 grade, 2024 total, 2025 total) for every member, the story's ones first."""
+    plans = []
+    for i, m in enumerate(members):
+        if i in PLAN:
+            grade24, total24, total25 = PLAN[i]
+            total25 = 100 if total25 == FULL_MARKS else total25
+        else:
+            draw, low, high = rng.random(), 0, 0
+            for share, low, high in BANDS:
+                if draw < share:
+                    break
+                draw -= share
+            total25 = rng.randint(low * 2, high * 2) / 2
+            total24 = min(99, max(60, total25 + rng.randint(-12, 12) / 2))
+            grade24 = grade_of(total24)
+        plans.append((m, grade24, total24, total25))
+    return plans
+
+
+def import_previous_year(ctx, hefeng, plans):
+    """2024 was assessed on paper: the town imports its final results so the two-year rule applies now."""
+    def do_import():
+        body = {
+            "organisationId": hefeng, "year": PREVIOUS_YEAR,
+            "source": f"鹤峰村{PREVIOUS_YEAR}年度党员量化积分考核结果（纸质台账，已公示确认）",
+            "rows": [{"memberId": ctx.ids[m["idempotencyKey"]], "grade": grade, "total": total} for m, grade, total, _ in plans],
+        }
+        _, replayed = ctx.post("assessment", "/imported-results", f"demo-assessment-import-hefeng-{PREVIOUS_YEAR}", body)
+        return replayed
+    ctx.step("assessment", 1, 1, f"鹤峰村 {PREVIOUS_YEAR} 年度考核结果导入（{len(plans)} 名党员）", do_import)
+    counts = {}
+    for _, grade, _, _ in plans:
+        counts[grade] = counts.get(grade, 0) + 1
+    print(f"[assessment] {PREVIOUS_YEAR} 年度结果（导入，已确定）：" + "，".join(f"{GRADE_ZH[g]} {n} 人" for g, n in counts.items()), flush=True)
+
+
+GRADE_ZH = {"Excellent": "优秀", "Qualified": "合格", "BasicallyQualified": "基本合格", "Unqualified": "不合格"}
+
+
+def hefeng_notice(ctx, hefeng):
+    page = ctx.get("assessment", f"/public/notices?year={YEAR}&organisationId={hefeng}&pageSize=100")
+    return next((n for n in page["items"] if n["organisationId"] == hefeng and n["topic"] == "MemberPoints"), None)
+
+
+def object_and_answer(ctx, notice_id, concerning):
+    """A resident objects during the window; the village secretary answers (not upheld, with reasons)."""
+    filed = {}
+
+    def file():
+        objection, replayed = ctx.post("assessment", f"/notices/{notice_id}/objections", f"demo-assessment-objection-hefeng-{YEAR}", {
+            "text": f"{concerning}今年参加了护苗长廊的志愿服务，“党员志愿服务”一项得分偏低，请核实。",
+            "concerning": concerning, "filedBy": "鹤峰村村民",
+        })
+        filed.update(objection)
+        return replayed
+    ctx.step("assessment", 1, 2, f"公示异议：涉及 {concerning}", file)
+    if not filed:
+        return
+
+    def answer():
+        listed = ctx.get("assessment", f"/notices/{notice_id}/objections?pageSize=100")
+        mine = next((o for o in listed["items"] if o["id"] == filed["id"]), None)
+        if mine and mine.get("answered"):
+            return True
+        ctx.request("assessment", "POST", f"/notices/{notice_id}/objections/{filed['id']}/answer", {
+            "answer": "经党委核实签到记录和志愿服务台账，该党员本年度未参加护苗长廊志愿服务，原评分无误，维持公示结果。",
+            "upheld": False, "answeredBy": "鹤峰村党委书记",
+        })
+        return False
+    ctx.step("assessment", 2, 2, "书记答复异议（经核实，维持原评分）", answer)
+
+
+def finalise(ctx, hefeng, notice):
+    """Makes 2025 final once its window has ended, moving the Development clock just past it if need be."""
+    if notice["state"] == "final":
+        print(f"[assessment] {YEAR} 年度结果已确定（已存在，未重复操作）", flush=True)
+        return
+    closes = datetime.date.fromisoformat(notice["windowClosesOn"])
+    days = (closes - town_today()).days + 1
+    moved = False
+    try:
+        if days > 0:
+            try:
+                ctx.request("assessment", "POST", "/dev/clock", {"offset": f"P{days}D"})
+                moved = True
+                print(f"[assessment] 开发时钟前移 {days} 天，公示期（至 {closes}）视为已满", flush=True)
+            except SeedError as e:
+                print(f"[assessment] 公示期至 {closes} 结束，期满后再确定结果（开发时钟不可用：{e}）", flush=True)
+                return
+
+        def do_finalise():
+            result = ctx.request("assessment", "POST", f"/notices/{notice['id']}/finalise")[0]
+            print(f"[assessment] {YEAR} 年度结果已确定：表彰 {result['commended']} 人，组织谈话 {result['talksRequired']} 人，"
+                  f"连续两年不合格（劝退）{result['unqualifiedConsecutively']} 人", flush=True)
+            return False
+        ctx.step("assessment", 1, 1, f"鹤峰村 {YEAR} 年度考核结果确定", do_finalise)
+    finally:
+        if moved:
+            ctx.request("assessment", "POST", "/dev/clock", {"offset": "PT0S"})
+            print("[assessment] 开发时钟已恢复", flush=True)
+
+
 def seed_members(ctx):
     data = ctx.data
     hefeng = ctx.ids["demo-org-hefeng"]
@@ -98,20 +231,17 @@ def seed_members(ctx):
         ctx.failed += 1
         return
 
+    rng = random.Random(20250101)
+    plans = plan_members(members, rng)
+    import_previous_year(ctx, hefeng, plans)
+
     scheme_id = create_scheme(ctx, f"demo-assessment-scheme-hefeng-{YEAR}", {
         "organisationId": hefeng, "year": YEAR, "subjectType": "Member", "total": 100,
         "dimensions": [{"code": c, "name": n, "max": 20} for c, n, _ in MEMBER_DIMENSIONS],
     })
-    rng = random.Random(20250101)
     entries = []
-    for m in members:
+    for m, _, _, total in plans:
         key = m["idempotencyKey"]
-        draw, low, high = rng.random(), 0, 0
-        for share, low, high in BANDS:
-            if draw < share:
-                break
-            draw -= share
-        total = rng.randint(low * 2, high * 2) / 2
         for (code, _, reason), points in zip(MEMBER_DIMENSIONS, split(total, len(MEMBER_DIMENSIONS), rng)):
             if points:
                 entries.append((f"demo-assessment-{YEAR}-{key}-{code}", ctx.ids[key], code, points, reason, m["name"]))
@@ -120,6 +250,18 @@ def seed_members(ctx):
                             "无故缺席组织生活，扣分", m["name"]))
     enter_all(ctx, "鹤峰村党委书记", scheme_id, entries)
     close_and_publish(ctx, f"demo-assessment-close-hefeng-{YEAR}", scheme_id, f"鹤峰村 {YEAR} 年度党员量化积分考核")
+
+    full = [m["name"] for m, _, _, total in plans if total == 100]
+    if full:
+        print(f"[assessment] {YEAR} 年度满分党员：{'、'.join(full)}", flush=True)
+    notice = hefeng_notice(ctx, hefeng)
+    if notice is None:
+        print(f"[assessment] 未找到鹤峰村 {YEAR} 年度公示，跳过异议与结果确定", flush=True)
+        ctx.failed += 1
+        return
+    if len(plans) > 5:
+        object_and_answer(ctx, notice["id"], plans[5][0]["name"])
+    finalise(ctx, hefeng, notice)
 
 
 def seed_households(ctx):
