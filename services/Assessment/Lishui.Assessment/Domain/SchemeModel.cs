@@ -102,11 +102,25 @@ public enum RulePeriod
 
 /// <summary>
 /// How an event from another service scores: <paramref name="EventType"/> is the contract's URN,
-/// <paramref name="CapPerPeriod"/> the most the rule may add for one subject in one period.
+/// <paramref name="CapPerPeriod"/> the most the rule may add (or, for a deduction, take) for one subject
+/// in one period. <paramref name="Outcome"/> picks which of an event's outcomes the rule scores: for a
+/// Tuesday study's attendance, <c>Present</c> (the default) or <c>Absent</c> (missed without leave, usually
+/// a deduction); an excused absence never scores.
 /// </summary>
-public sealed record PointsRule(string Code, string EventType, string Dimension, decimal Points, decimal? CapPerPeriod, RulePeriod Period)
+public sealed record PointsRule(string Code, string EventType, string Dimension, decimal Points, decimal? CapPerPeriod, RulePeriod Period, string? Outcome = null)
 {
+    public const string AttendanceRecorded = "lishui:pairing:attendance-recorded:v1";
+
     private const string UrnPrefix = "urn:message:";
+
+    /// <summary>The outcomes a rule may name, by event type; an event type not listed has one outcome (null).</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Outcomes = new Dictionary<string, string[]>
+    {
+        [AttendanceRecorded] = ["Present", "Absent"],
+    };
+
+    /// <summary>The outcome this rule scores: the one it names, else its event type's first (Present for attendance), else none.</summary>
+    public string? ScoredOutcome() => Outcome ?? (Outcomes.TryGetValue(EventTypeOf(EventType), out var outcomes) ? outcomes[0] : null);
 
     /// <summary>A contract's URN as its attribute spells it (<c>lishui:pairing:contact-logged:v1</c>), with or without MassTransit's prefix.</summary>
     public static string EventTypeOf(string urn) =>

@@ -96,8 +96,8 @@ public static class EventScoring
 /// <summary>An event reduced to what scoring needs, and the organisation whose schemes (and those above it) score it.</summary>
 public sealed record EventToScore(ScorableEvent Event, Guid OrganisationId);
 
-/// <summary>A member an event gives points to, the day it counts for, and the member's organisation when the event says it.</summary>
-public sealed record ScoredMember(Guid MemberId, DateOnly OccurredOn, Guid? OrganisationId = null);
+/// <summary>A member an event gives points to, the day it counts for, the member's organisation when the event says it, and the event's outcome for them.</summary>
+public sealed record ScoredMember(Guid MemberId, DateOnly OccurredOn, Guid? OrganisationId = null, string? Outcome = null);
 
 /// <summary>
 /// The shape every points-giving consumer takes: say which members an event scores and on which day;
@@ -122,7 +122,7 @@ public abstract class PointsFromEventConsumer<TEvent>(AssessmentDbContext db, Ti
             ? []
             : await Db.Members.Where(m => unplaced.Contains(m.MemberId)).ToDictionaryAsync(m => m.MemberId, m => m.OrganisationId, ct);
         var events = scored.Select(x => new EventToScore(
-            new ScorableEvent(type, x.Message.EventId, x.Member.MemberId, x.Member.OccurredOn),
+            new ScorableEvent(type, x.Message.EventId, x.Member.MemberId, x.Member.OccurredOn, x.Member.Outcome),
             x.Member.OrganisationId ?? (roll.TryGetValue(x.Member.MemberId, out var organisation) ? organisation : x.Message.OrganisationId))).ToList();
         await EventScoring.ScoreAsync(Db, events, time.GetUtcNow(), ct);
     }

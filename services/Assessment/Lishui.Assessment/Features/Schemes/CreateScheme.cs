@@ -27,6 +27,11 @@ public sealed record CreateSchemeRequest(
         {
             yield return new FieldError("organisationId", "field.required", "请指定党组织。", "The organisation is required.");
         }
+
+        foreach (var error in PointsRuleChecks.Check(Rules))
+        {
+            yield return error;
+        }
     }
 
     public SchemeContent Content() =>

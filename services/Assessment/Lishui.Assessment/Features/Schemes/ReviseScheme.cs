@@ -14,8 +14,10 @@ public sealed record ReviseSchemeRequest(
     decimal? ExcellentShareCap,
     IReadOnlyList<PointsRule>? Rules,
     string? Reason,
-    DateOnly? EffectiveFrom)
+    DateOnly? EffectiveFrom) : IValidatableRequest
 {
+    public IEnumerable<FieldError> Validate() => PointsRuleChecks.Check(Rules);
+
     public SchemeContent Content() =>
         new(Total, Dimensions, GradeThresholds ?? Domain.GradeThresholds.Default, ExcellentShareCap, Rules ?? []);
 }
