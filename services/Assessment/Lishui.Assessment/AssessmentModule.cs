@@ -54,11 +54,13 @@ public static class AssessmentModule
         api.MapLocalMembers<AssessmentDbContext>();
         api.MapCreateScheme();
         api.MapGetScheme();
+        api.MapListSchemes();
         api.MapReviseScheme();
         api.MapReopenScheme();
         api.MapGetRoll();
         api.MapAddLedgerEntry();
         api.MapReverseLedgerEntry();
+        api.MapListSubjectLedger();
         api.MapGetStandings();
         api.MapCloseYear();
         api.MapGetPublicNotice();

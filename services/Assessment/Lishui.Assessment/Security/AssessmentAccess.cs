@@ -27,6 +27,7 @@ public static class AssessmentAccess
         // Schemes: a secretary sets one up for their own organisation (or one below it) and runs it.
         .Allow("POST /schemes", SubtreeChange,
             ScopeRef.Body("organisationId", AssessmentScopes.Organisation))
+        .Allow("GET /schemes", SubtreeRead, ScopeRef.Query("organisationId", AssessmentScopes.Organisation)) // the town and auditors may name none
         .Allow("GET /schemes/{id}", SubtreeRead, Scheme)
         .Allow("PUT /schemes/{id}", SubtreeChange, Scheme)
         .Allow("POST /schemes/{id}/reopen", TownOnly) // undoing a closed year is the town's call
@@ -37,6 +38,8 @@ public static class AssessmentAccess
         .Allow("POST /schemes/{id}/ledger-entries", SubtreeChange, Scheme)
         .Allow("POST /schemes/{id}/ledger-entries/{entryId}/reversal", SubtreeChange, Scheme)
         .Allow("GET /schemes/{id}/standings", SubtreeRead, Scheme)
+        .Allow("GET /subjects/{id}/ledger", AccessRule.Of(Grant.Town, Grant.AuditorRead, Grant.SecretaryOfSubtree, Grant.Self),
+            ScopeRef.Route("id", AssessmentScopes.Subject))
         .Allow("GET /schemes/{schemeId}/standings/{subjectId}", AccessRule.Of(Grant.Town, Grant.AuditorRead, Grant.SecretaryOfSubtree, Grant.Self),
             ScopeRef.Route("subjectId", AssessmentScopes.Subject))
 
