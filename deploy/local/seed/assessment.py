@@ -216,8 +216,12 @@ def finalise(ctx, hefeng, notice):
         ctx.step("assessment", 1, 1, f"鹤峰村 {YEAR} 年度考核结果确定", do_finalise)
     finally:
         if moved:
-            ctx.request("assessment", "POST", "/dev/clock", {"offset": "PT0S"})
-            print("[assessment] 开发时钟已恢复", flush=True)
+            try:
+                ctx.request("assessment", "POST", "/dev/clock", {"offset": "PT0S"})
+                print("[assessment] 开发时钟已恢复", flush=True)
+            except SeedError as e:
+                ctx.failed += 1
+                print(f"[assessment] 开发时钟未能恢复，请手动 POST /dev/clock {{\"offset\":\"PT0S\"}}：{e}", flush=True)
 
 
 def seed_members(ctx):
