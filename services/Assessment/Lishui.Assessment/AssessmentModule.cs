@@ -32,6 +32,7 @@ public static class AssessmentModule
         {
             bus.AddConsumer<MemberRegisteredConsumer>();
             bus.AddBatchConsumer<AttendanceRecordedConsumer>(batch);
+            bus.AddBatchConsumer<PartyMassDiscussionAttendanceConsumer>(batch);
             bus.AddBatchConsumer<ContactLoggedConsumer>(batch);
             bus.AddBatchConsumer<HouseholdVisitedConsumer>(batch);
             bus.AddConsumer<HouseholdRegisteredConsumer>();

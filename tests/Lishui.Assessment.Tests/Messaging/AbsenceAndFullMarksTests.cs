@@ -39,6 +39,7 @@ public sealed class AbsenceAndFullMarksTests : IAsyncLifetime
             .AddMassTransitTestHarness(x =>
             {
                 x.AddBatchConsumer<AttendanceRecordedConsumer>(new ConsumerBatchOptions { MessageLimit = 4, TimeLimit = TimeSpan.FromSeconds(1) });
+                x.AddBatchConsumer<PartyMassDiscussionAttendanceConsumer>(new ConsumerBatchOptions { MessageLimit = 4, TimeLimit = TimeSpan.FromSeconds(1) });
                 x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Immediate(10)));
             })
             .BuildServiceProvider(true);
@@ -49,6 +50,8 @@ public sealed class AbsenceAndFullMarksTests : IAsyncLifetime
         [
             new PointsRule("tuesday-study", PointsRule.AttendanceRecorded, "organisational-life", 2, 20, RulePeriod.Year),
             new PointsRule("tuesday-missed", PointsRule.AttendanceRecorded, "organisational-life", -2, 10, RulePeriod.Year, "Absent"),
+            new PointsRule("group-discussion", PointsRule.PartyMassDiscussionAttendanceRecorded, "organisational-life", 1, 12, RulePeriod.Year),
+            new PointsRule("group-discussion-missed", PointsRule.PartyMassDiscussionAttendanceRecorded, "organisational-life", -1, 12, RulePeriod.Year, "Absent"),
         ]);
         scheme = Scheme.Create(Guid.NewGuid(), organisation, 2026, SubjectType.Member, content, DateTimeOffset.UtcNow);
         db.Schemes.Add(scheme);
@@ -79,7 +82,19 @@ public sealed class AbsenceAndFullMarksTests : IAsyncLifetime
             Attendance = attendance,
         }.About(Guid.NewGuid(), Guid.NewGuid(), 1, DateTimeOffset.UtcNow);
 
-    private async Task DeliverAsync(IReadOnlyList<AttendanceRecorded> events)
+    private PartyMassDiscussionAttendanceRecorded Discussion(Guid member, int month, string attendance) =>
+        new PartyMassDiscussionAttendanceRecorded
+        {
+            DiscussionId = Guid.NewGuid(),
+            GroupId = organisation,
+            MemberId = member,
+            MemberOrganisationId = organisation,
+            HeldOn = new DateOnly(2026, month, 15),
+            Attendance = attendance,
+        }.About(Guid.NewGuid(), organisation, 1, DateTimeOffset.UtcNow);
+
+    private async Task DeliverAsync<T>(IReadOnlyList<T> events)
+        where T : class
     {
         var harness = provider.GetRequiredService<ITestHarness>();
         foreach (var e in events)
@@ -88,7 +103,7 @@ public sealed class AbsenceAndFullMarksTests : IAsyncLifetime
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (await HarnessRead.OffCallbackAsync(() => harness.Consumed.Select<AttendanceRecorded>().Count(c => c.Exception is null)) < events.Count)
+        while (await HarnessRead.OffCallbackAsync(() => harness.Consumed.Select<T>().Count(c => c.Exception is null)) < events.Count)
         {
             await Task.Delay(50, timeout.Token);
         }
@@ -140,5 +155,15 @@ public sealed class AbsenceAndFullMarksTests : IAsyncLifetime
             return await db.Results.AsNoTracking().Where(r => r.SchemeId == scheme.Id).OrderBy(r => r.Rank).ToListAsync();
         });
         Assert.Equal([("区志坚", 100m, Grade.Excellent), ("麦丽华", 98m, Grade.Excellent)], results.Select(r => (r.Name, r.Total, r.Grade)));
+    }
+
+    [Fact]
+    public async Task A_monthly_group_discussion_scores_for_organisational_life_and_a_missed_one_deducts()
+    {
+        await DeliverAsync([Discussion(absent, 9, "Present"), Discussion(absent, 10, "Excused"), Discussion(absent, 11, "Absent")]);
+
+        var entries = await WithDbAsync(db => db.LedgerEntries.AsNoTracking().Where(e => e.SubjectId == absent).OrderBy(e => e.Points).ToListAsync());
+        Assert.Equal([("group-discussion-missed", -1m), ("group-discussion", 1m)], entries.Select(e => (e.RuleCode, e.Points)));
+        Assert.All(entries, e => Assert.Equal("organisational-life", e.Dimension));
     }
 }

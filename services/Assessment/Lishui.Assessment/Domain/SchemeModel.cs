@@ -111,12 +111,15 @@ public sealed record PointsRule(string Code, string EventType, string Dimension,
 {
     public const string AttendanceRecorded = "lishui:pairing:attendance-recorded:v1";
 
+    public const string PartyMassDiscussionAttendanceRecorded = "lishui:pairing:party-mass-discussion-attendance-recorded:v1";
+
     private const string UrnPrefix = "urn:message:";
 
     /// <summary>The outcomes a rule may name, by event type; an event type not listed has one outcome (null).</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Outcomes = new Dictionary<string, string[]>
     {
         [AttendanceRecorded] = ["Present", "Absent"],
+        [PartyMassDiscussionAttendanceRecorded] = ["Present", "Absent"],
     };
 
     /// <summary>The outcome this rule scores: the one it names, else its event type's first (Present for attendance), else none.</summary>
