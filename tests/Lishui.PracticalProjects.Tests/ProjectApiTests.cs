@@ -143,20 +143,23 @@ public sealed class ProjectApiTests(ProjectsApiFactory api) : IClassFixture<Proj
         var visits = await api.SubscribeAsync(typeof(HouseholdVisited));
         var results = await api.SubscribeAsync(typeof(OpinionCollectionCompleted));
         using var client = api.CreateClient();
+        var gaobian = await api.CreateOrganisationAsync(Hefeng, "高边党群小组", "PartyMassGroup");
+        var households = await api.RegisterHouseholdsAsync(gaobian, "高边经济社", 48);
+        var visitor = (await api.RegisterMembersAsync((Hefeng, "何志强")))[0];
         var opened = await client.PostAsJsonAsync("/opinion-collections", new
         {
-            subject = "高边经济社修路征地", organisationId = Hefeng, economicCooperative = "高边经济社", affectedHouseholds = 48,
+            subject = "高边经济社修路征地", organisationId = gaobian, economicCooperative = "高边经济社", affectedHouseholds = 48,
         });
         Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
         var id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var visitor = Guid.CreateVersion7();
 
         for (var i = 0; i < 48; i++)
         {
             var position = i < 44 ? "Agree" : i < 46 ? "Disagree" : "Abstain";
             (await client.PostAsJsonAsync($"/opinion-collections/{id}/positions", new
             {
-                householdId = Guid.CreateVersion7(), position, signatureReference = $"签字-{i + 1:000}", visitedBy = visitor, visitedOn = "2026-11-20",
+                householdId = households[i], position, signatureReference = $"签字-{i + 1:000}", visitedBy = visitor, visitedOn = "2026-11-20",
+                signedName = $"户主{i + 1:00}", signatureConfirmed = true,
             })).EnsureSuccessStatusCode();
         }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Lishui.Contracts;
 using Lishui.Contracts.Membership;
 using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Messaging;
 using Lishui.Shared.Messaging;
 using Lishui.Testing;
 using MassTransit;
@@ -124,6 +125,40 @@ public class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             return await db.SaveChangesAsync();
         });
         return id;
+    }
+
+    /// <summary>Puts households of a party–mass group on the local register the way Membership's HouseholdRegistered does.</summary>
+    public async Task<List<Guid>> RegisterHouseholdsAsync(Guid group, string economicCooperative, int count, string headPrefix = "户主")
+    {
+        var ids = Enumerable.Range(0, count).Select(_ => Guid.CreateVersion7()).ToList();
+        await WithDbAsync(async db =>
+        {
+            foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+            {
+                await db.ApplyAsync(new HouseholdRegistered { HouseholdId = id, HeadName = $"{headPrefix}{i + 1:00}", MembersCount = 4, EconomicCooperative = economicCooperative }
+                    .About(id, group, 1, DateTimeOffset.UtcNow), CancellationToken.None);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        return ids;
+    }
+
+    /// <summary>Puts members on the local roll the way MemberRegistered does.</summary>
+    public async Task<Guid[]> RegisterMembersAsync(params (Guid Organisation, string Name)[] members)
+    {
+        var ids = members.Select(_ => Guid.CreateVersion7()).ToArray();
+        await WithDbAsync(async db =>
+        {
+            foreach (var (id, (organisation, name)) in ids.Zip(members))
+            {
+                await db.ApplyAsync(new MemberRegistered { MemberId = id, Name = name, Status = "Full", JoinedOn = new DateOnly(2010, 7, 1) }
+                    .About(id, organisation, 1, DateTimeOffset.UtcNow), CancellationToken.None);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        return ids;
     }
 
     /// <summary>Clients from <c>CreateClient()</c> act as a town administrator, so tests about other things need no token.</summary>

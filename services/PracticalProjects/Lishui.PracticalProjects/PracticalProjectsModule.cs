@@ -26,12 +26,15 @@ public static class PracticalProjectsModule
     {
         builder.AddPlatformWeb();
         builder.AddPlatformSecurity();
-        builder.Services.AddScoped<IScopeLookup, PracticalProjectsScopes>();
+        builder.Services.AddScoped<PracticalProjectsScopes>();
+        builder.Services.AddScoped<IScopeLookup>(sp => sp.GetRequiredService<PracticalProjectsScopes>());
         builder.AddServiceDatabase<ProjectsDbContext>(ProjectsDbContext.ConnectionName);
         builder.AddPlatformMessaging<ProjectsDbContext>(ServiceName, bus =>
         {
             bus.AddConsumer<MemberRegisteredConsumer>();
             bus.AddConsumer<ResidentRequestRaisedConsumer>();
+            bus.AddConsumer<HouseholdRegisteredConsumer>();
+            bus.AddConsumer<HouseholdChangedConsumer>();
         }, withLocalMemberView: true, withLocalOrganisationView: true);
         builder.Services.Configure<OverdueOptions>(builder.Configuration.GetSection("Projects:Overdue"));
         builder.Services.AddScoped<OverdueCheck>();
@@ -49,6 +52,7 @@ public static class PracticalProjectsModule
         api.MapChangeProject();
         api.MapQueryProjects();
         api.MapOpinions();
+        api.MapSignatures();
         api.MapProjectRecords();
         api.MapRecordRequest();
         api.MapRequestSteps();

@@ -2,6 +2,7 @@ using Lishui.PracticalProjects.Domain.EchoWall;
 using Lishui.PracticalProjects.Domain.Opinions;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
+using Lishui.PracticalProjects.Messaging;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Microsoft.EntityFrameworkCore;
@@ -26,11 +27,16 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
 
     public DbSet<SatisfactionRating> Ratings => Set<SatisfactionRating>();
 
+    public DbSet<SignatureImage> SignatureImages => Set<SignatureImage>();
+
+    public DbSet<LocalHousehold> Households => Set<LocalHousehold>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddMessagingTables();
         model.AddLocalMemberView();
         model.AddLocalOrganisationView();
+        model.AddLocalHouseholdView();
         model.AddAuditTable();
         model.Entity<PracticalProject>(e =>
         {
@@ -58,6 +64,7 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
             e.Property(x => x.Village).HasColumnName("village").HasMaxLength(50);
             e.Property(x => x.OriginRequestIds).HasColumnName("origin_request_ids");
             e.Property(x => x.OverduePeriodReported).HasColumnName("overdue_period_reported");
+            e.Property(x => x.RequiresConsultation).HasColumnName("requires_consultation");
             e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
             e.HasIndex(x => x.ParentId);
             e.HasIndex(x => x.Village);
@@ -155,9 +162,25 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
                 p.Property(h => h.VisitedBy).HasColumnName("visited_by");
                 p.Property(h => h.VisitedOn).HasColumnName("visited_on");
                 p.Property(h => h.Revision).HasColumnName("revision");
+                p.Property(h => h.SignedName).HasColumnName("signed_name").HasMaxLength(HouseholdSignature.MaxSignedNameLength);
+                p.Property(h => h.SignatureConfirmed).HasColumnName("signature_confirmed");
+                p.Property(h => h.SignatureImageId).HasColumnName("signature_image_id");
+                p.Property(h => h.RecordedAt).HasColumnName("recorded_at");
                 p.HasIndex("collection_id", nameof(HouseholdPosition.HouseholdId), nameof(HouseholdPosition.Revision)).IsUnique();
             });
             e.Navigation(x => x.Positions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        model.Entity<SignatureImage>(e =>
+        {
+            e.ToTable("signature_images");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(x => x.CollectionId).HasColumnName("collection_id").HasConversion(id => id.Value, v => new OpinionCollectionId(v));
+            e.Property(x => x.Content).HasColumnName("content");
+            e.Property(x => x.Sha256).HasColumnName("sha256").HasMaxLength(64);
+            e.Property(x => x.UploadedBy).HasColumnName("uploaded_by").HasMaxLength(100);
+            e.Property(x => x.UploadedAt).HasColumnName("uploaded_at");
+            e.HasIndex(x => x.CollectionId);
         });
         model.Entity<ResidentRequest>(e =>
         {

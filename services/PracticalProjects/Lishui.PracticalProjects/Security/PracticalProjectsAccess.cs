@@ -16,11 +16,13 @@ public static class PracticalProjectsAccess
     private static readonly AccessRule Anyone = AccessRule.Of(Public);
     private static readonly AccessRule ReadSubtree = AccessRule.Of(Town, AuditorRead, SecretaryOfSubtree);
     private static readonly AccessRule ChangeSubtree = AccessRule.Of(Town, SecretaryOfSubtree);
+    private static readonly AccessRule VisitSubtree = AccessRule.Of(Town, SecretaryOfSubtree, Self);
 
     private static readonly ScopeRef OrganisationInQuery = ScopeRef.Query("organisationId", Scopes.Organisation);
     private static readonly ScopeRef ProjectInRoute = ScopeRef.Route("id", Scopes.Project);
     private static readonly ScopeRef RequestInRoute = ScopeRef.Route("id", Scopes.ResidentRequest);
     private static readonly ScopeRef CollectionInRoute = ScopeRef.Route("id", Scopes.OpinionCollection);
+    private static readonly ScopeRef VisitInRoute = ScopeRef.Route("id", Scopes.OpinionCollectionVisit);
     private static readonly ScopeRef PostInRoute = ScopeRef.Route("id", Scopes.EchoPost);
 
     public static readonly AccessPolicy Policy = new AccessPolicy()
@@ -50,7 +52,11 @@ public static class PracticalProjectsAccess
         .Allow("POST /opinion-collections", ChangeSubtree,
             ScopeRef.Body("organisationId", Scopes.Organisation))
         .Allow("GET /opinion-collections/{id}", ReadSubtree, CollectionInRoute)
-        .Allow("POST /opinion-collections/{id}/positions", ChangeSubtree, CollectionInRoute)
+        // A visit: the cooperative's secretary or the town for anyone's, a member of that village for their own.
+        .Allow("POST /opinion-collections/{id}/positions", VisitSubtree, VisitInRoute)
+        .Allow("GET /opinion-collections/{id}/positions", ReadSubtree, CollectionInRoute)
+        .Allow("POST /opinion-collections/{id}/signatures", VisitSubtree, VisitInRoute)
+        .Allow("GET /opinion-collections/{id}/signatures/{signatureId}", ReadSubtree, CollectionInRoute)
         .Allow("POST /opinion-collections/{id}/completion", ChangeSubtree, CollectionInRoute)
 
         // Resident requests: the village they were addressed to.

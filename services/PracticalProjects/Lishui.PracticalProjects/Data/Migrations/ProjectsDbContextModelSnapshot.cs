@@ -139,6 +139,44 @@ namespace Lishui.PracticalProjects.Data.Migrations
                     b.ToTable("opinion_collections", (string)null);
                 });
 
+            modelBuilder.Entity("Lishui.PracticalProjects.Domain.Opinions.SignatureImage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collection_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CollectionId");
+
+                    b.ToTable("signature_images", (string)null);
+                });
+
             modelBuilder.Entity("Lishui.PracticalProjects.Domain.Projects.PracticalProject", b =>
                 {
                     b.Property<Guid>("Id")
@@ -204,6 +242,10 @@ namespace Lishui.PracticalProjects.Data.Migrations
                     b.Property<int>("Progress")
                         .HasColumnType("integer")
                         .HasColumnName("progress");
+
+                    b.Property<bool>("RequiresConsultation")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_consultation");
 
                     b.Property<string>("ResponsibleCadre")
                         .IsRequired()
@@ -501,6 +543,48 @@ namespace Lishui.PracticalProjects.Data.Migrations
                     b.HasIndex("Status", "ReceivedOn");
 
                     b.ToTable("resident_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.PracticalProjects.Messaging.LocalHousehold", b =>
+                {
+                    b.Property<Guid>("HouseholdId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("household_id");
+
+                    b.Property<string>("EconomicCooperative")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("economic_cooperative");
+
+                    b.Property<string>("HeadName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("head_name");
+
+                    b.Property<int>("MembersCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("members_count");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("HouseholdId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("local_households", (string)null);
                 });
 
             modelBuilder.Entity("Lishui.Shared.Messaging.InboxMessage", b =>
@@ -884,14 +968,31 @@ namespace Lishui.PracticalProjects.Data.Migrations
                                 .HasColumnType("character varying(20)")
                                 .HasColumnName("position");
 
+                            b1.Property<DateTimeOffset?>("RecordedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("recorded_at");
+
                             b1.Property<int>("Revision")
                                 .HasColumnType("integer")
                                 .HasColumnName("revision");
+
+                            b1.Property<bool>("SignatureConfirmed")
+                                .HasColumnType("boolean")
+                                .HasColumnName("signature_confirmed");
+
+                            b1.Property<Guid?>("SignatureImageId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("signature_image_id");
 
                             b1.Property<string>("SignatureReference")
                                 .HasMaxLength(100)
                                 .HasColumnType("character varying(100)")
                                 .HasColumnName("signature_reference");
+
+                            b1.Property<string>("SignedName")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("signed_name");
 
                             b1.Property<Guid>("VisitedBy")
                                 .HasColumnType("uuid")

@@ -11,8 +11,26 @@ public enum Position
     Abstain,
 }
 
-/// <summary>A household's position as recorded at one visit; a later visit amends it, history kept.</summary>
-public sealed record HouseholdPosition(Guid HouseholdId, Position Position, string? SignatureReference, Guid VisitedBy, DateOnly VisitedOn, int Revision);
+/// <summary>
+/// How the household signed its position: a typed name the household confirmed, or a drawn signature
+/// stored as an image (its id). Either one is a signature; a position without one is only an abstention.
+/// </summary>
+public sealed record HouseholdSignature(string? SignedName, bool Confirmed, Guid? ImageId)
+{
+    public const int MaxSignedNameLength = 50;
+
+    public static readonly HouseholdSignature None = new(null, false, null);
+
+    public bool IsGiven => ImageId is not null || (Confirmed && !string.IsNullOrWhiteSpace(SignedName));
+}
+
+/// <summary>
+/// A household's position as recorded at one visit; a later visit replaces it, history kept.
+/// <c>SignatureReference</c> is the number of a paper form, when there is one.
+/// </summary>
+public sealed record HouseholdPosition(
+    Guid HouseholdId, Position Position, string? SignatureReference, Guid VisitedBy, DateOnly VisitedOn, int Revision,
+    string? SignedName = null, bool SignatureConfirmed = false, Guid? SignatureImageId = null, DateTimeOffset? RecordedAt = null);
 
 public sealed record OpinionResult(int Affected, int Agree, int Disagree, int Abstain, int NotVisited, decimal AgreeShare, bool Passed);
 
@@ -73,14 +91,26 @@ public sealed class OpinionCollection : AggregateRoot
         return collection;
     }
 
-    public HouseholdPosition Record(Guid householdId, Position position, string? signatureReference, Guid visitedBy, DateOnly visitedOn, DateOnly today)
+    /// <summary>
+    /// Records what a household said at a visit. The household must be on the cooperative's register
+    /// (<paramref name="onRegister"/>, as the caller found it), and agreeing or disagreeing must be signed.
+    /// </summary>
+    public HouseholdPosition Record(
+        Guid householdId, bool onRegister, Position position, HouseholdSignature signature, string? signatureReference, Guid visitedBy, DateOnly visitedOn,
+        DateOnly today, DateTimeOffset now)
     {
         Rules.Check(new CollectionMustBeOpenRule(CompletedAt is not null));
+        Rules.Check(new HouseholdMustBeOnTheRegisterRule(onRegister, EconomicCooperative));
         Rules.Check(new VisitCannotBeInTheFutureRule(visitedOn, today));
+        Rules.Check(new SignedNameMustFitRule(signature.SignedName));
+        Rules.Check(new PositionMustBeSignedRule(position, signature));
         var current = Current();
         Rules.Check(new NoMoreHouseholdsThanAffectedRule(current.ContainsKey(householdId), current.Count, AffectedHouseholds));
         var revision = current.TryGetValue(householdId, out var earlier) ? earlier.Revision + 1 : 1;
-        var recorded = new HouseholdPosition(householdId, position, string.IsNullOrWhiteSpace(signatureReference) ? null : signatureReference.Trim(), visitedBy, visitedOn, revision);
+        var recorded = new HouseholdPosition(
+            householdId, position, string.IsNullOrWhiteSpace(signatureReference) ? null : signatureReference.Trim(), visitedBy, visitedOn, revision,
+            string.IsNullOrWhiteSpace(signature.SignedName) ? null : signature.SignedName.Trim(), signature.Confirmed && !string.IsNullOrWhiteSpace(signature.SignedName),
+            signature.ImageId, now);
         positions.Add(recorded);
         NextVersion();
         return recorded;
@@ -105,6 +135,9 @@ public sealed class OpinionCollection : AggregateRoot
         NextVersion();
         return result;
     }
+
+    /// <summary>The position that counts for each household: its latest visit.</summary>
+    public IReadOnlyCollection<HouseholdPosition> CurrentPositions() => Current().Values;
 
     private Dictionary<Guid, HouseholdPosition> Current() =>
         positions.GroupBy(p => p.HouseholdId).ToDictionary(g => g.Key, g => g.MaxBy(p => p.Revision)!);

@@ -77,3 +77,43 @@ public sealed record NoMoreHouseholdsThanAffectedRule(bool Known, int Counted, i
 
     public string MessageEn => $"{Counted} households already recorded, the number affected is {Affected}.";
 }
+
+public sealed record HouseholdMustBeOnTheRegisterRule(bool OnRegister, string EconomicCooperative) : IBusinessRule
+{
+    public bool IsBroken() => !OnRegister;
+
+    public string Code => "opinion.household-not-on-register";
+
+    public string Field => "householdId";
+
+    public string MessageZh => $"该农户不在{EconomicCooperative}的农户名册中（或尚未从党员管理服务同步）。";
+
+    public string MessageEn => $"The household is not on the register of {EconomicCooperative} (or not yet synchronised from Membership).";
+}
+
+/// <summary>Agreeing or disagreeing counts only when the household signed it; abstaining needs no signature.</summary>
+public sealed record PositionMustBeSignedRule(Position Position, HouseholdSignature Signature) : IBusinessRule
+{
+    public bool IsBroken() => Position != Position.Abstain && !Signature.IsGiven;
+
+    public string Code => "opinion.signature-required";
+
+    public string Field => "signedName";
+
+    public string MessageZh => "同意或不同意须由农户签字：填写签字人姓名并确认（signatureConfirmed 为 true），或上传手写签名图片。";
+
+    public string MessageEn => "Agreeing or disagreeing must be signed: a typed name with signatureConfirmed true, or an uploaded drawn signature.";
+}
+
+public sealed record SignedNameMustFitRule(string? SignedName) : IBusinessRule
+{
+    public bool IsBroken() => SignedName is not null && SignedName.Trim().Length > HouseholdSignature.MaxSignedNameLength;
+
+    public string Code => "opinion.signed-name-too-long";
+
+    public string Field => "signedName";
+
+    public string MessageZh => $"签字人姓名不超过 {HouseholdSignature.MaxSignedNameLength} 个字符。";
+
+    public string MessageEn => $"The signed name must be at most {HouseholdSignature.MaxSignedNameLength} characters.";
+}

@@ -137,6 +137,12 @@ public sealed class PracticalProject : AggregateRoot
 
     public int Progress { get; private set; }
 
+    /// <summary>
+    /// The households concerned must be asked first (征求意见, e.g. land for a road): approval (立项) waits
+    /// until an opinion collection for the project has passed.
+    /// </summary>
+    public bool RequiresConsultation { get; private set; }
+
     /// <summary>The last overdue period reported (0 = none), so each period is reported once.</summary>
     public int OverduePeriodReported { get; private set; }
 
@@ -157,7 +163,8 @@ public sealed class PracticalProject : AggregateRoot
     public static PracticalProject Propose(
         ProjectId id, string title, ProjectLevel level, string batch, ProjectDomain domain, Guid responsibleOrganisationId,
         string responsibleCadre, string location, DateOnly plannedStart, DateOnly plannedEnd, decimal budget, string fundingSource,
-        PracticalProject? parent, int weight, Guid? responsibleCadreMemberId = null, string? village = null, IReadOnlyCollection<Guid>? originRequestIds = null)
+        PracticalProject? parent, int weight, Guid? responsibleCadreMemberId = null, string? village = null, IReadOnlyCollection<Guid>? originRequestIds = null,
+        bool requiresConsultation = false)
     {
         Rules.Check(new ProjectTitleMustBeGivenRule(title));
         Rules.Check(new PlannedEndMustFollowStartRule(plannedStart, plannedEnd));
@@ -183,15 +190,27 @@ public sealed class PracticalProject : AggregateRoot
             ParentId = parent?.Id,
             Weight = weight,
             Status = ProjectStatus.Proposed,
+            RequiresConsultation = requiresConsultation,
         };
         project.NextVersion();
         return project;
     }
 
-    /// <summary>Moves the project along its lifecycle; suspending and cancelling need a reason.</summary>
-    public ProjectStatusChange ChangeStatus(ProjectStatus to, DateOnly effectiveOn, string? reason, string decidedBy, DateTimeOffset now)
+    /// <summary>An opinion collection was opened for the project: from now on its approval waits for the result.</summary>
+    public void RequireConsultation()
+    {
+        Rules.Check(new ConsultationOnlyBeforeApprovalRule(Status));
+        RequiresConsultation = true;
+    }
+
+    /// <summary>
+    /// Moves the project along its lifecycle; suspending and cancelling need a reason, and approving a
+    /// project that needs consultation needs a passed opinion collection (<paramref name="consultationPassed"/>).
+    /// </summary>
+    public ProjectStatusChange ChangeStatus(ProjectStatus to, DateOnly effectiveOn, string? reason, string decidedBy, DateTimeOffset now, bool consultationPassed = false)
     {
         Rules.Check(new ProjectTransitionMustBeLegalRule(Status, to, SuspendedFrom));
+        Rules.Check(new ConsultationMustPassBeforeApprovalRule(to, RequiresConsultation, consultationPassed));
         Rules.Check(new ReasonRequiredRule(to, reason));
         var change = new ProjectStatusChange(Status, to, effectiveOn, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), decidedBy, now);
         SuspendedFrom = to == ProjectStatus.Suspended ? Status : null;

@@ -264,3 +264,30 @@ public static class ProjectText
         _ => "其他",
     };
 }
+
+/// <summary>立项 of a project the households must be asked about waits until their opinion collection has passed (≥ its threshold agreeing).</summary>
+public sealed record ConsultationMustPassBeforeApprovalRule(ProjectStatus To, bool RequiresConsultation, bool Passed) : IBusinessRule
+{
+    public bool IsBroken() => To == ProjectStatus.Approved && RequiresConsultation && !Passed;
+
+    public string Code => "project.consultation-not-passed";
+
+    public string Field => "status";
+
+    public string MessageZh => "该项目须先征求涉及农户意见：征求意见结束且同意比例达到要求（一般为 90%）后方可立项。";
+
+    public string MessageEn => "The households concerned must be consulted first: the project can be approved once an opinion collection for it has passed (usually 90% agreeing).";
+}
+
+public sealed record ConsultationOnlyBeforeApprovalRule(ProjectStatus Status) : IBusinessRule
+{
+    public bool IsBroken() => Status != ProjectStatus.Proposed;
+
+    public string Code => "project.consultation-too-late";
+
+    public string Field => "projectId";
+
+    public string MessageZh => "项目已立项或已结束，不能再为其发起立项前的征求意见。";
+
+    public string MessageEn => "The project is past its proposal; a consultation before approval can no longer be opened for it.";
+}

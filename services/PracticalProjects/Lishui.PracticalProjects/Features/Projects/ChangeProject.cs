@@ -23,7 +23,10 @@ public static class ChangeProject
     public static IEndpointRouteBuilder MapChangeProject(this IEndpointRouteBuilder api)
     {
         api.MapPost("/projects/{id:guid}/status-changes", ChangeStatusAsync).WithName("ChangeProjectStatus")
-            .WithSummary("变更项目状态（立项、开工、暂停、完成……）/ Move the project along its lifecycle").Accepts<ChangeStatusRequest>("application/json");
+            .WithSummary("变更项目状态（立项、开工、暂停、完成……）/ Move the project along its lifecycle")
+            .WithDescription("须征求农户意见的项目，征求意见结束且同意比例达到要求后方可立项，否则返回 422（project.consultation-not-passed）。")
+            .Accepts<ChangeStatusRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/projects/{id:guid}/progress", ReportProgressAsync).WithName("ReportProjectProgress")
             .WithSummary("更新进度 / Report progress").Accepts<ReportProgressRequest>("application/json");
         return api;
@@ -39,7 +42,9 @@ public static class ChangeProject
         }
 
         var now = time.GetUtcNow();
-        var change = project.ChangeStatus(r.Status, r.EffectiveOn, r.Reason, Caller.From(user).Name, now);
+        var consultationPassed = r.Status == ProjectStatus.Approved && project.RequiresConsultation
+            && await db.OpinionCollections.AnyAsync(c => c.ProjectId == project.Id.Value && c.Passed == true, ct);
+        var change = project.ChangeStatus(r.Status, r.EffectiveOn, r.Reason, Caller.From(user).Name, now, consultationPassed);
         db.AddToOutbox(new ProjectStatusChanged
         {
             ProjectId = project.Id.Value,

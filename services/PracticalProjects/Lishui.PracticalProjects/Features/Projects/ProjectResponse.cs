@@ -18,7 +18,8 @@ public sealed record ProjectResponse(
     string Location, DateOnly PlannedStart, DateOnly PlannedEnd, decimal Budget, string FundingSource, Guid? ParentId, int Weight,
     ProjectStatus Status, int Progress, int RolledUpProgress, IReadOnlyList<StatusChangeResponse> Timeline, long Version,
     Guid? ResponsibleCadreMemberId, string? Village, IReadOnlyList<Guid> OriginRequestIds, decimal Granted, IReadOnlyList<GrantResponse> Grants,
-    IReadOnlyList<MilestoneResponse> Milestones, IReadOnlyList<UpdateResponse> Updates, IReadOnlyList<ProgressReportResponse> ProgressReports)
+    IReadOnlyList<MilestoneResponse> Milestones, IReadOnlyList<UpdateResponse> Updates, IReadOnlyList<ProgressReportResponse> ProgressReports,
+    bool RequiresConsultation)
 {
     public static ProjectResponse From(PracticalProject p, int rolledUpProgress) =>
         new(p.Id.Value, p.Title, p.Level, p.Batch, p.Domain, p.ResponsibleOrganisationId, p.ResponsibleCadre, p.Location, p.PlannedStart,
@@ -28,5 +29,6 @@ public sealed record ProjectResponse(
             p.Grants.Select(g => new GrantResponse(g.Id, g.Amount, g.FundingSource, g.GrantedOn, g.GrantedBy, g.OverrideReason, g.RecordedAt)).ToList(),
             p.Milestones.OrderBy(m => m.PlannedOn).Select(m => new MilestoneResponse(m.Id, m.Name, m.PlannedOn, m.ReachedOn)).ToList(),
             p.Updates.OrderBy(u => u.RecordedAt).Select(u => new UpdateResponse(u.Id, u.PublishedOn, u.Text, u.PublishedBy)).ToList(),
-            p.ProgressReports.OrderBy(r => r.RecordedAt).Select(r => new ProgressReportResponse(r.From, r.To, r.Reason, r.ReportedBy, r.RecordedAt)).ToList());
+            p.ProgressReports.OrderBy(r => r.RecordedAt).Select(r => new ProgressReportResponse(r.From, r.To, r.Reason, r.ReportedBy, r.RecordedAt)).ToList(),
+            p.RequiresConsultation);
 }

@@ -12,7 +12,7 @@ namespace Lishui.PracticalProjects.Features.Projects;
 public sealed record ProposeProjectRequest(
     string Title, ProjectLevel Level, string Batch, ProjectDomain Domain, Guid ResponsibleOrganisationId, string ResponsibleCadre,
     string Location, DateOnly PlannedStart, DateOnly PlannedEnd, decimal Budget, string FundingSource, Guid? ParentId, int? Weight,
-    Guid? ResponsibleCadreMemberId = null, string? Village = null);
+    Guid? ResponsibleCadreMemberId = null, string? Village = null, bool? RequiresConsultation = null);
 
 /// <summary>POST /projects: propose a project (a town key project's sub-project names its parent).</summary>
 public static class ProposeProject
@@ -60,7 +60,8 @@ public static class ProposeProject
 
         var project = PracticalProject.Propose(
             new ProjectId(Guid.CreateVersion7(now)), r.Title, r.Level, r.Batch, r.Domain, r.ResponsibleOrganisationId, r.ResponsibleCadre,
-            r.Location, r.PlannedStart, r.PlannedEnd, r.Budget, r.FundingSource, parent, r.Weight ?? 1, r.ResponsibleCadreMemberId, r.Village, originRequestIds);
+            r.Location, r.PlannedStart, r.PlannedEnd, r.Budget, r.FundingSource, parent, r.Weight ?? 1, r.ResponsibleCadreMemberId, r.Village, originRequestIds,
+            r.RequiresConsultation == true);
         db.Projects.Add(project);
         db.AddToOutbox(new ProjectProposed
         {
