@@ -59,6 +59,7 @@ public static class PracticalProjectsModule
         api.MapQueryRequests();
         api.MapRequesterContacts();
         api.MapPublicRequestStatus();
+        api.MapReportNotSolved();
         api.MapPublicProjects();
         api.MapEchoWall();
         api.MapAuditTrail<ProjectsDbContext>();

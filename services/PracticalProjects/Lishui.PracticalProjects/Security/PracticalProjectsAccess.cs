@@ -32,6 +32,7 @@ public static class PracticalProjectsAccess
         .Allow("GET /public/projects/export.csv", Anyone)
         .Allow("GET /public/projects/export.json", Anyone)
         .Allow("GET /public/requests/{referenceNumber}", Anyone)
+        .Allow("POST /public/requests/{referenceNumber}/not-solved", Anyone)
         .Allow("GET /public/echo-wall", Anyone)
         .Allow("POST /echo-wall/posts", Anyone)
         .Allow("POST /projects/{id}/ratings", Anyone)

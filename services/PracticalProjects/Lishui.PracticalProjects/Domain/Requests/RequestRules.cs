@@ -41,12 +41,16 @@ public sealed record DecidedByMustBeGivenRule(string DecidedBy, string ActorFiel
     public string MessageEn => "Who decided must be given (at most 100 characters).";
 }
 
-/// <summary>Received → Accepted | Answered | Merged | TurnedIntoProject; Accepted → the last three; the rest are final.</summary>
+/// <summary>
+/// Received or Reopened → Accepted | Answered | Merged | TurnedIntoProject; Accepted → the last three; Answered and
+/// TurnedIntoProject → Reopened (the resident's word, see <see cref="ResidentRequest.Reopen"/>); Merged is final.
+/// </summary>
 public sealed record RequestTransitionMustBeLegalRule(RequestStatus From, RequestStatus To) : IBusinessRule
 {
     public bool IsBroken() => (From, To) switch
     {
-        (RequestStatus.Received, RequestStatus.Accepted or RequestStatus.Answered or RequestStatus.Merged or RequestStatus.TurnedIntoProject) => false,
+        (RequestStatus.Received or RequestStatus.Reopened, RequestStatus.Accepted or RequestStatus.Answered or RequestStatus.Merged or RequestStatus.TurnedIntoProject) => false,
+        (RequestStatus.Answered or RequestStatus.TurnedIntoProject, RequestStatus.Reopened) => false,
         (RequestStatus.Accepted, RequestStatus.Answered or RequestStatus.Merged or RequestStatus.TurnedIntoProject) => false,
         _ => true,
     };
@@ -81,6 +85,7 @@ public static class RequestStatusText
         RequestStatus.Accepted => "已受理",
         RequestStatus.Answered => "已答复",
         RequestStatus.Merged => "已合并办理",
+        RequestStatus.Reopened => "群众反映未解决，重新办理",
         _ => "已转为办实事项目",
     };
 }
@@ -109,4 +114,33 @@ public sealed record ReceivedOnCannotBeInTheFutureRule(DateOnly ReceivedOn, Date
     public string MessageZh => "收到日期不能晚于今天。";
 
     public string MessageEn => "The date received cannot be in the future.";
+}
+
+public sealed record ReopenReasonMustBeGivenRule(string Reason) : IBusinessRule
+{
+    public bool IsBroken() => string.IsNullOrWhiteSpace(Reason) || Reason.Trim().Length > ResidentRequest.MaxReopenReasonLength;
+
+    public string Code => "request.reopen-reason-invalid";
+
+    public string Field => "reason";
+
+    public string MessageZh => $"请说明为什么没有解决（不超过 {ResidentRequest.MaxReopenReasonLength} 个字符）。";
+
+    public string MessageEn => $"Say why it was not solved (at most {ResidentRequest.MaxReopenReasonLength} characters).";
+}
+
+/// <summary>Only an answered request, or one whose project is finished, can be reported as not solved.</summary>
+public sealed record ReopenOnlyAfterAnAnswerOrAFinishedProjectRule(RequestStatus Status, bool ProjectFinished) : IBusinessRule
+{
+    public bool IsBroken() => !(Status == RequestStatus.Answered || (Status == RequestStatus.TurnedIntoProject && ProjectFinished));
+
+    public string Code => "request.not-reopenable";
+
+    public string MessageZh => Status == RequestStatus.TurnedIntoProject
+        ? "该诉求已转为办实事项目，项目完成后如仍未解决，可再反映。"
+        : "诉求尚未答复（或已合并办理），暂不能反映未解决；答复后可再反映。";
+
+    public string MessageEn => Status == RequestStatus.TurnedIntoProject
+        ? "The request became a project; once it is finished you can say it did not solve it."
+        : "The request is not answered yet (or was merged); once it is answered you can say it was not solved.";
 }

@@ -20,6 +20,9 @@ public enum RequestStatus
     Answered,
     Merged,
     TurnedIntoProject,
+
+    /// <summary>The resident said the answer or the finished project did not solve it: handled again.</summary>
+    Reopened,
 }
 
 /// <summary>One step of a request, with who decided it and when (the audit and the public dates).</summary>
@@ -33,6 +36,10 @@ public sealed class ResidentRequest : AggregateRoot
 {
     public const int MaxSubjectLength = 500;
     public const int MaxReplyLength = 2000;
+    public const int MaxReopenReasonLength = 500;
+
+    /// <summary>Who the history names for a reopening: the resident, who signs in nowhere.</summary>
+    public const string ReopenedByResident = "群众反馈";
 
     /// <summary>Who holds the requester's contact: Pairing for stationing visits, this service for the rest.</summary>
     public const string ContactHeldByPairing = "pairing";
@@ -183,6 +190,19 @@ public sealed class ResidentRequest : AggregateRoot
         var change = Move(RequestStatus.TurnedIntoProject, decidedBy, note, now);
         ProjectId = projectId;
         DecidedOn = today;
+        return change;
+    }
+
+    /// <summary>
+    /// 答复了但没解决: the resident says the answer (or the finished project, <paramref name="projectFinished"/>)
+    /// did not solve it; the request is handled again, the reason kept in its history.
+    /// </summary>
+    public RequestStatusChange Reopen(string reason, bool projectFinished, DateTimeOffset now)
+    {
+        Rules.Check(new ReopenReasonMustBeGivenRule(reason));
+        Rules.Check(new ReopenOnlyAfterAnAnswerOrAFinishedProjectRule(Status, projectFinished));
+        var change = Move(RequestStatus.Reopened, ReopenedByResident, reason, now);
+        DecidedOn = null;
         return change;
     }
 

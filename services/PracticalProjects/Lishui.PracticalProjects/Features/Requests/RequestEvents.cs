@@ -57,4 +57,15 @@ public static class RequestEvents
         ContactHeldBy = r.ContactHeldBy,
         ContactRequestId = r.ContactRequestId,
     }.About(r.Id.Value, r.OrganisationId, r.Version, now);
+
+    public static ResidentRequestReopened Reopened(ResidentRequest r, RequestStatusChange change, DateOnly today, DateTimeOffset now) => new ResidentRequestReopened
+    {
+        RequestId = r.Id.Value,
+        ReferenceNumber = r.ReferenceNumber,
+        PreviousStatus = change.From.ToString(),
+        ProjectId = change.From == RequestStatus.TurnedIntoProject ? r.ProjectId : null,
+        Reason = change.Note!,
+        ReopenedOn = today,
+        Reopenings = r.History.Count(h => h.To == RequestStatus.Reopened),
+    }.About(r.Id.Value, r.OrganisationId, r.Version, now);
 }
