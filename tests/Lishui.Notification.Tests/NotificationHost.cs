@@ -23,6 +23,7 @@ public static class NotificationQueues
         "organisation-created", "organisation-moved", "study-session-reminder-due", "stationing-visit-reminder-due",
         "contact-overdue", "assessment-notice-published", "objection-filed", "organisational-talk-required",
         "withdrawal-advice-case-opened", "member-commended", "organisational-talk-overdue", "resident-request-answered", "resident-request-turned-into-project", "project-overdue",
+        "resident-request-reopened",
     ];
 
     public static string[] WithPrefix(string prefix) =>

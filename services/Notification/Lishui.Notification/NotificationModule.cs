@@ -46,6 +46,7 @@ public static class NotificationModule
             bus.AddConsumer<OrganisationalTalkOverdueConsumer>();
             bus.AddConsumer<WithdrawalAdviceCaseOpenedConsumer>();
             bus.AddConsumer<ResidentRequestAnsweredConsumer>();
+            bus.AddConsumer<ResidentRequestReopenedConsumer>();
             bus.AddConsumer<ResidentRequestTurnedIntoProjectConsumer>();
             bus.AddConsumer<ProjectOverdueConsumer>();
         }, withLocalMemberView: true);

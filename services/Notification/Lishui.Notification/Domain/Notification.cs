@@ -18,6 +18,9 @@ public enum NotificationKind
     MemberCommended,
     OrganisationalTalkOverdue,
 
+    /// <summary>A resident said the answer or the finished project did not solve their request (to the secretary).</summary>
+    ResidentRequestReopened,
+
     /// <summary>Several reminders for one person combined into one message.</summary>
     Digest,
 }

@@ -80,6 +80,11 @@ public static class DefaultTemplates
             "{{name}}同志：{{member}}同志{{year}}年度考核不合格，组织谈话应于{{dueOn}}前完成，现已逾期，请尽快谈话并登记谈话人、日期和结果。",
             "Organisational talk overdue",
             "Comrade {{name}}: the organisational talk with {{member}} about the {{year}} assessment was due by {{dueOn}} and is overdue. Please hold it and record who talked, when and the outcome."),
+        ["resident-request-reopened"] = (
+            "群众反映诉求未解决",
+            "{{name}}同志：编号{{referenceNumber}}的群众诉求，群众于{{reopenedOn}}反映答复或项目未能解决问题：{{reason}}。该诉求已重新办理，请尽快跟进。",
+            "A resident says their request was not solved",
+            "Comrade {{name}}: on {{reopenedOn}} the resident said the answer or the project did not solve request {{referenceNumber}}: {{reason}}. It is open again; please follow it up."),
         ["digest"] = (
             "您有{{count}}条提醒",
             "{{name}}同志：您有{{count}}条提醒：\n{{items}}",

@@ -37,6 +37,8 @@ public sealed record TemplateKind(string Key, IReadOnlySet<string> Placeholders)
 
     public static readonly TemplateKind OrganisationalTalkOverdue = new("organisational-talk-overdue", new HashSet<string> { "name", "member", "year", "dueOn" });
 
+    public static readonly TemplateKind ResidentRequestReopened = new("resident-request-reopened", new HashSet<string> { "name", "referenceNumber", "reason", "reopenedOn" });
+
     public static readonly TemplateKind Digest = new("digest", new HashSet<string> { "name", "count", "items" });
 
     private static readonly Dictionary<NotificationKind, TemplateKind> ByKind = new()
@@ -56,6 +58,7 @@ public sealed record TemplateKind(string Key, IReadOnlySet<string> Placeholders)
         [NotificationKind.ProjectOverdue] = ProjectOverdue,
         [NotificationKind.MemberCommended] = MemberCommended,
         [NotificationKind.OrganisationalTalkOverdue] = OrganisationalTalkOverdue,
+        [NotificationKind.ResidentRequestReopened] = ResidentRequestReopened,
         [NotificationKind.Digest] = Digest,
     };
 
