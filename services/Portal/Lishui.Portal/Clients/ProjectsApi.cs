@@ -28,9 +28,13 @@ public sealed record ProjectDetail(
 
 public sealed record LinkedProject(Guid Id, string Title, string Status, string StatusText, int Progress);
 
+/// <summary>One step of a request as the status page lists it; <c>Note</c> is the resident's reason for a reopening.</summary>
+public sealed record RequestStep(string Status, string StatusText, DateOnly On, string? Note);
+
 public sealed record RequestStatus(
     string ReferenceNumber, string Status, string StatusText, string Category, string CategoryText, DateOnly ReceivedOn, DateOnly? AcceptedOn,
-    DateOnly? AnsweredOn, DateOnly? DecidedOn, string? Reply, string? MergedIntoReferenceNumber, LinkedProject? Project);
+    DateOnly? AnsweredOn, DateOnly? DecidedOn, string? Reply, string? MergedIntoReferenceNumber, LinkedProject? Project,
+    IReadOnlyList<RequestStep>? History = null, bool CanReportNotSolved = false);
 
 public sealed record EchoAnswer(string Text, string AnsweredBy, DateTimeOffset AnsweredAt);
 
@@ -68,6 +72,10 @@ public sealed class ProjectsApi(HttpClient http, IMemoryCache cache)
 
     public Task<RequestStatus?> RequestAsync(string referenceNumber, CancellationToken ct) =>
         http.GetOrNullAsync<RequestStatus>($"/public/requests/{Uri.EscapeDataString(referenceNumber)}", ct);
+
+    /// <summary>"答复了但没解决": the resident reopens their request with a reason.</summary>
+    public Task<ApiResult<RequestStatus>> ReportNotSolvedAsync(string referenceNumber, string? reason, string key, CancellationToken ct) =>
+        http.PostOnceAsync<RequestStatus>($"/public/requests/{Uri.EscapeDataString(referenceNumber)}/not-solved", new { reason = reason ?? string.Empty }, key, ct);
 
     public Task<Page<EchoPost>?> EchoWallAsync(int page, int pageSize, CancellationToken ct) =>
         http.GetOrNullAsync<Page<EchoPost>>($"/public/echo-wall?page={page}&pageSize={pageSize}", ct);
