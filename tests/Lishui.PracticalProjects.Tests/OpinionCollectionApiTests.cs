@@ -69,6 +69,11 @@ public sealed class OpinionCollectionApiTests(ProjectsApiFactory api) : IClassFi
         Assert.Equal(6, changed.Single(h => h.HouseholdId == second).MembersCount);
 
         using var client = api.CreateClient();
+        var register = await client.GetFromJsonAsync<JsonElement>($"/household-register?organisationId={group}");
+        Assert.Equal(["岑伯", "岑志明"], register.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("headName").GetString()).Order());
+        var elsewhere = await api.CreateOrganisationAsync(ProjectsApiFactory.Town, "洲村党委");
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientWith(TestTokens.Secretary(elsewhere)).GetAsync($"/household-register?organisationId={group}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.ClientWith(TestTokens.Secretary(Hefeng)).GetAsync($"/household-register?organisationId={group}")).StatusCode);
         var id = await OpenAsync(client, group, affectedHouseholds: 500);
 
         var collection = await client.GetFromJsonAsync<JsonElement>($"/opinion-collections/{id}");

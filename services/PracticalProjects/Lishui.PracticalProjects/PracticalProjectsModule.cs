@@ -53,6 +53,7 @@ public static class PracticalProjectsModule
         api.MapQueryProjects();
         api.MapOpinions();
         api.MapSignatures();
+        api.MapHouseholdRegister();
         api.MapProjectRecords();
         api.MapRecordRequest();
         api.MapRequestSteps();

@@ -53,6 +53,7 @@ public static class PracticalProjectsAccess
         .Allow("POST /opinion-collections", ChangeSubtree,
             ScopeRef.Body("organisationId", Scopes.Organisation))
         .Allow("GET /opinion-collections/{id}", ReadSubtree, CollectionInRoute)
+        .Allow("GET /household-register", ReadSubtree, OrganisationInQuery)
         // A visit: the cooperative's secretary or the town for anyone's, a member of that village for their own.
         .Allow("POST /opinion-collections/{id}/positions", VisitSubtree, VisitInRoute)
         .Allow("GET /opinion-collections/{id}/positions", ReadSubtree, CollectionInRoute)
