@@ -8,8 +8,13 @@ the key project's progress is their weighted roll-up.
 
 One of the 137 is the care corridor (护苗长廊): made from the request 邹润好 raised at the stationing
 visit (Pairing stores its id in ctx.ids["demo-request-pickup-shelter"]; this module waits until the
-event has reached this service), approved, funded from the party–mass co-building special fund,
-with milestones and progress.
+event has reached this service), funded from the party–mass co-building special fund, its plan
+published and ready for approval (准备进入立项阶段), milestones planned.
+
+Another is the Gaobian road (高边经济社村道硬底化), which needs the households' consent: once this
+service's copy of Membership's register holds Gaobian's 48 households, a Hefeng member visits every one
+of them and records each position with the household's typed, confirmed signature; 45 of 48 agree
+(93.8%), so the collection passes and the road is approved.
 
 Deterministic (random seed 20261126). Every creating call carries a stable Idempotency-Key, and each
 project's state is read back before it is moved on, so running the seed again changes nothing.
@@ -25,6 +30,8 @@ BATCH = "2026年第一批"
 SPECIAL_FUND = "党群共建专项资金"
 TOWN = datetime.timezone(datetime.timedelta(hours=8))
 PATH = ["Proposed", "Approved", "InProgress", "Completed", "Evaluated"]
+VILLAGE_PROJECTS = 137  # the article's first batch
+GENERATED_VILLAGE_PROJECTS = VILLAGE_PROJECTS - 2  # the care corridor and the Gaobian road are the other two
 
 VILLAGES = [  # (village, committee key, cadre organisation key, cooperatives, share of the 137)
     ("鹤峰村", "demo-org-hefeng", "demo-org-hefeng-branch", ["高边", "岑岗", "塘边", "新村", "大田", "石岗"], 0.5),
@@ -111,7 +118,7 @@ def _cadres(ctx):
 
 
 def _plan(rng):
-    """The first batch, generated deterministically: town key projects, then 136 village projects (+ the care corridor)."""
+    """The first batch, generated deterministically: town key projects, then 135 village projects (+ the care corridor and the Gaobian road)."""
     town = []
     for i, (title, domain, budget) in enumerate(TOWN_KEY_PROJECTS, 1):
         start = datetime.date(2026, 3, 1) + datetime.timedelta(days=rng.randrange(0, 45))
@@ -122,7 +129,7 @@ def _plan(rng):
     counts = {"鹤峰村": 0, "洲村": 0, "横江村": 0}
     domains = list(VILLAGE_TITLES)
     used = set()
-    for i in range(1, 137):
+    for i in range(1, GENERATED_VILLAGE_PROJECTS + 1):
         v = VILLAGES[0] if rng.random() < VILLAGES[0][4] else rng.choice(VILLAGES[1:])
         domain = domains[(i - 1) % len(domains)] if i <= 70 else rng.choice(domains)
         title = f"{v[0]}{rng.choice(VILLAGE_TITLES[domain]).format(c=rng.choice(v[3]) + '经济社')}"
@@ -187,10 +194,10 @@ def seed(ctx):
     cadres = _cadres(ctx)
     town, villages = _plan(rng)
     town_org = ctx.ids.get("demo-org-town")
-    total = len(town) + len(villages) + 1
+    total = len(town) + len(villages) + 2
     state = {}
-    print(f"[projects] {BATCH}：镇级重点项目 {len(town)} 个，村级项目 {len(villages) + 1} 个 "
-          f"(first batch: {len(town)} town key projects, {len(villages) + 1} village projects)", flush=True)
+    print(f"[projects] {BATCH}：镇级重点项目 {len(town)} 个，村级项目 {len(villages) + 2} 个 "
+          f"(first batch: {len(town)} town key projects, {len(villages) + 2} village projects)", flush=True)
 
     def propose(entry, parent_id=None):
         org = town_org if entry["level"] == "Town" else ctx.ids.get(entry["committee"])
@@ -254,7 +261,9 @@ def seed(ctx):
     def care_corridor():
         return _care_corridor(ctx, state, today, cadres, ctx.ids.get("demo-project-town-01"))
 
-    ctx.step("projects", total, total, "村级项目：护苗长廊（学生接送点诉求 → 立项、专项资金、节点、进度）", care_corridor)
+    ctx.step("projects", total - 1, total, "村级项目：护苗长廊（学生接送点诉求 → 专项资金、方案公示，准备进入立项阶段）", care_corridor)
+    ctx.step("projects", total, total, "村级项目：高边经济社村道硬底化（48 户入户征求意见并签字 → 立项）",
+             lambda: _gaobian_road(ctx, today, cadres))
 
     for i, post in enumerate(ECHO_WALL, 1):
         ctx.step("projects", i, len(ECHO_WALL), f"回音壁：{post['text'][:16]}…", lambda post=post: _echo_post(ctx, post))
@@ -267,7 +276,7 @@ ECHO_WALL = [
     {"key": "demo-echo-2", "text": "岑岗经济社路口晚上路灯不亮，老人出门不方便。", "displayName": None,
      "answer": "已报镇城管部门，三盏路灯本周内更换完毕。感谢反映！", "answeredBy": "鹤峰村委会"},
     {"key": "demo-echo-3", "text": "学生接送点下雨天没有地方避雨，护苗长廊什么时候能建好？", "displayName": "家长李先生",
-     "answer": "护苗长廊已立项并由党群共建专项资金支持，立柱已完成浇筑，预计年底前完工，进度可在“办实事项目”栏目查看。", "answeredBy": "鹤峰村党委"},
+     "answer": "护苗长廊已列入第一批村级项目，由党群共建专项资金支持，方案已公示，正准备进入立项阶段，进度可在“办实事项目”栏目查看。", "answeredBy": "鹤峰村党委"},
     {"key": "demo-echo-4", "text": "建议在榕树下党群服务点增设几张长椅，方便老人休息聊天。", "displayName": "老党员何伯",
      "answer": None, "answeredBy": None},
 ]
@@ -324,27 +333,80 @@ def _care_corridor(ctx, state, today, cadres, parent_id):
     else:
         request = ctx.get("projects", f"/resident-requests/{request_id}")
     project_id = ctx.ids["demo-project-care-corridor"] = request["projectId"]
-    project = ctx.get("projects", f"/projects/{project_id}")
-    if project["status"] == "Proposed":
-        ctx.post("projects", f"/projects/{project_id}/status-changes", None, {"status": "Approved", "effectiveOn": _cap(datetime.date(2026, 6, 23), today), "decidedBy": "里水镇党委"})
+    # Funded from the special fund and its plan published: ready for the town to approve (准备进入立项阶段).
     ctx.post("projects", f"/projects/{project_id}/grants", "demo-care-corridor-grant-1", {
         "amount": 150000, "fundingSource": SPECIAL_FUND, "grantedOn": _cap(datetime.date(2026, 6, 28), today), "grantedBy": "里水镇党建工作办",
     })
-    milestones = {}
-    for n, (title, on) in enumerate([("方案设计与公示", "2026-07-15"), ("基础与立柱施工", "2026-09-15"), ("顶棚与照明安装", "2026-11-15"), ("竣工验收", "2026-12-20")], 1):
-        created, _ = ctx.post("projects", f"/projects/{project_id}/milestones", f"demo-care-corridor-milestone-{n}", {"name": title, "plannedOn": on})
-        milestones[title] = created["id"]
-    project = ctx.get("projects", f"/projects/{project_id}")
-    if project["status"] == "Approved":
-        project = ctx.post("projects", f"/projects/{project_id}/status-changes", None, {"status": "InProgress", "effectiveOn": _cap(datetime.date(2026, 7, 1), today), "decidedBy": "鹤峰村党委"})[0]
-    reached = {m["id"] for m in project["milestones"] if m["reachedOn"]}
-    for title, on in [("方案设计与公示", datetime.date(2026, 7, 14)), ("基础与立柱施工", datetime.date(2026, 9, 20))]:
-        if milestones[title] not in reached:
-            ctx.post("projects", f"/projects/{project_id}/milestones/{milestones[title]}/reached", None, {"reachedOn": _cap(on, today), "recordedBy": "鹤峰村党委"})
-    if project["status"] == "InProgress" and project["progress"] < 60:
-        ctx.post("projects", f"/projects/{project_id}/progress", None, {"progress": 60, "reportedBy": name})
+    for n, (title, on) in enumerate([("方案设计与公示", "2026-07-15"), ("立项审批", "2026-08-01"), ("基础与立柱施工", "2026-09-15"),
+                                     ("顶棚与照明安装", "2026-11-15"), ("竣工验收", "2026-12-20")], 1):
+        ctx.post("projects", f"/projects/{project_id}/milestones", f"demo-care-corridor-milestone-{n}", {"name": title, "plannedOn": on})
     ctx.post("projects", f"/projects/{project_id}/updates", "demo-care-corridor-update-1", {
-        "text": "护苗长廊立柱已完成浇筑，顶棚材料进场；完工后雨天学生可从接送点直达鹤峰村文化驿站。", "publishedBy": "鹤峰村党委",
+        "text": "护苗长廊方案已完成公示，资金由党群共建专项资金安排，准备进入立项阶段；建成后雨天学生可从接送点直达鹤峰村文化驿站。",
+        "publishedBy": "鹤峰村党委",
     })
     state["care-corridor"] = project_id
+    return False
+
+
+GAOBIAN_ROAD = {
+    "title": "高边经济社村道硬底化", "level": "Village", "batch": BATCH, "domain": "RuralRevitalisation", "location": "高边经济社",
+    "plannedStart": "2026-11-01", "plannedEnd": "2027-04-30", "budget": 680000, "fundingSource": "村集体资金", "village": "鹤峰村",
+    "requiresConsultation": True,
+}
+# Gaobian households (in the data file's order) who did not agree: 45 of 48 agree, 93.8%.
+GAOBIAN_DISAGREE = {17, 33}
+GAOBIAN_ABSTAIN = {41}
+
+
+def _gaobian_road(ctx, today, cadres):
+    """征求意见 before the road: every registered Gaobian household visited and signed; the result gates 立项."""
+    gaobian = ctx.ids["demo-org-gaobian"]
+    households = sorted((h for h in ctx.data.get("households", []) if h["organisation"] == "demo-org-gaobian"), key=lambda h: h["key"])
+    if not households:
+        raise KeyError("no Gaobian households in the demo data")
+
+    def register():
+        return ctx.get("projects", f"/household-register?organisationId={gaobian}&pageSize=100")
+
+    print(f"[projects] 等待办实事服务同步高边经济社 {len(households)} 户农户名册 "
+          f"(waiting for this service's copy of Gaobian's {len(households)} registered households)", flush=True)
+    if not ctx.wait_until(f"PracticalProjects' household register has Gaobian's {len(households)} households",
+                          lambda: register()["total"] >= len(households), timeout=300):
+        raise KeyError("Gaobian's households never reached PracticalProjects")
+    by_head = {}
+    for h in register()["items"]:
+        by_head.setdefault(h["headName"], []).append(h["householdId"])
+
+    member_id, name = cadres["demo-org-hefeng-branch"][1 % len(cadres["demo-org-hefeng-branch"])]
+    if member_id is None:
+        raise KeyError("the visiting member is not on PracticalProjects' member view (seed membership first)")
+    road, _ = _post_once_known(ctx, "/projects", "demo-project-gaobian-road", dict(
+        GAOBIAN_ROAD, responsibleOrganisationId=ctx.ids["demo-org-hefeng"], responsibleCadre=name, responsibleCadreMemberId=member_id))
+    ctx.ids["demo-project-gaobian-road"] = road["id"]
+    collection, _ = _post_once_known(ctx, "/opinion-collections", "demo-opinion-gaobian-road", {
+        "subject": "高边经济社村道硬底化征地及施工征求意见", "organisationId": gaobian, "projectId": road["id"],
+    })
+    collection_id = collection["id"]
+    collection = ctx.get("projects", f"/opinion-collections/{collection_id}")
+    if not collection["completed"]:
+        done = {p["householdId"] for p in ctx.get("projects", f"/opinion-collections/{collection_id}/positions?pageSize=100")["items"]}
+        for n, h in enumerate(households):
+            household_id = ctx.ids.get(h["key"]) or (by_head.get(h["headName"]) or [None])[0]
+            if household_id is None or household_id in done:
+                continue
+            position = "Disagree" if n in GAOBIAN_DISAGREE else "Abstain" if n in GAOBIAN_ABSTAIN else "Agree"
+            body = {"householdId": household_id, "position": position, "visitedBy": member_id,
+                    "visitedOn": _cap(datetime.date(2026, 10, 10) + datetime.timedelta(days=n // 8), today)}
+            if position != "Abstain":
+                body.update({"signedName": h["headName"], "signatureConfirmed": True, "signatureReference": f"高边征求意见表-{n + 1:03d}"})
+            ctx.post("projects", f"/opinion-collections/{collection_id}/positions", None, body)
+            if (n + 1) % 12 == 0:
+                print(f"[projects] 高边经济社入户征求意见：已走访 {n + 1}/{len(households)} 户 (visited {n + 1} of {len(households)})", flush=True)
+        collection, _ = ctx.post("projects", f"/opinion-collections/{collection_id}/completion", None, {})
+    result = collection["result"]
+    print(f"[projects] 高边经济社征求意见结果：同意 {result['agree']} 户、不同意 {result['disagree']} 户、弃权 {result['abstain']} 户，"
+          f"同意率 {result['agreeShare']}%，{'通过' if result['passed'] else '未通过'}", flush=True)
+    if result["passed"] and ctx.get("projects", f"/projects/{road['id']}")["status"] == "Proposed":
+        ctx.post("projects", f"/projects/{road['id']}/status-changes", None,
+                 {"status": "Approved", "effectiveOn": _cap(datetime.date(2026, 10, 20), today), "decidedBy": "里水镇党委"})
     return False
