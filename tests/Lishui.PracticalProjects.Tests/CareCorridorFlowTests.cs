@@ -46,6 +46,7 @@ public sealed class CareCorridorFlowTests(ProjectsApiFactory api) : IClassFixtur
         var milestones = await api.SubscribeAsync(typeof(ProjectMilestoneReached));
         var progress = await api.SubscribeAsync(typeof(ProjectProgressReported));
         using var client = api.CreateClient();
+        (await client.PutAsJsonAsync("/funds/2026", new { budget = 5_000_000 })).EnsureSuccessStatusCode(); // the year's special fund
 
         // Pairing publishes the request; a redelivery and a re-sent copy change nothing.
         var pairingRequestId = Guid.CreateVersion7();
@@ -144,6 +145,7 @@ public sealed class CareCorridorFlowTests(ProjectsApiFactory api) : IClassFixtur
     public async Task A_grant_beyond_the_remaining_budget_is_refused_without_an_override_reason_and_nothing_is_written()
     {
         using var client = api.CreateClient();
+        (await client.PutAsJsonAsync("/funds/2026", new { budget = 5_000_000 })).EnsureSuccessStatusCode(); // the year's special fund
         var projectId = await ProposeAsync(client, budget: 100000);
 
         (await client.PostAsJsonAsync($"/projects/{projectId}/grants", new { amount = 80000, grantedBy = "镇财政所" })).EnsureSuccessStatusCode();

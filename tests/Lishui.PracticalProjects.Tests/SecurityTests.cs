@@ -37,7 +37,8 @@ public sealed class SecurityTests(ProjectsApiFactory api, ITestOutputHelper outp
             .Kind("opinion-collection-visit", world.Own.Collection, world.Other.Collection, ofOwnMember: true)
             .Kind("echo-post", world.Own.Post, world.Other.Post)
             .Sample("referenceNumber", world.Own.ReferenceNumber)
-            .Sample("purpose", "告知答复结果");
+            .Sample("purpose", "告知答复结果")
+            .Sample("year", 2026);
 
         await AuthorisationMatrix.AssertAsync(api.Services, client, matrix, output);
     }

@@ -16,6 +16,8 @@ service's copy of Membership's register holds Gaobian's 48 households, a Hefeng 
 of them and records each position with the household's typed, confirmed signature; 45 of 48 agree
 (93.8%), so the collection passes and the road is approved.
 
+Grants from the special fund draw on its 2026 budget, which the town sets first (PUT /funds/2026).
+
 Deterministic (random seed 20261126). Every creating call carries a stable Idempotency-Key, and each
 project's state is read back before it is moved on, so running the seed again changes nothing.
 """
@@ -28,6 +30,8 @@ from seedlib import SeedError
 SEED = 20261126
 BATCH = "2026年第一批"
 SPECIAL_FUND = "党群共建专项资金"
+# The town's 2026 budget for the fund; the seeded grants from it come to 4 518 000 yuan.
+SPECIAL_FUND_BUDGET = {2026: 6_000_000}
 TOWN = datetime.timezone(datetime.timedelta(hours=8))
 PATH = ["Proposed", "Approved", "InProgress", "Completed", "Evaluated"]
 VILLAGE_PROJECTS = 137  # the article's first batch
@@ -236,6 +240,14 @@ def seed(ctx):
             for n in range(ratings.randrange(3, 9)):
                 ctx.post("projects", f"/projects/{project_id}/ratings", f"{entry['key']}-rating-{n + 1}",
                          {"score": ratings.choice([5, 5, 5, 4, 4, 3]), "comment": ratings.choice(COMMENTS)})
+
+    for n, (year, budget) in enumerate(sorted(SPECIAL_FUND_BUDGET.items()), 1):
+        def set_budget(year=year, budget=budget):
+            # A PUT sets the same budget again on a re-run: nothing is created twice.
+            fund = ctx.request("projects", "PUT", f"/funds/{year}", {"budget": budget})[0]
+            print(f"[projects] {year} 年{SPECIAL_FUND}：预算 {fund['budget']} 元，已拨付 {fund['drawn']} 元，余额 {fund['balance']} 元", flush=True)
+            return False
+        ctx.step("projects", n, len(SPECIAL_FUND_BUDGET), f"{year} 年{SPECIAL_FUND}预算", set_budget)
 
     for i, entry in enumerate(town, 1):
         def create_town(entry=entry):

@@ -1,5 +1,6 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Features.EchoWall;
+using Lishui.PracticalProjects.Features.Funds;
 using Lishui.PracticalProjects.Features.Opinions;
 using Lishui.PracticalProjects.Features.Overdue;
 using Lishui.PracticalProjects.Features.Projects;
@@ -54,6 +55,7 @@ public static class PracticalProjectsModule
         api.MapOpinions();
         api.MapSignatures();
         api.MapHouseholdRegister();
+        api.MapSpecialFunds();
         api.MapProjectRecords();
         api.MapRecordRequest();
         api.MapRequestSteps();

@@ -1,4 +1,5 @@
 using Lishui.PracticalProjects.Domain.EchoWall;
+using Lishui.PracticalProjects.Domain.Funds;
 using Lishui.PracticalProjects.Domain.Opinions;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
@@ -30,6 +31,8 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
     public DbSet<SignatureImage> SignatureImages => Set<SignatureImage>();
 
     public DbSet<LocalHousehold> Households => Set<LocalHousehold>();
+
+    public DbSet<SpecialFund> SpecialFunds => Set<SpecialFund>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -169,6 +172,18 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
                 p.HasIndex("collection_id", nameof(HouseholdPosition.HouseholdId), nameof(HouseholdPosition.Revision)).IsUnique();
             });
             e.Navigation(x => x.Positions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        model.Entity<SpecialFund>(e =>
+        {
+            e.ToTable("special_funds");
+            e.HasKey(x => x.Year);
+            e.Property(x => x.Year).HasColumnName("year").ValueGeneratedNever();
+            e.Property(x => x.Budget).HasColumnName("budget").HasPrecision(16, 2);
+            e.Property(x => x.Drawn).HasColumnName("drawn").HasPrecision(16, 2);
+            e.Property(x => x.Grants).HasColumnName("grants");
+            e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+            e.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
+            e.Ignore(x => x.Balance);
         });
         model.Entity<SignatureImage>(e =>
         {

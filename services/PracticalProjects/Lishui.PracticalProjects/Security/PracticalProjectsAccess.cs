@@ -34,6 +34,7 @@ public static class PracticalProjectsAccess
         .Allow("GET /public/requests/{referenceNumber}", Anyone)
         .Allow("POST /public/requests/{referenceNumber}/not-solved", Anyone)
         .Allow("GET /public/echo-wall", Anyone)
+        .Allow("GET /public/funds/{year}", Anyone)
         .Allow("POST /echo-wall/posts", Anyone)
         .Allow("POST /projects/{id}/ratings", Anyone)
 
@@ -83,6 +84,9 @@ public static class PracticalProjectsAccess
         .Allow("POST /echo-wall/posts/{id}/restore", ChangeSubtree, PostInRoute)
         .Allow("POST /echo-wall/posts/{id}/link", ChangeSubtree, PostInRoute)
         .Allow("POST /echo-wall/posts/{id}/resident-request", ChangeSubtree, PostInRoute)
+
+        // The special fund is the town's: only the town sets its budget.
+        .Allow("PUT /funds/{year}", AccessRule.Of(Town))
 
         .Allow("GET /local-members", ReadSubtree, OrganisationInQuery);
 }

@@ -87,6 +87,40 @@ namespace Lishui.PracticalProjects.Data.Migrations
                     b.ToTable("echo_posts", (string)null);
                 });
 
+            modelBuilder.Entity("Lishui.PracticalProjects.Domain.Funds.SpecialFund", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("budget");
+
+                    b.Property<decimal>("Drawn")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("drawn");
+
+                    b.Property<int>("Grants")
+                        .HasColumnType("integer")
+                        .HasColumnName("grants");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("special_funds", (string)null);
+                });
+
             modelBuilder.Entity("Lishui.PracticalProjects.Domain.Opinions.OpinionCollection", b =>
                 {
                     b.Property<Guid>("Id")

@@ -3,6 +3,7 @@ using Lishui.Contracts;
 using Lishui.Contracts.PracticalProjects;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
+using Lishui.PracticalProjects.Features.Funds;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
@@ -32,7 +33,10 @@ public static class ProjectRecords
     public static IEndpointRouteBuilder MapProjectRecords(this IEndpointRouteBuilder api)
     {
         api.MapPost("/projects/{id:guid}/grants", GrantAsync).WithName("GrantProjectFunds")
-            .WithSummary("记录资金拨付 / Record a grant").Accepts<GrantFundsRequest>("application/json").Produces<GrantResponse>(StatusCodes.Status201Created);
+            .WithSummary("记录资金拨付 / Record a grant")
+            .WithDescription("从党群共建专项资金拨付的，计入拨付日期所在年度的专项资金，余额不足则拒绝（422 fund.insufficient）。")
+            .Accepts<GrantFundsRequest>("application/json").Produces<GrantResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/projects/{id:guid}/milestones", PlanMilestoneAsync).WithName("PlanProjectMilestone")
             .WithSummary("设置项目节点 / Plan a milestone").Accepts<PlanMilestoneRequest>("application/json").Produces<MilestoneResponse>(StatusCodes.Status201Created);
         api.MapPost("/projects/{id:guid}/milestones/{milestoneId:guid}/reached", ReachMilestoneAsync).WithName("ReachProjectMilestone")
@@ -50,16 +54,33 @@ public static class ProjectRecords
     private static async Task<IResult> GrantAsync(Guid id, ValidatedBody<GrantFundsRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
         var r = body.Value;
-        if (await FindAsync(db, id, http.RequestAborted) is not { } project)
+        // Two grants from the special fund at once: the fund's version lets one through; the other is tried
+        // again against the new balance (and refused if it no longer fits), never overdrawing it.
+        for (var attempt = 1; ; attempt++)
         {
-            return Problems.NotFound("项目", "project");
-        }
+            if (await FindAsync(db, id, http.RequestAborted) is not { } project)
+            {
+                return Problems.NotFound("项目", "project");
+            }
 
-        return await db.CreateOnceAsync(http, $"projects.grant:{id}", r, _ =>
+            try
+            {
+                return await GrantOnceAsync(id, project, r, db, time, http);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static Task<IResult> GrantOnceAsync(Guid id, PracticalProject project, GrantFundsRequest r, ProjectsDbContext db, TimeProvider time, HttpContext http) =>
+        db.CreateOnceAsync(http, $"projects.grant:{id}", r, async ct =>
         {
             var now = time.GetUtcNow();
             var today = time.Today();
             var grant = project.Grant(Guid.CreateVersion7(now), r.Amount, r.FundingSource ?? project.FundingSource, r.GrantedOn ?? today, r.GrantedBy, r.OverrideReason, today, now);
+            await SpecialFunds.DrawAsync(db, grant.FundingSource, grant.Amount, grant.GrantedOn, now, ct);
             db.AddToOutbox(new ProjectFundsGranted
             {
                 ProjectId = project.Id.Value,
@@ -71,10 +92,9 @@ public static class ProjectRecords
                 Budget = project.Budget,
                 OverBudget = project.Granted > project.Budget,
             }.About(project.Id.Value, project.ResponsibleOrganisationId, project.Version, now));
-            return Task.FromResult((new GrantResponse(grant.Id, grant.Amount, grant.FundingSource, grant.GrantedOn, grant.GrantedBy, grant.OverrideReason, grant.RecordedAt),
-                $"/projects/{id}"));
+            return (new GrantResponse(grant.Id, grant.Amount, grant.FundingSource, grant.GrantedOn, grant.GrantedBy, grant.OverrideReason, grant.RecordedAt),
+                $"/projects/{id}");
         }, time);
-    }
 
     private static async Task<IResult> PlanMilestoneAsync(Guid id, ValidatedBody<PlanMilestoneRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {

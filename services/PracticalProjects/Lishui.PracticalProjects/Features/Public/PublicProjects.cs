@@ -28,7 +28,8 @@ public sealed record PublicGrant(decimal Amount, string FundingSource, DateOnly 
 
 public sealed record PublicProjectDetail(
     PublicProjectSummary Project, IReadOnlyList<PublicMilestone> Milestones, IReadOnlyList<PublicTimelineEntry> Timeline,
-    IReadOnlyList<PublicChildProject> SubProjects, IReadOnlyList<PublicGrant> Grants, IReadOnlyList<string> OriginRequestReferenceNumbers);
+    IReadOnlyList<PublicChildProject> SubProjects, IReadOnlyList<PublicGrant> Grants, IReadOnlyList<string> OriginRequestReferenceNumbers,
+    IReadOnlyList<Funds.FundResponse> SpecialFunds);
 
 /// <summary>
 /// The public view and open data of 我为群众办实事: list (filtered, paged), one project with its
@@ -87,13 +88,19 @@ public static class PublicProjects
             ? []
             : await db.ResidentRequests.AsNoTracking().Where(r => originIds.Contains(r.Id)).OrderBy(r => r.ReferenceNumber)
                 .Select(r => r.ReferenceNumber).ToListAsync(ct);
+        // Beside the grants from the special fund: what is left of it in each year they drew on.
+        var fundYears = project.Grants.Where(g => Domain.Funds.SpecialFund.IsDrawnBy(g.FundingSource)).Select(g => g.GrantedOn.Year).Distinct().ToList();
+        var funds = fundYears.Count == 0
+            ? []
+            : (await db.SpecialFunds.AsNoTracking().Where(f => fundYears.Contains(f.Year)).OrderBy(f => f.Year).ToListAsync(ct)).Select(Funds.FundResponse.From).ToList();
         return TypedResults.Ok(new PublicProjectDetail(
             summary,
             project.Milestones.OrderBy(m => m.PlannedOn).Select(m => new PublicMilestone(m.Name, m.PlannedOn, m.ReachedOn)).ToList(),
             Timeline(project),
             children,
             project.Grants.OrderBy(g => g.GrantedOn).Select(g => new PublicGrant(g.Amount, g.FundingSource, g.GrantedOn)).ToList(),
-            origins));
+            origins,
+            funds));
     }
 
     private static async Task<IResult> ExportCsvAsync(

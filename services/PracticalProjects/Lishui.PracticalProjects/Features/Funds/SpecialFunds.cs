@@ -1,0 +1,77 @@
+using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Domain.Funds;
+using Lishui.Shared.Domain;
+using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lishui.PracticalProjects.Features.Funds;
+
+public sealed record SetFundBudgetRequest(decimal Budget);
+
+public sealed record FundResponse(int Year, string Name, decimal Budget, decimal Drawn, decimal Balance, int Grants, DateTimeOffset UpdatedAt)
+{
+    public static FundResponse From(SpecialFund f) => new(f.Year, SpecialFund.FundingSource, f.Budget, f.Drawn, f.Balance, f.Grants, f.UpdatedAt);
+}
+
+/// <summary>
+/// PUT /funds/{year}: the town sets the year's special-fund budget (creating the year's fund the first time).
+/// GET /public/funds/{year}: budget, granted and balance, for anyone.
+/// </summary>
+public static class SpecialFunds
+{
+    public static IEndpointRouteBuilder MapSpecialFunds(this IEndpointRouteBuilder api)
+    {
+        api.MapPut("/funds/{year:int}", SetBudgetAsync).WithName("SetSpecialFundBudget")
+            .WithSummary("设定党群共建专项资金年度预算 / Set the year's special-fund budget")
+            .WithDescription("仅镇级管理员。首次设定即建立该年度资金；预算不能低于已拨付金额。")
+            .Accepts<SetFundBudgetRequest>("application/json")
+            .Produces<FundResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/public/funds/{year:int}", GetAsync).WithName("PublicSpecialFund")
+            .WithSummary("党群共建专项资金年度收支（公开）/ The year's special fund: budget, granted, balance")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<Results<Ok<FundResponse>, ProblemHttpResult>> SetBudgetAsync(
+        int year, ValidatedBody<SetFundBudgetRequest> body, ProjectsDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var fund = await db.SpecialFunds.FirstOrDefaultAsync(f => f.Year == year, ct);
+        if (fund is null)
+        {
+            fund = SpecialFund.Open(year, body.Value.Budget, now);
+            db.SpecialFunds.Add(fund);
+        }
+        else
+        {
+            fund.SetBudget(body.Value.Budget, now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(FundResponse.From(fund));
+    }
+
+    private static async Task<Results<Ok<FundResponse>, ProblemHttpResult>> GetAsync(int year, ProjectsDbContext db, CancellationToken ct) =>
+        await db.SpecialFunds.AsNoTracking().FirstOrDefaultAsync(f => f.Year == year, ct) is { } fund
+            ? TypedResults.Ok(FundResponse.From(fund))
+            : Problems.NotFound("该年度专项资金", "special fund of that year");
+
+    /// <summary>
+    /// A grant from the special fund draws on its year's budget, in the same SaveChanges as the grant; the
+    /// fund's version makes two grants at once conflict, and the caller retries the loser against the new balance.
+    /// </summary>
+    public static async Task DrawAsync(ProjectsDbContext db, string fundingSource, decimal amount, DateOnly grantedOn, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!SpecialFund.IsDrawnBy(fundingSource))
+        {
+            return;
+        }
+
+        var fund = await db.SpecialFunds.FirstOrDefaultAsync(f => f.Year == grantedOn.Year, ct);
+        Rules.Check(new FundMustHaveABudgetRule(grantedOn.Year, fund is not null));
+        fund!.Draw(amount, now);
+    }
+}
