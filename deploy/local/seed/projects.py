@@ -241,6 +241,12 @@ def seed(ctx):
                 ctx.post("projects", f"/projects/{project_id}/ratings", f"{entry['key']}-rating-{n + 1}",
                          {"score": ratings.choice([5, 5, 5, 4, 4, 3]), "comment": ratings.choice(COMMENTS)})
 
+    def announce_batch():
+        created, replayed = ctx.post("projects", "/batches", "demo-batch-2026-1", {"year": 2026, "number": 1})
+        ctx.ids["demo-batch-2026-1"] = created["id"]
+        return replayed
+    ctx.step("projects", 1, 1, f"项目批次：{BATCH}", announce_batch)
+
     for n, (year, budget) in enumerate(sorted(SPECIAL_FUND_BUDGET.items()), 1):
         def set_budget(year=year, budget=budget):
             # A PUT sets the same budget again on a re-run: nothing is created twice.
@@ -276,6 +282,10 @@ def seed(ctx):
     ctx.step("projects", total - 1, total, "村级项目：护苗长廊（学生接送点诉求 → 专项资金、方案公示，准备进入立项阶段）", care_corridor)
     ctx.step("projects", total, total, "村级项目：高边经济社村道硬底化（48 户入户征求意见并签字 → 立项）",
              lambda: _gaobian_road(ctx, today, cadres))
+
+    for b in ctx.get("projects", "/public/batches?year=2026")["items"]:
+        print(f"[projects] {b['name']}：镇级项目 {b['townProjects']} 个，村级项目 {b['villageProjects']} 个，预算合计 {b['budget']} 元 "
+              f"({b['townProjects']} town and {b['villageProjects']} village projects)", flush=True)
 
     for i, post in enumerate(ECHO_WALL, 1):
         ctx.step("projects", i, len(ECHO_WALL), f"回音壁：{post['text'][:16]}…", lambda post=post: _echo_post(ctx, post))

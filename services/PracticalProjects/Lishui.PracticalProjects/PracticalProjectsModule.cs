@@ -1,4 +1,5 @@
 using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Features.Batches;
 using Lishui.PracticalProjects.Features.EchoWall;
 using Lishui.PracticalProjects.Features.Funds;
 using Lishui.PracticalProjects.Features.Opinions;
@@ -56,6 +57,7 @@ public static class PracticalProjectsModule
         api.MapSignatures();
         api.MapHouseholdRegister();
         api.MapSpecialFunds();
+        api.MapProjectBatches();
         api.MapProjectRecords();
         api.MapRecordRequest();
         api.MapRequestSteps();

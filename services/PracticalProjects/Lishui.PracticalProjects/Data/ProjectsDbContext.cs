@@ -1,3 +1,4 @@
+using Lishui.PracticalProjects.Domain.Batches;
 using Lishui.PracticalProjects.Domain.EchoWall;
 using Lishui.PracticalProjects.Domain.Funds;
 using Lishui.PracticalProjects.Domain.Opinions;
@@ -33,6 +34,8 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
     public DbSet<LocalHousehold> Households => Set<LocalHousehold>();
 
     public DbSet<SpecialFund> SpecialFunds => Set<SpecialFund>();
+
+    public DbSet<ProjectBatch> Batches => Set<ProjectBatch>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -172,6 +175,18 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
                 p.HasIndex("collection_id", nameof(HouseholdPosition.HouseholdId), nameof(HouseholdPosition.Revision)).IsUnique();
             });
             e.Navigation(x => x.Positions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        model.Entity<ProjectBatch>(e =>
+        {
+            e.ToTable("project_batches");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+            e.Property(x => x.Year).HasColumnName("year");
+            e.Property(x => x.Number).HasColumnName("number");
+            e.Property(x => x.Name).HasColumnName("name").HasMaxLength(100);
+            e.Property(x => x.CreatedAt).HasColumnName("created_at");
+            e.HasIndex(x => new { x.Year, x.Number }).IsUnique();
+            e.HasIndex(x => x.Name).IsUnique();
         });
         model.Entity<SpecialFund>(e =>
         {

@@ -35,6 +35,7 @@ public static class PracticalProjectsAccess
         .Allow("POST /public/requests/{referenceNumber}/not-solved", Anyone)
         .Allow("GET /public/echo-wall", Anyone)
         .Allow("GET /public/funds/{year}", Anyone)
+        .Allow("GET /public/batches", Anyone)
         .Allow("POST /echo-wall/posts", Anyone)
         .Allow("POST /projects/{id}/ratings", Anyone)
 
@@ -87,6 +88,7 @@ public static class PracticalProjectsAccess
 
         // The special fund is the town's: only the town sets its budget.
         .Allow("PUT /funds/{year}", AccessRule.Of(Town))
+        .Allow("POST /batches", AccessRule.Of(Town))
 
         .Allow("GET /local-members", ReadSubtree, OrganisationInQuery);
 }
