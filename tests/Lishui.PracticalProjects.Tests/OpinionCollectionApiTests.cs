@@ -245,6 +245,17 @@ public sealed class OpinionCollectionApiTests(ProjectsApiFactory api) : IClassFi
 
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         Assert.Equal("Approved", (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+
+        // The public record shows the result as counts, with no household or signature in it.
+        using var anonymous = api.ClientWith(null);
+        var record = await anonymous.GetStringAsync($"/public/projects/{project}");
+        var consultation = JsonDocument.Parse(record).RootElement.GetProperty("consultations").EnumerateArray().Single();
+        Assert.Equal((48, 44, 4, 0, 91.7m, true, true), (
+            consultation.GetProperty("affectedHouseholds").GetInt32(), consultation.GetProperty("agree").GetInt32(), consultation.GetProperty("disagree").GetInt32(),
+            consultation.GetProperty("notVisited").GetInt32(), consultation.GetProperty("agreeShare").GetDecimal(), consultation.GetProperty("completed").GetBoolean(),
+            consultation.GetProperty("passed").GetBoolean()));
+        Assert.DoesNotContain(gaobian.Households[0].ToString(), record);
+        Assert.DoesNotContain("户主01", record);
     }
 
     [Fact]

@@ -37,6 +37,7 @@ public sealed class PublicPortalTests(PlatformFixture platform, BrowserFixture b
         var firstRow = results.GetProperty("results").GetProperty("items")[0];
         var projectList = await projects.GetFromJsonAsync<JsonElement>("/public/projects?pageSize=200");
         var corridor = projectList.GetProperty("items").EnumerateArray().First(p => p.GetProperty("title").GetString()!.Contains("护苗长廊"));
+        var road = projectList.GetProperty("items").EnumerateArray().First(p => p.GetProperty("title").GetString() == "高边经济社村道硬底化");
         var wall = await projects.GetFromJsonAsync<JsonElement>("/public/echo-wall?pageSize=20");
         var request = (await projects.GetFromJsonAsync<JsonElement>("/resident-requests?pageSize=1")).GetProperty("items")[0];
         var reference = request.GetProperty("referenceNumber").GetString()!;
@@ -50,7 +51,9 @@ public sealed class PublicPortalTests(PlatformFixture platform, BrowserFixture b
             ("notice-print", $"/notices/{noticeId}/print", ["里水镇", "公示编号", firstRow.GetProperty("name").GetString()!]),
             ("projects", "/projects", [$"共 {projectList.GetProperty("total").GetInt32()} 个项目"]),
             ("project", $"/projects/{corridor.GetProperty("id").GetGuid()}",
-                [corridor.GetProperty("title").GetString()!, corridor.GetProperty("statusText").GetString()!, $"{corridor.GetProperty("rolledUpProgress").GetInt32()}%"]),
+                [corridor.GetProperty("title").GetString()!, corridor.GetProperty("statusText").GetString()!, $"{corridor.GetProperty("rolledUpProgress").GetInt32()}%",
+                 "党群共建专项资金：预算"]),
+            ("consultation", $"/projects/{road.GetProperty("id").GetGuid()}", ["征求意见", "涉及 48 户", "已通过"]),
             ("request", $"/requests?ref={reference}", [reference, requestStatus.GetProperty("statusText").GetString()!]),
             ("echo-wall", "/echo-wall", [wall.GetProperty("items")[0].GetProperty("text").GetString()!, "我要留言"]),
         };

@@ -22,9 +22,18 @@ public sealed record ChildProject(Guid Id, string Title, string? Village, string
 
 public sealed record Grant(decimal Amount, string FundingSource, DateOnly GrantedOn);
 
+/// <summary>党群共建专项资金 in one year: what the town set aside, what grants drew, what is left.</summary>
+public sealed record SpecialFund(int Year, string Name, decimal Budget, decimal Drawn, decimal Balance);
+
+/// <summary>An opinion collection (征求意见) on the project, as counts.</summary>
+public sealed record Consultation(
+    string Subject, string EconomicCooperative, int AffectedHouseholds, int Agree, int Disagree, int Abstain, int NotVisited, decimal AgreeShare,
+    int ThresholdPercent, bool Completed, bool Passed);
+
 public sealed record ProjectDetail(
     ProjectSummary Project, IReadOnlyList<Milestone> Milestones, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<ChildProject> SubProjects,
-    IReadOnlyList<Grant> Grants, IReadOnlyList<string> OriginRequestReferenceNumbers);
+    IReadOnlyList<Grant> Grants, IReadOnlyList<string> OriginRequestReferenceNumbers, IReadOnlyList<SpecialFund>? SpecialFunds = null,
+    IReadOnlyList<Consultation>? Consultations = null);
 
 public sealed record LinkedProject(Guid Id, string Title, string Status, string StatusText, int Progress);
 

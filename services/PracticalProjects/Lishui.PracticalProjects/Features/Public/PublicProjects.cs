@@ -26,10 +26,15 @@ public sealed record PublicChildProject(Guid Id, string Title, string? Village, 
 
 public sealed record PublicGrant(decimal Amount, string FundingSource, DateOnly GrantedOn);
 
+/// <summary>An opinion collection on the project as the public sees it: the counts, never a household or a signature.</summary>
+public sealed record PublicConsultation(
+    string Subject, string EconomicCooperative, int AffectedHouseholds, int Agree, int Disagree, int Abstain, int NotVisited, decimal AgreeShare,
+    int ThresholdPercent, bool Completed, bool Passed);
+
 public sealed record PublicProjectDetail(
     PublicProjectSummary Project, IReadOnlyList<PublicMilestone> Milestones, IReadOnlyList<PublicTimelineEntry> Timeline,
     IReadOnlyList<PublicChildProject> SubProjects, IReadOnlyList<PublicGrant> Grants, IReadOnlyList<string> OriginRequestReferenceNumbers,
-    IReadOnlyList<Funds.FundResponse> SpecialFunds);
+    IReadOnlyList<Funds.FundResponse> SpecialFunds, IReadOnlyList<PublicConsultation> Consultations);
 
 /// <summary>
 /// The public view and open data of 我为群众办实事: list (filtered, paged), one project with its
@@ -93,6 +98,13 @@ public static class PublicProjects
         var funds = fundYears.Count == 0
             ? []
             : (await db.SpecialFunds.AsNoTracking().Where(f => fundYears.Contains(f.Year)).OrderBy(f => f.Year).ToListAsync(ct)).Select(Funds.FundResponse.From).ToList();
+        var consultations = (await db.OpinionCollections.AsNoTracking().Where(c => c.ProjectId == id).ToListAsync(ct))
+            .OrderBy(c => c.Id.Value)
+            .Select(c => (c, r: c.Tally()))
+            .Select(x => new PublicConsultation(
+                x.c.Subject, x.c.EconomicCooperative, x.r.Affected, x.r.Agree, x.r.Disagree, x.r.Abstain, x.r.NotVisited, x.r.AgreeShare,
+                x.c.ThresholdPercent, x.c.CompletedAt is not null, x.c.Passed ?? false))
+            .ToList();
         return TypedResults.Ok(new PublicProjectDetail(
             summary,
             project.Milestones.OrderBy(m => m.PlannedOn).Select(m => new PublicMilestone(m.Name, m.PlannedOn, m.ReachedOn)).ToList(),
@@ -100,7 +112,8 @@ public static class PublicProjects
             children,
             project.Grants.OrderBy(g => g.GrantedOn).Select(g => new PublicGrant(g.Amount, g.FundingSource, g.GrantedOn)).ToList(),
             origins,
-            funds));
+            funds,
+            consultations));
     }
 
     private static async Task<IResult> ExportCsvAsync(
