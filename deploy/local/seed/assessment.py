@@ -5,9 +5,10 @@ case (劝退, Unqualified in 2024 and 2025) arise, and some members have full ma
 household evaluation (五好文明户) of Gaobian's households, on public notice.
 
 Through the public API only, every entry with a stable Idempotency-Key, points drawn from a fixed
-seed so every run gives the same ledger (and, once closed, replays the same notice). Making 2025
-final needs its notice window to have ended: in Development the seed moves the Assessment service's
-clock just past the window (POST /dev/clock), finalises, and puts the clock back.
+seed so every run gives the same ledger (and, once closed, replays the same notice). 2025 is recorded
+on the dates it happened: in Development the seed sets the Assessment service's clock (POST /dev/clock)
+to January 2026 to enter, publish and answer, to the day after the window to finalise, and then puts
+it right; without that clock it publishes today and leaves finalising to a later run.
 """
 import datetime
 import random
@@ -16,6 +17,8 @@ from seedlib import SeedError
 
 YEAR = 2025
 PREVIOUS_YEAR = 2024
+# The town's secretaries enter the year's points and publish in the second week of January.
+PUBLISHED_ON = datetime.date(2026, 1, 13)
 
 MEMBER_DIMENSIONS = [
     ("daily-conduct", "日常行为规范", "日常行为规范，遵守村规民约"),
@@ -190,38 +193,44 @@ def object_and_answer(ctx, notice_id, concerning):
     ctx.step("assessment", 2, 2, "书记答复异议（经核实，维持原评分）", answer)
 
 
-def finalise(ctx, hefeng, notice):
-    """Makes 2025 final once its window has ended, moving the Development clock just past it if need be."""
+def set_clock(ctx, on):
+    """Sets the Assessment service's Development clock to the town date `on`; false when it has none."""
+    days = (on - town_today()).days
+    offset = "PT0S" if days == 0 else f"P{days}D" if days > 0 else f"-P{-days}D"
+    try:
+        ctx.request("assessment", "POST", "/dev/clock", {"offset": offset})
+    except SeedError as e:
+        print(f"[assessment] 开发时钟不可用，按今天的日期办理：{e}", flush=True)
+        return False
+    print(f"[assessment] 开发时钟设为 {on} (Assessment's clock at {on})", flush=True)
+    return True
+
+
+def reset_clock(ctx):
+    try:
+        ctx.request("assessment", "POST", "/dev/clock", {"offset": "PT0S"})
+        print("[assessment] 开发时钟已恢复", flush=True)
+    except SeedError as e:
+        ctx.failed += 1
+        print(f"[assessment] 开发时钟未能恢复，请手动 POST /dev/clock {{\"offset\":\"PT0S\"}}：{e}", flush=True)
+
+
+def finalise(ctx, notice):
+    """Makes 2025 final the day after its window closed, on the Development clock."""
     if notice["state"] == "final":
         print(f"[assessment] {YEAR} 年度结果已确定（已存在，未重复操作）", flush=True)
         return
     closes = datetime.date.fromisoformat(notice["windowClosesOn"])
-    days = (closes - town_today()).days + 1
-    moved = False
-    try:
-        if days > 0:
-            try:
-                ctx.request("assessment", "POST", "/dev/clock", {"offset": f"P{days}D"})
-                moved = True
-                print(f"[assessment] 开发时钟前移 {days} 天，公示期（至 {closes}）视为已满", flush=True)
-            except SeedError as e:
-                print(f"[assessment] 公示期至 {closes} 结束，期满后再确定结果（开发时钟不可用：{e}）", flush=True)
-                return
+    if not set_clock(ctx, closes + datetime.timedelta(days=1)) and closes >= town_today():
+        print(f"[assessment] 公示期至 {closes} 结束，期满后再确定结果", flush=True)
+        return
 
-        def do_finalise():
-            result = ctx.request("assessment", "POST", f"/notices/{notice['id']}/finalise")[0]
-            print(f"[assessment] {YEAR} 年度结果已确定：表彰 {result['commended']} 人，组织谈话 {result['talksRequired']} 人，"
-                  f"连续两年不合格（劝退）{result['unqualifiedConsecutively']} 人", flush=True)
-            return False
-        ctx.step("assessment", 1, 1, f"鹤峰村 {YEAR} 年度考核结果确定", do_finalise)
-    finally:
-        if moved:
-            try:
-                ctx.request("assessment", "POST", "/dev/clock", {"offset": "PT0S"})
-                print("[assessment] 开发时钟已恢复", flush=True)
-            except SeedError as e:
-                ctx.failed += 1
-                print(f"[assessment] 开发时钟未能恢复，请手动 POST /dev/clock {{\"offset\":\"PT0S\"}}：{e}", flush=True)
+    def do_finalise():
+        result = ctx.request("assessment", "POST", f"/notices/{notice['id']}/finalise")[0]
+        print(f"[assessment] {YEAR} 年度结果已确定：表彰 {result['commended']} 人，组织谈话 {result['talksRequired']} 人，"
+              f"连续两年不合格（劝退）{result['unqualifiedConsecutively']} 人", flush=True)
+        return False
+    ctx.step("assessment", 1, 1, f"鹤峰村 {YEAR} 年度考核结果确定", do_finalise)
 
 
 def seed_members(ctx):
@@ -238,7 +247,16 @@ def seed_members(ctx):
     rng = random.Random(20250101)
     plans = plan_members(members, rng)
     import_previous_year(ctx, hefeng, plans)
+    done = hefeng_notice(ctx, hefeng)
+    moved = (done is None or done["state"] != "final") and set_clock(ctx, PUBLISHED_ON)
+    try:
+        assess_year(ctx, hefeng, plans, rng)
+    finally:
+        if moved:
+            reset_clock(ctx)
 
+
+def assess_year(ctx, hefeng, plans, rng):
     scheme_id = create_scheme(ctx, f"demo-assessment-scheme-hefeng-{YEAR}", {
         "organisationId": hefeng, "year": YEAR, "subjectType": "Member", "total": 100,
         "dimensions": [{"code": c, "name": n, "max": 20} for c, n, _ in MEMBER_DIMENSIONS],
@@ -265,7 +283,7 @@ def seed_members(ctx):
         return
     if len(plans) > 5:
         object_and_answer(ctx, notice["id"], plans[5][0]["name"])
-    finalise(ctx, hefeng, notice)
+    finalise(ctx, notice)
 
 
 def seed_households(ctx):

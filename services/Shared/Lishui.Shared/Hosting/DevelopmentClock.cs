@@ -21,7 +21,7 @@ public sealed class DevelopmentClock(TimeSpan offset) : TimeProvider
 {
     public const string OffsetSetting = "Dev:ClockOffset";
 
-    /// <summary>The most the clock may be moved forward.</summary>
+    /// <summary>The most the clock may be moved, forward or (to record a past year's steps on their dates) back.</summary>
     public static readonly TimeSpan MaxOffset = TimeSpan.FromDays(400);
 
     private long offsetTicks = offset.Ticks;
@@ -36,7 +36,7 @@ public sealed class DevelopmentClock(TimeSpan offset) : TimeProvider
 
     public override TimeZoneInfo LocalTimeZone => System.LocalTimeZone;
 
-    /// <summary>An ISO 8601 duration between zero and <see cref="MaxOffset"/>, or null.</summary>
+    /// <summary>An ISO 8601 duration (negative: back) of at most <see cref="MaxOffset"/>, or null.</summary>
     public static TimeSpan? ParseOffset(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -47,7 +47,7 @@ public sealed class DevelopmentClock(TimeSpan offset) : TimeProvider
         try
         {
             var offset = XmlConvert.ToTimeSpan(text.Trim());
-            return offset >= TimeSpan.Zero && offset <= MaxOffset ? offset : null;
+            return offset.Duration() <= MaxOffset ? offset : null;
         }
         catch (FormatException)
         {
@@ -70,8 +70,8 @@ public sealed record ClockShiftRequest(string Offset) : IValidatableRequest
         if (DevelopmentClock.ParseOffset(Offset) is null)
         {
             yield return new FieldError("offset", "dev-clock.offset-invalid",
-                $"offset 应为 ISO 8601 时长（如 P7D、PT12H），介于 0 与 {DevelopmentClock.MaxOffset.Days} 天之间。",
-                $"offset must be an ISO 8601 duration (e.g. P7D, PT12H) between zero and {DevelopmentClock.MaxOffset.Days} days.");
+                $"offset 应为 ISO 8601 时长（如 P7D、PT12H，回拨写 -P30D），前后不超过 {DevelopmentClock.MaxOffset.Days} 天。",
+                $"offset must be an ISO 8601 duration (e.g. P7D, PT12H, or -P30D to go back) of at most {DevelopmentClock.MaxOffset.Days} days.");
         }
     }
 }
