@@ -38,7 +38,7 @@ public static class ListMembers
     {
         var errors = new List<FieldError>();
         var statuses = ParseStatuses(filter.Status, errors);
-        var cohortFilter = Parse<Cohort>("cohort", filter.Cohort, errors);
+        var cohortFilter = QueryEnums.Parse<Cohort>("cohort", filter.Cohort, errors);
         var order = filter.Sort?.Trim() ?? "name";
         if (order.TrimStart('-') is not ("name" or "joinedOn" or "birthDate"))
         {
@@ -126,30 +126,12 @@ public static class ListMembers
         var result = new List<MemberStatus>();
         foreach (var part in (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (Parse<MemberStatus>("status", part, errors) is { } s)
+            if (QueryEnums.Parse<MemberStatus>("status", part, errors) is { } s)
             {
                 result.Add(s);
             }
         }
 
         return result;
-    }
-
-    private static T? Parse<T>(string field, string? value, List<FieldError> errors)
-        where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
-        {
-            return parsed;
-        }
-
-        errors.Add(new FieldError(field, "field.wrong-value", $"应为以下之一：{string.Join("、", Enum.GetNames<T>())}。",
-            $"Must be one of: {string.Join(", ", Enum.GetNames<T>())}."));
-        return null;
     }
 }

@@ -38,8 +38,8 @@ public static class ListOrganisations
         CancellationToken ct)
     {
         var errors = new List<FieldError>();
-        var kindFilter = Parse<OrganisationKind>("kind", kind, errors);
-        var sectorFilter = Parse<OrganisationSector>("sector", sector, errors);
+        var kindFilter = QueryEnums.Parse<OrganisationKind>("kind", kind, errors);
+        var sectorFilter = QueryEnums.Parse<OrganisationSector>("sector", sector, errors);
         var stateFilter = state?.Trim().ToLowerInvariant() ?? "open";
         if (stateFilter is not ("open" or "closed" or "all"))
         {
@@ -128,22 +128,4 @@ public static class ListOrganisations
     }
 
     private static string Like(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
-
-    private static T? Parse<T>(string field, string? value, List<FieldError> errors)
-        where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
-        {
-            return parsed;
-        }
-
-        errors.Add(new FieldError(field, "field.wrong-value", $"应为以下之一：{string.Join("、", Enum.GetNames<T>())}。",
-            $"Must be one of: {string.Join(", ", Enum.GetNames<T>())}."));
-        return null;
-    }
 }

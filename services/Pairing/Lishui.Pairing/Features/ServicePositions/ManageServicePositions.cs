@@ -41,27 +41,9 @@ public static class ManageServicePositions
         return Problems.Result(problem);
     }
 
-    private static async Task<Page<ServicePositionResponse>> ListAsync(
-        PairingDbContext db, Guid? organisationId, ServicePositionKind? kind, int? page, int? pageSize, CancellationToken ct)
-    {
-        var (number, size, skip) = Paging.Normalise(page, pageSize);
-        var query = db.ServicePositions.AsNoTracking().Where(p => p.RemovedAt == null);
-        if (organisationId is { } org)
-        {
-            var subtree = await db.SubtreeAsync(org, ct);
-            query = query.Where(p => subtree.Contains(p.OrganisationId));
-        }
-
-        if (kind is { } k)
-        {
-            query = query.Where(p => p.Kind == k);
-        }
-
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(p => p.Kind).ThenBy(p => p.Name).ThenBy(p => p.Id).Skip(skip).Take(size).ToListAsync(ct);
-        var names = await db.OrganisationNamesAsync(items.Select(p => p.OrganisationId), ct);
-        return new Page<ServicePositionResponse>(items.Select(p => ServicePositionResponse.From(p, names.GetValueOrDefault(p.OrganisationId))).ToList(), number, size, total);
-    }
+    private static Task<Page<ServicePositionResponse>> ListAsync(
+        PairingDbContext db, Guid? organisationId, ServicePositionKind? kind, int? page, int? pageSize, CancellationToken ct) =>
+        ServicePositionPage.ReadAsync(db, organisationId, kind, page, pageSize, ServicePositionResponse.From, ct);
 
     private static async Task<Results<Ok<ServicePositionResponse>, ProblemHttpResult>> GetAsync(Guid id, PairingDbContext db, CancellationToken ct)
     {

@@ -30,28 +30,8 @@ public static class PublicServicePositions
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    private static async Task<Page<PublicServicePosition>> HandleAsync(
-        PairingDbContext db, Guid? organisationId, ServicePositionKind? kind, int? page, int? pageSize, CancellationToken ct)
-    {
-        var (number, size, skip) = Paging.Normalise(page, pageSize);
-        var query = db.ServicePositions.AsNoTracking().Where(p => p.RemovedAt == null);
-        if (organisationId is { } org)
-        {
-            var subtree = await db.SubtreeAsync(org, ct);
-            query = query.Where(p => subtree.Contains(p.OrganisationId));
-        }
-
-        if (kind is { } k)
-        {
-            query = query.Where(p => p.Kind == k);
-        }
-
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(p => p.Kind).ThenBy(p => p.Name).ThenBy(p => p.Id).Skip(skip).Take(size).ToListAsync(ct);
-        var names = await db.OrganisationNamesAsync(items.Select(p => p.OrganisationId), ct);
-        return new Page<PublicServicePosition>(
-            items.Select(p => new PublicServicePosition(p.Id, p.Name, p.Kind, ServicePosition.KindName(p.Kind), p.OrganisationId,
-                names.GetValueOrDefault(p.OrganisationId), p.Address, p.Description)).ToList(),
-            number, size, total);
-    }
+    private static Task<Page<PublicServicePosition>> HandleAsync(
+        PairingDbContext db, Guid? organisationId, ServicePositionKind? kind, int? page, int? pageSize, CancellationToken ct) =>
+        ServicePositionPage.ReadAsync(db, organisationId, kind, page, pageSize, (p, organisationName) => new PublicServicePosition(
+            p.Id, p.Name, p.Kind, ServicePosition.KindName(p.Kind), p.OrganisationId, organisationName, p.Address, p.Description), ct);
 }
