@@ -7,8 +7,10 @@ usage: dev-token.py [ROLE] [--org ORGANISATION_ID] [--member MEMBER_ID] [--sub N
    e.g. curl -H "Authorization: Bearer $(deploy/local/dev-token.py)" http://localhost:5101/members
 """
 import sys
+from pathlib import Path
 
-import devtoken
+sys.path.insert(0, str(Path(__file__).resolve().parent / "seed"))
+import devtoken  # noqa: E402  (the token maker the demo seed uses too)
 
 
 def main(argv):

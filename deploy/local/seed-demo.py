@@ -8,7 +8,7 @@ Runs deploy/local/seed/<service>.py for every service given, in dependency order
 (the roll every other service builds its view from), then the others. Every request carries its
 entry's key as the Idempotency-Key, so running this again creates nothing: the services answer with
 the first response, which also gives back the ids the later entries need. The seed acts as a town
-administrator with a development token (devtoken.py: the app host's local signing key).
+administrator with a development token (seed/devtoken.py: the app host's local signing key).
 """
 import importlib
 import json

@@ -15,7 +15,7 @@ from pathlib import Path
 ISSUER = "lishui-local-dev"        # DevelopmentTokens.Issuer in the app host
 AUDIENCE = "lishui-platform"
 KEY_NAME = "Authentication.SigningKey"
-DEFAULT_KEYS = Path(__file__).resolve().parents[2] / "aspire" / "Lishui.AppHost" / ".infra" / "local-keys.json"
+DEFAULT_KEYS = Path(__file__).resolve().parents[3] / "aspire" / "Lishui.AppHost" / ".infra" / "local-keys.json"
 ROLES = ["TownAdministrator", "OrganisationSecretary", "Member", "Auditor", "ExternalSystem"]
 
 
