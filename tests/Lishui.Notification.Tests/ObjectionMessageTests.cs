@@ -22,10 +22,11 @@ public sealed class ObjectionMessageTests
         await using var host = await NotificationHost.StartAsync(new Dictionary<string, string?> { ["Notification:Delivery:DigestWindow"] = "00:00:00" }, clock);
         var secretary = Guid.CreateVersion7();
         var member = Guid.CreateVersion7();
-        await host.PublishAsync(Registered(secretary, "区淑仪", clock.GetUtcNow()));
-        await host.PublishAsync(Registered(member, "冯少华", clock.GetUtcNow()));
+        var village = Guid.CreateVersion7();
+        await host.PublishAsync(Registered(secretary, "区淑仪", clock.GetUtcNow(), village));
+        await host.PublishAsync(Registered(member, "冯少华", clock.GetUtcNow(), village));
         await host.PublishAsync(new MemberRoleAssigned { MemberId = secretary, Role = "Secretary", AssignedOn = new DateOnly(2024, 1, 1) }
-            .About(secretary, Hefeng, 2, clock.GetUtcNow()));
+            .About(secretary, village, 2, clock.GetUtcNow()));
         await MemberKnownAsync(host, secretary);
         await MemberKnownAsync(host, member);
         await Eventually.MatchAsync(() => host.WithDbAsync(db => db.Set<Lishui.Notification.Data.LocalRole>().AnyAsync(r => r.MemberId == secretary)), held => held, because: "MemberRoleAssigned consumed");
@@ -34,7 +35,7 @@ public sealed class ObjectionMessageTests
         {
             NoticeId = Guid.CreateVersion7(), ObjectionId = Guid.CreateVersion7(), SchemeId = Guid.CreateVersion7(), MemberId = member,
             AnswerBy = new DateOnly(2026, 12, 1), Text = "冯少华的志愿服务分偏高，请核实",
-        }.About(Guid.CreateVersion7(), Hefeng, 1, clock.GetUtcNow());
+        }.About(Guid.CreateVersion7(), village, 1, clock.GetUtcNow());
         await host.PublishAsync(objection);
         await DispatchesAsync(host, objection.EventId);
         await host.DispatchAsync();

@@ -24,10 +24,11 @@ public sealed class ResidentRequestReopenedTests
         await using var host = await NotificationHost.StartAsync(new Dictionary<string, string?>(), clock);
         var secretary = Guid.CreateVersion7();
         var member = Guid.CreateVersion7();
-        await host.PublishAsync(Registered(secretary, "何丽珍", clock.GetUtcNow()));
-        await host.PublishAsync(Registered(member, "梁文辉", clock.GetUtcNow()));
+        var village = Guid.CreateVersion7();
+        await host.PublishAsync(Registered(secretary, "何丽珍", clock.GetUtcNow(), village));
+        await host.PublishAsync(Registered(member, "梁文辉", clock.GetUtcNow(), village));
         await host.PublishAsync(new MemberRoleAssigned { MemberId = secretary, Role = LocalRole.Secretary, AssignedOn = new DateOnly(2026, 1, 5) }
-            .About(secretary, Hefeng, 2, clock.GetUtcNow()));
+            .About(secretary, village, 2, clock.GetUtcNow()));
         await Eventually.MatchAsync(() => host.WithDbAsync(db => db.Set<LocalRole>().AnyAsync(r => r.MemberId == secretary && r.Active)), known => known,
             because: "the secretary's role was consumed");
         await MemberKnownAsync(host, member);
@@ -36,7 +37,7 @@ public sealed class ResidentRequestReopenedTests
         {
             RequestId = Guid.CreateVersion7(), ReferenceNumber = "MS2026-00042", PreviousStatus = "Answered", ProjectId = null,
             Reason = "雨棚装了但太短，下雨时孩子还是淋雨", ReopenedOn = new DateOnly(2026, 11, 24), Reopenings = 1,
-        }.About(Guid.CreateVersion7(), Hefeng, 4, clock.GetUtcNow());
+        }.About(Guid.CreateVersion7(), village, 4, clock.GetUtcNow());
         await host.PublishAsync(reopened);
         await DispatchesAsync(host, reopened.EventId);
         await host.DispatchAsync();
@@ -49,6 +50,6 @@ public sealed class ResidentRequestReopenedTests
         Assert.Equal("群众反映诉求未解决", message.Title);
         Assert.Equal("何丽珍同志：编号MS2026-00042的群众诉求，群众于2026-11-24反映答复或项目未能解决问题：雨棚装了但太短，下雨时孩子还是淋雨。该诉求已重新办理，请尽快跟进。", message.Body);
         Assert.Contains(await host.WithDbAsync(db => db.Dispatches.AsNoTracking().Where(d => d.SourceEventId == reopened.EventId).ToListAsync()),
-            d => d.Audience == Audience.Secretary && d.AudienceOrganisationId == Hefeng);
+            d => d.Audience == Audience.Secretary && d.AudienceOrganisationId == village);
     }
 }
