@@ -114,6 +114,12 @@ public sealed class PublicNoticeBoardApiTests(AssessmentApiFactory api) : IClass
         Assert.Equal([confirmed.Id], (await BoardAsync($"organisationId={village}&state=final")).Select(n => n.GetProperty("id").GetGuid()));
         Assert.Equal([waiting.Id], (await BoardAsync($"organisationId={village}&state=closed")).Select(n => n.GetProperty("id").GetGuid()));
         Assert.Empty(await BoardAsync($"organisationId={village}&state=open"));
+
+        // The notice's own page says the same.
+        static async Task<(string?, string?)> StateOf(HttpClient client, Guid id) =>
+            await client.GetFromJsonAsync<JsonElement>($"/notices/{id}") is var n ? (n.GetProperty("state").GetString(), n.GetProperty("stateLabel").GetString()) : default;
+        Assert.Equal(("final", "已确认"), await StateOf(client, confirmed.Id));
+        Assert.Equal(("closed", "公示期满"), await StateOf(client, waiting.Id));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed record NoticeResult(string Name, string Grade, string? GradeLabel,
 
 public sealed record PublicNotice(
     Guid Id, int Year, string? OrganisationName, DateOnly WindowOpensOn, DateOnly WindowClosesOn, IReadOnlyList<Dimension> Dimensions,
-    Page<NoticeResult> Results, string TopicLabel)
+    Page<NoticeResult> Results, string TopicLabel, string? State = null, string? StateLabel = null)
 {
     public string Title => $"{OrganisationName}{Year}年度{TopicLabel}结果公示";
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed record PublicDimension(string Code, string Name, decimal Max);
 /// <summary><c>OrganisationName</c> comes from this service's copy of the organisation tree; null until that organisation has arrived.</summary>
 public sealed record PublicNoticeResponse(
     Guid Id, int Year, string? OrganisationName, DateOnly WindowOpensOn, DateOnly WindowClosesOn, IReadOnlyList<PublicDimension> Dimensions, Page<PublicResultResponse> Results,
-    SchemeTopic Topic, string TopicLabel);
+    SchemeTopic Topic, string TopicLabel, string State, string StateLabel);
 
 /// <summary>GET /notices/{id}: the public notice (公示), readable without logging in.</summary>
 public static class GetPublicNotice
@@ -34,7 +35,7 @@ public static class GetPublicNotice
             .WithSummary("考核结果公示 / Public notice of results");
 
     private static async Task<Results<Ok<PublicNoticeResponse>, ProblemHttpResult>> HandleAsync(
-        Guid id, int? page, int? pageSize, AssessmentDbContext db, CancellationToken ct)
+        Guid id, int? page, int? pageSize, AssessmentDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (await db.Notices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct) is not { } notice)
         {
@@ -50,9 +51,11 @@ public static class GetPublicNotice
             .ToListAsync(ct);
         var items = rows.Select(r => PublicResultResponse.Of(r.Name, r.Grade, r.Total, r.Scores)).ToList();
         var organisationName = await db.OrganisationNameAsync(notice.OrganisationId, ct);
+        var state = NoticeStates.Of(notice.FinalisedAt is not null, notice.WindowClosesOn, time.Today());
         return TypedResults.Ok(new PublicNoticeResponse(notice.Id, notice.Year, organisationName, notice.WindowOpensOn, notice.WindowClosesOn,
             scheme.Dimensions.Select(d => new PublicDimension(d.Code, d.Name, d.Max)).ToList(),
-            new Page<PublicResultResponse>(items, number, size, notice.SubjectCount), scheme.Topic, SchemeTopics.Zh(scheme.Topic)));
+            new Page<PublicResultResponse>(items, number, size, notice.SubjectCount), scheme.Topic, SchemeTopics.Zh(scheme.Topic),
+            NoticeStates.Code(state), NoticeStates.Zh(state)));
     }
 
     /// <summary>The name residents know the organisation by, from the local organisation view.</summary>
