@@ -2,50 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lishui.Notification.Data;
-using Lishui.Shared.Messaging;
 using Lishui.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Notification.Tests;
 
 /// <summary>Notification in process on its own real database, with its own queue names on the real broker.</summary>
-public sealed class NotificationApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
-{
-    private readonly TestInfrastructure infrastructure = new();
-    private readonly string prefix = "t" + Guid.NewGuid().ToString("N")[..10];
-    private string database = string.Empty;
-
-    public async Task InitializeAsync()
-    {
-        await infrastructure.InitializeAsync();
-        database = await infrastructure.CreateDatabaseAsync("notification");
-        await using var db = new NotificationDbContext(new DbContextOptionsBuilder<NotificationDbContext>().UseNpgsql(database).Options);
-        await db.Database.MigrateAsync();
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        TestSecurity.Apply(builder);
-        builder.UseSetting($"ConnectionStrings:{NotificationDbContext.ConnectionName}", database);
-        builder.UseSetting($"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}", infrastructure.RabbitMq.ToString());
-        builder.UseSetting("Messaging:EndpointPrefix", prefix);
-    }
-
-    protected override void ConfigureClient(HttpClient client)
-    {
-        base.ConfigureClient(client);
-        client.WithToken(TestTokens.TownAdministrator());
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await NotificationQueues.DeleteAsync(infrastructure, prefix);
-        await infrastructure.DisposeAsync();
-    }
-}
+public sealed class NotificationApiFactory() : ServiceApiFactory<Program, NotificationDbContext>("notification", NotificationDbContext.ConnectionName);
 
 public sealed class TemplateApiTests(NotificationApiFactory api) : IClassFixture<NotificationApiFactory>
 {

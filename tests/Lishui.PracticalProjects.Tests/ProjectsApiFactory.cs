@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Lishui.Contracts;
 using Lishui.Contracts.Membership;
@@ -7,25 +6,17 @@ using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Messaging;
 using Lishui.Shared.Messaging;
 using Lishui.Testing;
-using MassTransit;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RabbitMQ.Client;
 
 namespace Lishui.PracticalProjects.Tests;
 
 /// <summary>PracticalProjects in process on its own real database and its own queue names on the real broker.</summary>
-public class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class ProjectsApiFactory() : ServiceApiFactory<Program, ProjectsDbContext>("projects", ProjectsDbContext.ConnectionName)
 {
-    private readonly List<string> queues = [];
     private readonly ConcurrentDictionary<string, List<JsonElement>> drained = new();
-    private string database = string.Empty;
-    private int cleanedUp;
-
-    public TestInfrastructure Infrastructure { get; } = new();
 
     /// <summary>里水镇党委, which the tests name by this fixed id; on the local tree from the start.</summary>
     public static readonly Guid Town = Guid.Parse("0193a1c0-0000-7000-8000-000000000010");
@@ -33,20 +24,14 @@ public class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>鹤峰村党委 (under the town), which the tests name by this fixed id; on the local tree from the start.</summary>
     public static readonly Guid Hefeng = Guid.Parse("0193a1c0-0000-7000-8000-000000000001");
 
-    public string Prefix { get; } = "t" + Guid.NewGuid().ToString("N")[..10];
+    public string Prefix => EndpointPrefix;
 
-    /// <summary>The connection string of the service's database.</summary>
-    public string Database => database;
-
-    public async Task InitializeAsync()
+    /// <summary>
+    /// Projects and requests need an organisation the service knows: the town and Hefeng arrive as
+    /// Membership's OrganisationCreated would have put them there before the service started.
+    /// </summary>
+    protected override async Task SeedAsync(ProjectsDbContext db)
     {
-        await Infrastructure.InitializeAsync();
-        database = await Infrastructure.CreateDatabaseAsync("projects");
-        await using var db = new ProjectsDbContext(new DbContextOptionsBuilder<ProjectsDbContext>().UseNpgsql(database).Options);
-        await db.Database.MigrateAsync();
-
-        // Projects and requests need an organisation the service knows: the town and Hefeng arrive as
-        // Membership's OrganisationCreated would have put them there before the service started.
         await db.ApplyAsync(Created(Town, null, "里水镇党委"), CancellationToken.None);
         await db.ApplyAsync(Created(Hefeng, Town, "鹤峰村党委"), CancellationToken.None);
         await db.SaveChangesAsync();
@@ -66,7 +51,7 @@ public class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await channel.ExchangeDeclareAsync(exchange, "fanout", durable: true, autoDelete: false);
         await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
         await channel.QueueBindAsync(queue, exchange, string.Empty);
-        queues.Add(queue);
+        ExtraQueues.Add(queue);
         return queue;
     }
 
@@ -103,16 +88,6 @@ public class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var events = await EventsAboutAsync(queue, aggregateId);
         Assert.True(events.Count == expected, $"{because}: expected {expected} events, got {events.Count}");
         return events;
-    }
-
-    /// <summary>Publishes an event on the real broker, as another service's outbox relay would.</summary>
-    public Task PublishAsync<T>(T message)
-        where T : class => Services.GetRequiredService<IBus>().PublishWithinDeadlineAsync(message);
-
-    public async Task<T> WithDbAsync<T>(Func<ProjectsDbContext, Task<T>> query)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ProjectsDbContext>());
     }
 
     /// <summary>Adds an organisation to this service's local tree the way OrganisationCreated does.</summary>
@@ -161,59 +136,7 @@ public class ProjectsApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return ids;
     }
 
-    /// <summary>Clients from <c>CreateClient()</c> act as a town administrator, so tests about other things need no token.</summary>
-    protected override void ConfigureClient(HttpClient client)
-    {
-        base.ConfigureClient(client);
-        client.WithToken(TestTokens.TownAdministrator());
-    }
-
-    /// <summary>A client sending <paramref name="token"/> (see <see cref="TestTokens"/>), or no token at all when null.</summary>
-    public HttpClient ClientWith(string? token)
-    {
-        return CreateClient().WithToken(token);
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        TestSecurity.Apply(builder);
-        builder.UseSetting($"ConnectionStrings:{ProjectsDbContext.ConnectionName}", database);
-        builder.UseSetting($"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}", Infrastructure.RabbitMq.ToString());
-        builder.UseSetting("Messaging:EndpointPrefix", Prefix);
-        builder.UseSetting("Projects:Overdue:Enabled", "false");
-        builder.ConfigureTestServices(ConfigureTestServices);
-    }
-
-    protected virtual void ConfigureTestServices(IServiceCollection services)
-    {
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await StopAndCleanUpAsync();
-        await Infrastructure.DisposeAsync();
-    }
-
-    /// <summary>Stops the service's bus, then the service, then deletes its queues and drops its database.</summary>
-    public async Task StopAndCleanUpAsync()
-    {
-        if (Interlocked.Exchange(ref cleanedUp, 1) == 1)
-        {
-            return;
-        }
-
-        queues.AddRange(ServiceQueues.Declared(Services));
-        // The bus first, and to the end, whatever the host's shutdown timeout: an event still being
-        // retried when the host gave up stopping went on to _error after its queues were deleted.
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
-        {
-            await Services.GetRequiredService<IBusControl>().StopAsync(timeout.Token);
-        }
-
-        await DisposeAsync();
-        await Infrastructure.DeleteQueuesAsync([.. queues]);
-        await Infrastructure.DropDatabaseAsync(database);
-    }
+    protected override void ConfigureSettings(IWebHostBuilder builder) => builder.UseSetting("Projects:Overdue:Enabled", "false");
 }
 
 /// <summary>A clock the test moves by hand; timers still tick in real time.</summary>

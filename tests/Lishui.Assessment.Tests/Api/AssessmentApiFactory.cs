@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Lishui.Assessment.Data;
@@ -9,11 +8,9 @@ using Lishui.Contracts.Membership;
 using Lishui.Shared.Messaging;
 using Lishui.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Lishui.Assessment.Tests.Api;
 
@@ -23,35 +20,20 @@ namespace Lishui.Assessment.Tests.Api;
 /// left out so tests can read the events each change queued; <see cref="AssessmentApiWithRelayFactory"/>
 /// keeps it and shows they leave.
 /// </summary>
-public class AssessmentApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class AssessmentApiFactory() : ServiceApiFactory<Program, AssessmentDbContext>("assessment", AssessmentDbContext.ConnectionName)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    private readonly TestInfrastructure infrastructure = new();
-    private readonly string prefix = "t" + Guid.NewGuid().ToString("N")[..10];
-    private string database = string.Empty;
-
-    protected virtual bool RunOutboxRelay => false;
+    protected override bool RunOutboxRelay => false;
 
     /// <summary>Whether the service runs on <see cref="Clock"/> (false: on the clock the service itself registers).</summary>
     protected virtual bool UseTestClock => true;
 
-    /// <summary>The environment and token settings of the host; see <see cref="TestSecurity"/>.</summary>
-    protected virtual void ConfigureSecurity(IWebHostBuilder builder) => TestSecurity.Apply(builder);
-
     /// <summary>The service's clock: real time unless a test moves it (e.g. past a publication window).</summary>
     public TestClock Clock { get; } = new();
-
-    public async Task InitializeAsync()
-    {
-        await infrastructure.InitializeAsync();
-        database = await infrastructure.CreateDatabaseAsync("assessment");
-        await using var db = new AssessmentDbContext(new DbContextOptionsBuilder<AssessmentDbContext>().UseNpgsql(database).Options);
-        await db.Database.MigrateAsync();
-    }
 
     /// <summary>Puts members on this service's local roll the way MemberRegistered does.</summary>
     public async Task<Guid[]> RegisterMembersAsync(Guid organisationId, params string[] names)
@@ -140,56 +122,16 @@ public class AssessmentApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
             new { subjectId = subject, dimension, points, reason, enteredBy = "鹤峰村党委书记" });
     }
 
-    public async Task<T> WithDbAsync<T>(Func<AssessmentDbContext, Task<T>> query)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<AssessmentDbContext>());
-    }
-
     /// <summary>Events queued in the outbox for one aggregate, by URN.</summary>
     public Task<List<OutboxMessage>> OutboxAsync(Guid aggregateId) =>
         WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.AggregateId == aggregateId).OrderBy(m => m.Id).ToListAsync());
 
-    /// <summary>Clients from <c>CreateClient()</c> act as a town administrator, so tests about other things need no token.</summary>
-    protected override void ConfigureClient(HttpClient client)
+    protected override void ConfigureTestServices(IServiceCollection services)
     {
-        base.ConfigureClient(client);
-        client.WithToken(TestTokens.TownAdministrator());
-    }
-
-    /// <summary>A client sending <paramref name="token"/> (see <see cref="TestTokens"/>), or no token at all when null.</summary>
-    public HttpClient ClientWith(string? token)
-    {
-        return CreateClient().WithToken(token);
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        ConfigureSecurity(builder);
-        builder.UseSetting($"ConnectionStrings:{AssessmentDbContext.ConnectionName}", database);
-        builder.UseSetting($"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}", infrastructure.RabbitMq.ToString());
-        builder.UseSetting("Messaging:EndpointPrefix", prefix);
         if (UseTestClock)
         {
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+            services.AddSingleton<TimeProvider>(Clock);
         }
-
-        if (!RunOutboxRelay)
-        {
-            builder.ConfigureTestServices(services =>
-            {
-                var relay = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxRelay<AssessmentDbContext>));
-                services.Remove(relay);
-            });
-        }
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        var queues = ServiceQueues.Declared(Services);
-        await DisposeAsync();
-        await infrastructure.DeleteQueuesAsync(queues);
-        await infrastructure.DisposeAsync();
     }
 }
 

@@ -1,13 +1,7 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Lishui.Membership.Data;
-using Lishui.Shared.Messaging;
-using Lishui.Shared.Security;
 using Lishui.Testing;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Lishui.Membership.Tests.Api;
 
@@ -15,29 +9,12 @@ namespace Lishui.Membership.Tests.Api;
 /// The Membership service in process, on a real PostgreSQL database of its own (migrated with the
 /// service's migrations) and the real broker.
 /// </summary>
-public class MembershipApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class MembershipApiFactory() : ServiceApiFactory<Program, MembershipDbContext>("membership", MembershipDbContext.ConnectionName)
 {
-    private readonly TestInfrastructure infrastructure = new();
-
-    /// <summary>The real broker and database server this factory runs on.</summary>
-    public TestInfrastructure Infrastructure => infrastructure;
-    private string database = string.Empty;
-
-    /// <summary>This service's database (connection string), e.g. for pg_dump.</summary>
-    public string Database => database;
-
     /// <summary>Fresh random keys for every run: no key is ever committed.</summary>
     public string EncryptionKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     public string HashKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-
-    public async Task InitializeAsync()
-    {
-        await infrastructure.InitializeAsync();
-        database = await infrastructure.CreateDatabaseAsync("membership");
-        await using var db = new MembershipDbContext(new DbContextOptionsBuilder<MembershipDbContext>().UseNpgsql(database).Options);
-        await db.Database.MigrateAsync();
-    }
 
     private readonly SemaphoreSlim townLock = new(1, 1);
     private Guid? town;
@@ -82,52 +59,16 @@ public class MembershipApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
         return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    /// <summary>Clients from <c>CreateClient()</c> act as a town administrator, so tests about other things need no token.</summary>
-    protected override void ConfigureClient(HttpClient client)
-    {
-        base.ConfigureClient(client);
-        client.WithToken(TestTokens.TownAdministrator());
-    }
-
-    /// <summary>A client sending <paramref name="token"/> (see <see cref="TestTokens"/>), or no token at all when null.</summary>
-    public HttpClient ClientWith(string? token)
-    {
-        return CreateClient().WithToken(token);
-    }
-
     /// <summary>Points the service at another broker (e.g. one that is down).</summary>
     protected virtual Uri? BrokerOverride => null;
 
-    public async Task<T> WithDbAsync<T>(Func<MembershipDbContext, Task<T>> query)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<MembershipDbContext>());
-    }
+    protected override Uri Broker => BrokerOverride ?? base.Broker;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        TestSecurity.Apply(builder);
-        builder.UseSetting($"ConnectionStrings:{MembershipDbContext.ConnectionName}", database);
-        builder.UseSetting($"ConnectionStrings:{MessagingRegistration.BrokerConnectionName}", (BrokerOverride ?? infrastructure.RabbitMq).ToString());
-        builder.UseSetting("Messaging:EndpointPrefix", EndpointPrefix);
-        ConfigureKeys(builder);
-    }
-
-    /// <summary>Each factory consumes on queues of its own, so no other test class's service takes its events.</summary>
-    public string EndpointPrefix { get; } = $"membership-test-{Guid.NewGuid():N}"[..28];
+    protected override void ConfigureSettings(IWebHostBuilder builder) => ConfigureKeys(builder);
 
     protected virtual void ConfigureKeys(IWebHostBuilder builder)
     {
         builder.UseSetting("PersonalData:EncryptionKey", EncryptionKey);
         builder.UseSetting("PersonalData:HashKey", HashKey);
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await infrastructure.DeleteQueuesAsync($"{EndpointPrefix}-member-unqualified-consecutively", $"{EndpointPrefix}-member-unqualified-consecutively_error",
-            $"{EndpointPrefix}-member-commended", $"{EndpointPrefix}-member-commended_error",
-            $"{EndpointPrefix}-organisational-talk-required", $"{EndpointPrefix}-organisational-talk-required_error");
-        await infrastructure.DisposeAsync();
     }
 }
