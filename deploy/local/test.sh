@@ -3,8 +3,10 @@
 #
 # 1. Where the tests get PostgreSQL and RabbitMQ from:
 #    - LISHUI_TEST_POSTGRES and LISHUI_TEST_RABBITMQ already set: those servers (nothing installed);
-#    - else, when a container runtime answers ('docker info'/'podman info' exit 0): nothing here,
-#      the tests start their own with Testcontainers;
+#    - else, when a container engine answers ('docker info'/'podman info' exit 0) and the images are
+#      present locally or their registry answers (LISHUI_TEST_POSTGRES_IMAGE, LISHUI_TEST_RABBITMQ_IMAGE;
+#      default postgres:15, rabbitmq:3.13-management): nothing here, the tests start their own with
+#      Testcontainers (with podman, DOCKER_HOST is pointed at its API socket when unset);
 #    - else (the usual case on Debian 12 without containers): a throwaway PostgreSQL 15 and RabbitMQ
 #      (with the management plugin) under a temp folder, on free ports, stopped and deleted on exit
 #      whatever happens. rabbitmq-server is installed with apt-get when missing.
@@ -39,12 +41,20 @@ TEST_STARTED=0
 export DOTNET_CLI_TELEMETRY_OPTOUT=${DOTNET_CLI_TELEMETRY_OPTOUT:-1}
 export DOTNET_NOLOGO=${DOTNET_NOLOGO:-1}
 
-container_runtime_answers() {
-  local cli
-  for cli in docker podman; do
-    if command -v "$cli" > /dev/null && timeout 10 "$cli" info > /dev/null 2>&1; then return 0; fi
-  done
-  return 1
+# shellcheck source=containers.sh
+source "$HERE/containers.sh"
+
+# Testcontainers speaks the Docker API: with podman that is its service's socket.
+use_container_engine() {
+  [[ $CONTAINER_CLI == podman && -z ${DOCKER_HOST:-} ]] || return 0
+  local socket=/run/podman/podman.sock
+  (( $(id -u) == 0 )) || socket=${XDG_RUNTIME_DIR:-/run/user/$(id -u)}/podman/podman.sock
+  if [[ ! -S $socket ]]; then
+    log "podman's API socket $socket is missing: start 'podman system service --time=0 &' (Testcontainers needs it)"
+    return 1
+  fi
+  export DOCKER_HOST=unix://$socket
+  log "DOCKER_HOST=$DOCKER_HOST (podman)"
 }
 
 ensure_debian_packages() { # PACKAGE:FILE_IT_PROVIDES ...
@@ -215,9 +225,14 @@ cd "$ROOT"
 mode=${LISHUI_TEST_INFRA:-auto}
 if [[ -n ${LISHUI_TEST_POSTGRES:-} && -n ${LISHUI_TEST_RABBITMQ:-} ]]; then
   log "using the servers in LISHUI_TEST_POSTGRES / LISHUI_TEST_RABBITMQ"
-elif [[ $mode == containers ]] || { [[ $mode == auto ]] && container_runtime_answers; }; then
-  log "a container runtime answers: the tests start PostgreSQL and RabbitMQ with Testcontainers"
+elif [[ $mode == auto || $mode == containers ]] && containers_usable \
+    "${LISHUI_TEST_POSTGRES_IMAGE:-$LISHUI_TEST_POSTGRES_IMAGE_DEFAULT}" "${LISHUI_TEST_RABBITMQ_IMAGE:-$LISHUI_TEST_RABBITMQ_IMAGE_DEFAULT}"; then
+  log "$CONTAINER_REASON: the tests start PostgreSQL and RabbitMQ with Testcontainers"
+  use_container_engine
+elif [[ $mode == containers ]]; then
+  log "LISHUI_TEST_INFRA=containers, but containers cannot be used: $CONTAINER_REASON"; exit 2
 elif [[ $mode == auto || $mode == local ]]; then
+  [[ $mode == local ]] || log "$CONTAINER_REASON: throwaway local PostgreSQL and RabbitMQ instead"
   start_local_infra
 else
   log "LISHUI_TEST_INFRA must be auto, local or containers (not '$mode')"; exit 2

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Brings the whole platform up on this machine with demo data: deploy/local/up.sh
 #
-# 1. Without a container runtime ('docker info'/'podman info' fail), the app host runs RabbitMQ and
-#    PostgreSQL 15 as local programs: rabbitmq-server is installed with apt-get when missing.
-#    With one, the app host uses containers (Infra:Mode=auto) and nothing is installed.
+# 1. The app host runs RabbitMQ and PostgreSQL in containers only when a container engine answers
+#    ('docker info'/'podman info') and its two images are present locally or their registry answers
+#    (Infra__Images__RabbitMq / Infra__Images__Postgres name other images, e.g. deploy/images/'s);
+#    then nothing is installed. Otherwise it runs RabbitMQ and PostgreSQL 15 as local programs
+#    (rabbitmq-server is installed with apt-get when missing). The reason is printed either way.
 # 2. Builds the Aspire app host (aspire/Lishui.AppHost, which builds the five services) and runs it.
 #    Its console output goes to artifacts/up/apphost.log (and to this terminal once it is up).
 #    Data lives in aspire/Lishui.AppHost/.infra/ (local mode) and survives restarts.
@@ -42,13 +44,8 @@ log() { printf '[up.sh %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 alive() { [[ -n ${1:-} && -r /proc/$1/stat ]] && [[ $(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) != Z ]]; }
 T_START=$(ms)
 
-container_runtime_answers() {
-  local cli
-  for cli in docker podman; do
-    if command -v "$cli" > /dev/null && timeout 10 "$cli" info > /dev/null 2>&1; then return 0; fi
-  done
-  return 1
-}
+# shellcheck source=containers.sh
+source "$HERE/containers.sh"
 
 ensure_debian_packages() { # PACKAGE:FILE_IT_PROVIDES ...
   local missing=() spec sudo=
@@ -145,10 +142,20 @@ command -v curl > /dev/null || ensure_debian_packages curl:/usr/bin/curl
 [[ -f $APPHOST_PROJECT ]] || { log "no app host at $APPHOST_PROJECT"; exit 1; }
 if [[ ${Infra__Mode:-auto} == external ]]; then
   log "Infra__Mode=external: RabbitMQ and PostgreSQL come from ConnectionStrings__*"
-elif [[ ${Infra__Mode:-auto} == containers ]] || { [[ ${Infra__Mode:-auto} == auto ]] && container_runtime_answers; }; then
-  log "a container runtime answers: the app host runs RabbitMQ and PostgreSQL in containers"
+elif [[ ${Infra__Mode:-auto} == containers ]]; then
+  log "Infra__Mode=containers: the app host runs RabbitMQ and PostgreSQL in containers"
+elif [[ ${Infra__Mode:-auto} == auto ]] && containers_usable "${Infra__Images__RabbitMq:-$LISHUI_APPHOST_RABBITMQ_IMAGE_DEFAULT}" \
+    "${Infra__Images__Postgres:-$LISHUI_APPHOST_POSTGRES_IMAGE_DEFAULT}"; then
+  log "$CONTAINER_REASON: the app host runs RabbitMQ and PostgreSQL in containers"
+  # The app host would ask the same questions again: tell it the answer.
+  export Infra__Mode=containers ASPIRE_CONTAINER_RUNTIME=${ASPIRE_CONTAINER_RUNTIME:-$CONTAINER_CLI}
 else
-  log "no container runtime: the app host runs RabbitMQ and PostgreSQL 15 as local programs"
+  if [[ ${Infra__Mode:-auto} == auto ]]; then
+    log "$CONTAINER_REASON: the app host runs RabbitMQ and PostgreSQL 15 as local programs"
+    export Infra__Mode=executables
+  else
+    log "Infra__Mode=${Infra__Mode}: the app host runs RabbitMQ and PostgreSQL 15 as local programs"
+  fi
   [[ -x /usr/lib/postgresql/15/bin/postgres ]] \
     || { log "PostgreSQL 15 is missing (/usr/lib/postgresql/15/bin): apt-get install -y postgresql-15"; exit 1; }
   ensure_debian_packages rabbitmq-server:/usr/lib/rabbitmq/bin/rabbitmq-server

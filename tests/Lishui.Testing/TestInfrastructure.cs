@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
+using Lishui.AppHost.Infrastructure;
 using Npgsql;
 using RabbitMQ.Client;
 using Testcontainers.PostgreSql;
@@ -11,13 +11,21 @@ namespace Lishui.Testing;
 /// <summary>
 /// One real PostgreSQL server and one real RabbitMQ broker for a test collection. Taken from
 /// <c>LISHUI_TEST_POSTGRES</c> / <c>LISHUI_TEST_RABBITMQ</c> when set (deploy/local/test.sh and CI
-/// set them), otherwise started with Testcontainers where a container runtime answers, otherwise
-/// the tests fail with a message that says what to do. Never a silent skip.
+/// set them), otherwise started with Testcontainers where a container runtime answers and the images
+/// are present or pullable (<c>LISHUI_TEST_POSTGRES_IMAGE</c>, <c>LISHUI_TEST_RABBITMQ_IMAGE</c> name
+/// them, e.g. the ones deploy/images/ builds), otherwise the tests fail with a message that says what
+/// to do. Never a silent skip.
 /// </summary>
 public sealed class TestInfrastructure : IAsyncLifetime
 {
     public const string PostgresVariable = "LISHUI_TEST_POSTGRES";
     public const string RabbitMqVariable = "LISHUI_TEST_RABBITMQ";
+    public const string PostgresImageVariable = "LISHUI_TEST_POSTGRES_IMAGE";
+    public const string RabbitMqImageVariable = "LISHUI_TEST_RABBITMQ_IMAGE";
+
+    // deploy/local/test.sh checks for the same images before it leaves the servers to Testcontainers.
+    public const string DefaultPostgresImage = "postgres:15";
+    public const string DefaultRabbitMqImage = "rabbitmq:3.13-management";
 
     // How long messages already routed to a queue may take to arrive once nothing routes to it.
     private static readonly TimeSpan RoutedMessagesSettle = TimeSpan.FromSeconds(1);
@@ -46,19 +54,23 @@ public sealed class TestInfrastructure : IAsyncLifetime
             return;
         }
 
-        if (!ContainerRuntimeAnswers())
+        var postgresImage = Environment.GetEnvironmentVariable(PostgresImageVariable) is { Length: > 0 } p ? p : DefaultPostgresImage;
+        var rabbitImage = Environment.GetEnvironmentVariable(RabbitMqImageVariable) is { Length: > 0 } r ? r : DefaultRabbitMqImage;
+        var choice = ContainerRuntimeProbe.Choose(preferred: null, [postgresImage, rabbitImage]);
+        if (!choice.UseContainers)
         {
             throw new InvalidOperationException(
                 $"No PostgreSQL/RabbitMQ for the tests: set {PostgresVariable} and {RabbitMqVariable} " +
-                "(deploy/local/test.sh starts throwaway servers and sets them), or run a Docker/Podman engine for Testcontainers.");
+                $"(deploy/local/test.sh starts throwaway servers and sets them), or run a Docker/Podman engine for Testcontainers " +
+                $"with the images present or pullable ({PostgresImageVariable}, {RabbitMqImageVariable}). Containers not used: {choice.Reason}.");
         }
 
-        postgresContainer = new PostgreSqlBuilder("postgres:15").Build();
-        rabbitContainer = new RabbitMqBuilder("rabbitmq:3.13-management").Build();
+        postgresContainer = new PostgreSqlBuilder(postgresImage).Build();
+        rabbitContainer = new RabbitMqBuilder(rabbitImage).Build();
         await Task.WhenAll(postgresContainer.StartAsync(), rabbitContainer.StartAsync());
         PostgresServer = new NpgsqlConnectionStringBuilder(postgresContainer.GetConnectionString()) { Database = null }.ConnectionString;
         RabbitMq = new Uri(rabbitContainer.GetConnectionString());
-        Source = "Testcontainers";
+        Source = $"Testcontainers ({choice.Reason})";
     }
 
     public async Task DisposeAsync()
@@ -193,42 +205,6 @@ public sealed class TestInfrastructure : IAsyncLifetime
         {
             return false;
         }
-    }
-
-    private static bool ContainerRuntimeAnswers()
-    {
-        foreach (var cli in new[] { "docker", "podman" })
-        {
-            try
-            {
-                using var process = Process.Start(new ProcessStartInfo(cli, "info")
-                {
-                    RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-                });
-                if (process is null)
-                {
-                    continue;
-                }
-
-                if (!process.WaitForExit(TimeSpan.FromSeconds(5)))
-                {
-                    process.Kill(entireProcessTree: true);
-                    continue;
-                }
-
-                if (process.ExitCode == 0)
-                {
-                    return true;
-                }
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                // CLI not installed
-            }
-        }
-
-        return false;
     }
 }
 

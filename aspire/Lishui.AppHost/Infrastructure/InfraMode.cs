@@ -22,7 +22,8 @@ public static class InfraModeSelector
 
     /// <summary>
     /// Resolves <c>auto</c> (the default) and prints the decision. Never picks containers without a
-    /// runtime that answers: container resources would then wait forever without a word.
+    /// runtime that answers and the images it needs (present, or a registry that answers): container
+    /// resources would then wait forever without a word.
     /// </summary>
     public static InfraMode Resolve(IConfiguration configuration)
     {
@@ -44,22 +45,31 @@ public static class InfraModeSelector
     {
         // Aspire's own setting for the runtime to use; when set, only that one is asked.
         var preferred = configuration["ASPIRE_CONTAINER_RUNTIME"] ?? configuration["DOTNET_ASPIRE_CONTAINER_RUNTIME"];
-        if (ContainerRuntimeProbe.FindUsableRuntime(preferred) is { } runtime)
+        var images = InfraImages.From(configuration);
+        var choice = ContainerRuntimeProbe.Choose(preferred, [images.RabbitMq, images.Postgres]);
+        if (choice.UseContainers)
         {
-            return (InfraMode.Containers, $"'{runtime} info' answered");
+            if (preferred is null && choice.Runtime == "podman")
+            {
+                // Aspire asks docker unless told otherwise.
+                configuration["ASPIRE_CONTAINER_RUNTIME"] = "podman";
+            }
+
+            return (InfraMode.Containers, choice.Reason);
         }
 
         if (LocalRabbitMq.IsInstalled && LocalPostgres.IsInstalled)
         {
-            return (InfraMode.Executables, "no container engine answered; local RabbitMQ and PostgreSQL 15 found");
+            return (InfraMode.Executables, $"{choice.Reason}; local RabbitMQ and PostgreSQL 15 found");
         }
 
         throw new InfraSetupException($"""
-            No infrastructure for the platform: no container engine answered ('docker info' / 'podman info'),
+            No infrastructure for the platform: containers cannot be used ({choice.Reason}),
             and RabbitMQ or PostgreSQL 15 is not installed ({LocalRabbitMq.ServerPath}, {LocalPostgres.ServerPath}).
             Do one of:
               - apt-get install rabbitmq-server postgresql-15        (the app host then starts them itself)
-              - start Docker or Podman                                (RabbitMQ and PostgreSQL run as containers)
+              - start Docker or Podman with {images.RabbitMq} and {images.Postgres} present or pullable
+                (Infra:Images:RabbitMq / Infra:Images:Postgres name other images, e.g. ones built by deploy/images/)
               - set {ConfigKey}=external and ConnectionStrings:messaging, ConnectionStrings:membershipdb, ... to your own servers
             """);
     }

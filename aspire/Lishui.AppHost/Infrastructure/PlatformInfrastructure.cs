@@ -27,8 +27,11 @@ public static class PlatformInfrastructureExtensions
 
     private static PlatformInfrastructure AddContainers(this IDistributedApplicationBuilder builder, IReadOnlyList<string> databases)
     {
-        var rabbit = builder.AddRabbitMQ(MessagingName).WithManagementPlugin();
-        var postgres = builder.AddPostgres(PostgresName);
+        // After WithManagementPlugin, which accepts only Aspire's own image name.
+        var images = InfraImages.From(builder.Configuration);
+        var rabbit = builder.AddRabbitMQ(MessagingName).WithManagementPlugin().WithImageReference(images.RabbitMq);
+        var postgres = builder.AddPostgres(PostgresName).WithImageReference(images.Postgres);
+        Console.WriteLine($"Infra:Images: {images.RabbitMq}, {images.Postgres}");
         if (builder.Configuration.GetValue("Infra:DataVolumes", false))
         {
             rabbit.WithDataVolume();
@@ -40,6 +43,13 @@ public static class PlatformInfrastructureExtensions
             rabbit,
             databases.ToDictionary(name => name, name => (IResourceBuilder<IResourceWithConnectionString>)postgres.AddDatabase(name)),
             ReferenceExpression.Create($"http://{rabbit.Resource.UserNameReference}:{rabbit.Resource.PasswordParameter}@{management.Property(EndpointProperty.HostAndPort)}/"));
+    }
+
+    private static IResourceBuilder<T> WithImageReference<T>(this IResourceBuilder<T> resource, string reference)
+        where T : ContainerResource
+    {
+        var (registry, image, tag) = InfraImages.Split(reference);
+        return resource.WithImage(image, tag).WithImageRegistry(registry);
     }
 
     private static PlatformInfrastructure AddExecutables(this IDistributedApplicationBuilder builder, IReadOnlyList<string> databases)
