@@ -1,5 +1,5 @@
-using Lishui.Shared.Messaging;
 using Lishui.Contracts.Membership;
+using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Assessment.Messaging;
@@ -31,24 +31,6 @@ public sealed class HouseholdNotYetKnownException(Guid householdId)
 
 public static class LocalHouseholdView
 {
-    public static ModelBuilder AddLocalHouseholdView(this ModelBuilder model)
-    {
-        model.Entity<LocalHousehold>(e =>
-        {
-            e.ToTable("local_households");
-            e.HasKey(x => x.HouseholdId);
-            e.Property(x => x.HouseholdId).HasColumnName("household_id");
-            e.Property(x => x.OrganisationId).HasColumnName("organisation_id");
-            e.Property(x => x.HeadName).HasColumnName("head_name").HasMaxLength(50);
-            e.Property(x => x.MembersCount).HasColumnName("members_count");
-            e.Property(x => x.EconomicCooperative).HasColumnName("economic_cooperative").HasMaxLength(100);
-            e.Property(x => x.Sequence).HasColumnName("sequence");
-            e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
-            e.HasIndex(x => x.OrganisationId);
-        });
-        return model;
-    }
-
     public static async Task ApplyAsync(this DbContext db, HouseholdRegistered e, CancellationToken ct)
     {
         if (await db.Set<LocalHousehold>().FindAsync([e.HouseholdId], ct) is null)

@@ -32,24 +32,6 @@ public sealed class HouseholdNotYetKnownException(Guid householdId)
 
 public static class LocalHouseholdView
 {
-    public static ModelBuilder AddLocalHouseholdView(this ModelBuilder model)
-    {
-        model.Entity<LocalHousehold>(e =>
-        {
-            e.ToTable("local_households");
-            e.HasKey(x => x.HouseholdId);
-            e.Property(x => x.HouseholdId).HasColumnName("household_id");
-            e.Property(x => x.OrganisationId).HasColumnName("organisation_id");
-            e.Property(x => x.HeadName).HasColumnName("head_name").HasMaxLength(LocalHousehold.MaxHeadNameLength);
-            e.Property(x => x.MembersCount).HasColumnName("members_count");
-            e.Property(x => x.EconomicCooperative).HasColumnName("economic_cooperative").HasMaxLength(100);
-            e.Property(x => x.Sequence).HasColumnName("sequence");
-            e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
-            e.HasIndex(x => x.OrganisationId);
-        });
-        return model;
-    }
-
     /// <summary>A registration; a repeated one leaves the view as it is.</summary>
     public static async Task ApplyAsync(this DbContext db, HouseholdRegistered e, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Lishui.Contracts.Membership;
+using Lishui.Shared.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Shared.Messaging;
@@ -31,23 +32,7 @@ public sealed class LocalMember
 
 public static class LocalMemberView
 {
-    public static ModelBuilder AddLocalMemberView(this ModelBuilder model)
-    {
-        model.Entity<LocalMember>(e =>
-        {
-            e.ToTable("local_members");
-            e.HasKey(x => x.MemberId);
-            e.Property(x => x.MemberId).HasColumnName("member_id");
-            e.Property(x => x.OrganisationId).HasColumnName("organisation_id");
-            e.Property(x => x.Name).HasColumnName("name").HasMaxLength(50);
-            e.Property(x => x.Status).HasColumnName("status").HasMaxLength(30);
-            e.Property(x => x.Sequence).HasColumnName("sequence");
-            e.Property(x => x.OrganisationSequence).HasColumnName("organisation_sequence");
-            e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
-            e.HasIndex(x => x.OrganisationId);
-        });
-        return model;
-    }
+    public static ModelBuilder AddLocalMemberView(this ModelBuilder model) => model.ApplyConfiguration(new LocalMemberConfiguration());
 
     /// <summary>Applies a registration to the view; a stale or repeated event leaves it as it is.</summary>
     public static async Task<LocalMember> ApplyAsync(this DbContext db, MemberRegistered e, CancellationToken ct)

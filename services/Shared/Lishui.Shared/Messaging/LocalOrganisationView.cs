@@ -1,5 +1,6 @@
 using Lishui.Contracts;
 using Lishui.Contracts.Membership;
+using Lishui.Shared.Data.Configurations;
 using Lishui.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,24 +41,7 @@ public sealed class OrganisationNotYetKnownException(Guid organisationId)
 
 public static class LocalOrganisationView
 {
-    public static ModelBuilder AddLocalOrganisationView(this ModelBuilder model)
-    {
-        model.Entity<LocalOrganisation>(e =>
-        {
-            e.ToTable("local_organisations");
-            e.HasKey(x => x.OrganisationId);
-            e.Property(x => x.OrganisationId).HasColumnName("organisation_id");
-            e.Property(x => x.ParentId).HasColumnName("parent_id");
-            e.Property(x => x.Name).HasColumnName("name").HasMaxLength(100);
-            e.Property(x => x.Kind).HasColumnName("kind").HasMaxLength(30);
-            e.Property(x => x.EconomicCooperative).HasColumnName("economic_cooperative").HasMaxLength(100);
-            e.Property(x => x.Closed).HasColumnName("closed");
-            e.Property(x => x.Sequence).HasColumnName("sequence");
-            e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
-            e.HasIndex(x => x.ParentId);
-        });
-        return model;
-    }
+    public static ModelBuilder AddLocalOrganisationView(this ModelBuilder model) => model.ApplyConfiguration(new LocalOrganisationConfiguration());
 
     public static async Task ApplyAsync(this DbContext db, OrganisationCreated e, CancellationToken ct)
     {

@@ -1,4 +1,4 @@
-using Lishui.Shared.Web;
+using Lishui.Shared.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Shared.Messaging;
@@ -15,45 +15,10 @@ public static class MessagingModel
     public const string OutboxChannel = "lishui_outbox";
 
     /// <summary>Maps the outbox, inbox and idempotency tables into a service's own schema.</summary>
-    public static ModelBuilder AddMessagingTables(this ModelBuilder model)
-    {
-        model.Entity<OutboxMessage>(e =>
-        {
-            e.ToTable(OutboxTable);
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-            e.Property(x => x.EventId).HasColumnName("event_id");
-            e.Property(x => x.MessageUrn).HasColumnName("message_urn").HasMaxLength(200);
-            e.Property(x => x.Payload).HasColumnName("payload").HasColumnType("jsonb");
-            e.Property(x => x.AggregateId).HasColumnName("aggregate_id");
-            e.Property(x => x.TraceParent).HasColumnName("trace_parent").HasMaxLength(100);
-            e.Property(x => x.CreatedAt).HasColumnName("created_at");
-            e.Property(x => x.Attempts).HasColumnName("attempts");
-            e.Property(x => x.LastError).HasColumnName("last_error");
-            e.HasIndex(x => x.EventId).IsUnique();
-        });
-        model.Entity<InboxMessage>(e =>
-        {
-            e.ToTable(InboxTable);
-            e.HasKey(x => new { x.MessageId, x.Consumer });
-            e.Property(x => x.MessageId).HasColumnName("message_id");
-            e.Property(x => x.Consumer).HasColumnName("consumer").HasMaxLength(200);
-            e.Property(x => x.ProcessedAt).HasColumnName("processed_at");
-        });
-        model.Entity<IdempotencyRecord>(e =>
-        {
-            e.ToTable("idempotency_records");
-            e.HasKey(x => new { x.Scope, x.Key });
-            e.Property(x => x.Scope).HasColumnName("scope").HasMaxLength(100);
-            e.Property(x => x.Key).HasColumnName("key").HasMaxLength(200);
-            e.Property(x => x.RequestHash).HasColumnName("request_hash").HasMaxLength(64);
-            e.Property(x => x.StatusCode).HasColumnName("status_code");
-            e.Property(x => x.Location).HasColumnName("location").HasMaxLength(500);
-            e.Property(x => x.ResponseBody).HasColumnName("response_body").HasColumnType("jsonb");
-            e.Property(x => x.CreatedAt).HasColumnName("created_at");
-        });
-        return model;
-    }
+    public static ModelBuilder AddMessagingTables(this ModelBuilder model) => model
+        .ApplyConfiguration(new OutboxMessageConfiguration())
+        .ApplyConfiguration(new InboxMessageConfiguration())
+        .ApplyConfiguration(new IdempotencyRecordConfiguration());
 
     /// <summary>
     /// SQL for a migration: a statement-level trigger that NOTIFYs the relay. NOTIFY is

@@ -1,3 +1,4 @@
+using Lishui.Shared.Data.Configurations;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Builder;
@@ -50,29 +51,7 @@ public static class AuditTrail
 {
     public const string Table = "audit_entries";
 
-    public static ModelBuilder AddAuditTable(this ModelBuilder model)
-    {
-        model.Entity<AuditEntry>(e =>
-        {
-            e.ToTable(Table);
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-            e.Property(x => x.OccurredAt).HasColumnName("occurred_at");
-            e.Property(x => x.Actor).HasColumnName("actor").HasMaxLength(200);
-            e.Property(x => x.ActorRoles).HasColumnName("actor_roles");
-            e.Property(x => x.ActorOrganisationId).HasColumnName("actor_organisation_id");
-            e.Property(x => x.Method).HasColumnName("method").HasMaxLength(10);
-            e.Property(x => x.Route).HasColumnName("route").HasMaxLength(300);
-            e.Property(x => x.Path).HasColumnName("path").HasMaxLength(500);
-            e.Property(x => x.RemoteAddress).HasColumnName("remote_address").HasMaxLength(64);
-            e.Property(x => x.TraceId).HasColumnName("trace_id").HasMaxLength(32);
-            e.Property(x => x.EventIds).HasColumnName("event_ids");
-            e.Property(x => x.EventTypes).HasColumnName("event_types");
-            e.HasIndex(x => x.OccurredAt);
-            e.HasIndex(x => x.Actor);
-        });
-        return model;
-    }
+    public static ModelBuilder AddAuditTable(this ModelBuilder model) => model.ApplyConfiguration(new AuditEntryConfiguration());
 
     /// <summary>SQL for a migration: the table refuses UPDATE and DELETE, whoever asks.</summary>
     public const string AppendOnlySql = $"""

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Lishui.Assessment.Features.Governance;
 
 public enum FactKind
@@ -41,24 +39,4 @@ public sealed class GovernanceFact
     public DateOnly OccurredOn { get; init; }
 
     public string? Value { get; init; }
-}
-
-public static class GovernanceFactModel
-{
-    public static ModelBuilder AddGovernanceFacts(this ModelBuilder model)
-    {
-        model.Entity<GovernanceFact>(e =>
-        {
-            e.ToTable("governance_facts");
-            e.HasKey(x => x.EventId);
-            e.Property(x => x.EventId).HasColumnName("event_id");
-            e.Property(x => x.Kind).HasColumnName("kind").HasConversion<string>().HasMaxLength(30);
-            e.Property(x => x.OrganisationId).HasColumnName("organisation_id");
-            e.Property(x => x.SubjectId).HasColumnName("subject_id");
-            e.Property(x => x.OccurredOn).HasColumnName("occurred_on");
-            e.Property(x => x.Value).HasColumnName("value").HasMaxLength(30);
-            e.HasIndex(x => new { x.Kind, x.OrganisationId, x.OccurredOn });
-        });
-        return model;
-    }
 }

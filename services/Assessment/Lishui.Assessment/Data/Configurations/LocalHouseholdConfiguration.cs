@@ -1,0 +1,17 @@
+using Lishui.Assessment.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lishui.Assessment.Data.Configurations;
+
+internal sealed class LocalHouseholdConfiguration : IEntityTypeConfiguration<LocalHousehold>
+{
+    public void Configure(EntityTypeBuilder<LocalHousehold> e)
+    {
+        e.ToTable("local_households");
+        e.HasKey(x => x.HouseholdId);
+        e.Property(x => x.HeadName).HasMaxLength(50);
+        e.Property(x => x.EconomicCooperative).HasMaxLength(100);
+        e.HasIndex(x => x.OrganisationId);
+    }
+}

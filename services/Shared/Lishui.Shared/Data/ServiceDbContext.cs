@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Lishui.Shared.Data;
+
+/// <summary>
+/// A service's DbContext: tables and columns are the snake_case of the entity and property names
+/// (EFCore.NamingConventions), so a configuration names a table or column only where it differs.
+/// The entity configurations are the <see cref="IEntityTypeConfiguration{TEntity}"/> classes in the
+/// context's namespace + <c>.Configurations</c>.
+/// </summary>
+public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
+{
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.UseSnakeCaseNamingConvention();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Conventions.Add(_ => new EfCoreConstraintNames());
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var configurations = GetType().Namespace + ".Configurations";
+        modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly, t => t.Namespace == configurations);
+    }
+}
