@@ -1,3 +1,4 @@
+using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ namespace Lishui.Benchmarks;
 /// The producing side of the pipeline: a service database with nothing but the platform's outbox
 /// (and inbox) tables and the NOTIFY trigger, as Pairing's would have them.
 /// </summary>
-public sealed class ProducerDbContext(DbContextOptions<ProducerDbContext> options) : DbContext(options)
+public sealed class ProducerDbContext(DbContextOptions<ProducerDbContext> options) : ServiceDbContext(options)
 {
     public const string ConnectionName = "producerdb";
 

@@ -1,3 +1,4 @@
+using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ public sealed class Effect
 }
 
 /// <summary>A service-shaped database: outbox, inbox and one table of effects.</summary>
-public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options)
+public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : ServiceDbContext(options)
 {
     public const string ConnectionName = "testdb";
 
