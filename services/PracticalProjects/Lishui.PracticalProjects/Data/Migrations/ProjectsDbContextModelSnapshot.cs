@@ -959,7 +959,8 @@ namespace Lishui.PracticalProjects.Data.Migrations
                                 .HasColumnName("text");
 
                             b1.Property<Guid>("post_id")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uuid")
+                                .HasColumnName("post_id");
 
                             b1.HasKey("Id");
 
@@ -975,7 +976,8 @@ namespace Lishui.PracticalProjects.Data.Migrations
                         {
                             b1.Property<int>("id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("id"));
 
@@ -1000,7 +1002,8 @@ namespace Lishui.PracticalProjects.Data.Migrations
                                 .HasColumnName("reason");
 
                             b1.Property<Guid>("post_id")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uuid")
+                                .HasColumnName("post_id");
 
                             b1.HasKey("id");
 
@@ -1023,7 +1026,8 @@ namespace Lishui.PracticalProjects.Data.Migrations
                         {
                             b1.Property<int>("id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("id"));
 
@@ -1072,7 +1076,8 @@ namespace Lishui.PracticalProjects.Data.Migrations
                                 .HasColumnName("visited_on");
 
                             b1.Property<Guid>("collection_id")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uuid")
+                                .HasColumnName("collection_id");
 
                             b1.HasKey("id");
 
@@ -1094,7 +1099,8 @@ namespace Lishui.PracticalProjects.Data.Migrations
                         {
                             b1.Property<int>("id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("id"));
 
@@ -1121,7 +1127,8 @@ namespace Lishui.PracticalProjects.Data.Migrations
                                 .HasColumnName("to_progress");
 
                             b1.Property<Guid>("project_id")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uuid")
+                                .HasColumnName("project_id");
 
                             b1.HasKey("id");
 
@@ -1170,7 +1177,8 @@ namespace Lishui.PracticalProjects.Data.Migrations
                                 .HasColumnName("recorded_at");
 
                             b1.Property<Guid>("project_id")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uuid")
+                                .HasColumnName("project_id");
 
                             b1.HasKey("Id");
 
@@ -1208,7 +1216,8 @@ namespace Lishui.PracticalProjects.Data.Migrations
                                 .HasColumnName("recorded_by");
 
                             b1.Property<Guid>("project_id")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uuid")
+                                .HasColumnName("project_id");
 
                             b1.HasKey("Id");
 
@@ -1224,7 +1233,8 @@ namespace Lishui.PracticalProjects.Data.Migrations
                         {
                             b1.Property<int>("id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("id"));
 
@@ -1260,7 +1270,8 @@ namespace Lishui.PracticalProjects.Data.Migrations
                                 .HasColumnName("to_status");
 
                             b1.Property<Guid>("project_id")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uuid")
+                                .HasColumnName("project_id");
 
                             b1.HasKey("id");
 
@@ -1299,7 +1310,8 @@ namespace Lishui.PracticalProjects.Data.Migrations
                                 .HasColumnName("text");
 
                             b1.Property<Guid>("project_id")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uuid")
+                                .HasColumnName("project_id");
 
                             b1.HasKey("Id");
 
@@ -1328,7 +1340,8 @@ namespace Lishui.PracticalProjects.Data.Migrations
                         {
                             b1.Property<int>("id")
                                 .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
 
                             NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("id"));
 
@@ -1360,7 +1373,8 @@ namespace Lishui.PracticalProjects.Data.Migrations
                                 .HasColumnName("to_status");
 
                             b1.Property<Guid>("request_id")
-                                .HasColumnType("uuid");
+                                .HasColumnType("uuid")
+                                .HasColumnName("request_id");
 
                             b1.HasKey("id");
 
