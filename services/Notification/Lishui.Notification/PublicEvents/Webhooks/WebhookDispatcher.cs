@@ -94,8 +94,7 @@ public sealed partial class WebhookDispatcher(
                 ORDER BY due.id
                 LIMIT {room})
               AND (d.locked_until IS NULL OR d.locked_until < {now})
-            RETURNING d.id AS "Id", d.subscriber_id AS "SubscriberId", d.event_id AS "EventId", d.payload AS "Payload", d.attempts AS "Attempts",
-                      s.webhook_url AS "Url", s.webhook_secret AS "Secret"
+            RETURNING d.id, d.subscriber_id, d.event_id, d.payload, d.attempts, s.webhook_url AS url, s.webhook_secret AS secret
             """).ToListAsync(ct);
     }
 
