@@ -10,7 +10,7 @@ try
 {
     var infra = builder.AddPlatformInfrastructure(
         InfraModeSelector.Resolve(builder.Configuration),
-        databases: ["membershipdb", "assessmentdb", "pairingdb", "projectsdb", "notificationdb"]);
+        databases: ["membershipdb", "assessmentdb", "pairingdb", "projectsdb", "notificationdb", "identitydb"]);
     var (messaging, db) = (infra.Messaging, infra.Databases);
 
     // Membership encrypts ID-card and phone numbers (PIPL) with keys that never live in the repository.
@@ -25,8 +25,16 @@ try
     var notification = builder.AddPlatformService<Projects.Lishui_Notification>("notification", messaging, db["notificationdb"])
         .WithReference(membership).WithReference(pairing).WithReference(projects);
 
-    // The public web board reads the services' public endpoints (service discovery by name).
-    builder.AddPortal(membership, assessment, pairing, projects, notification);
+    // Local sign-in: a development OpenID provider whose tokens the services accept as the town's.
+    var identity = builder.AddDevIdentity(db["identitydb"]);
+    foreach (var service in new[] { membership, assessment, pairing, projects, notification })
+    {
+        service.WithDevIdentity(identity);
+    }
+
+    // The public web board reads the services' public endpoints (service discovery by name); signed-in
+    // people come through the provider.
+    builder.AddPortal(membership, assessment, pairing, projects, notification).WithDevIdentitySignIn(identity);
 
     // Subscribing government systems get their own broker users, made through the management API.
     if (infra.BrokerManagement is { } management)

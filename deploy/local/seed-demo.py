@@ -44,6 +44,9 @@ def main(argv):
     for service in ORDER:
         if service in urls and (HERE / "seed" / f"{service}.py").exists():
             importlib.import_module(service).seed(ctx)
+            if service == "membership":  # the development provider's demo accounts need these people's ids
+                path, n = devtoken.write_demo_accounts(ctx.ids, keys_file)
+                print(f"演示账号：{n} 个已写入 {path} (demo sign-in accounts)", flush=True)
     print(f"演示数据：{ctx.done}/{ctx.done + ctx.failed} 条已就绪 "
           f"(demo data: {ctx.done} of {ctx.done + ctx.failed} ready, {ctx.failed} failed) -> {', '.join(urls)}")
     return 1 if ctx.failed else 0

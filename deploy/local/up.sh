@@ -247,7 +247,8 @@ portal_healthy() {
   [[ -n $PORTAL_URL && $(http_status "$PORTAL_URL/health") == 200 ]]
 }
 wait_until "the portal was healthy" portal_healthy
-services=$(discover_services | awk '$1 != "portal"' | sort)
+IDENTITY_URL=$(discover_services | awk '$1 == "identity" { print $2 }')
+services=$(discover_services | awk '$1 != "portal" && $1 != "identity"' | sort)
 
 # --- 4. where everything is -----------------------------------------------------------------------
 echo
@@ -255,6 +256,8 @@ echo "==========================================================================
 echo " 平台已启动 / Lishui Platform is up  ($(secs $(( $(ms) - T_START ))) in all)"
 echo
 echo " 门户 Portal  $PORTAL_URL  (首页, 公示栏, 办实事项目, 诉求查询, 回音壁)"
+echo " 登录 Sign-in  $PORTAL_URL/signin  (开发用身份认证 development OpenID provider: $IDENTITY_URL/account/login)"
+python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import devtoken; devtoken.print_demo_accounts()' "$HERE/seed" | sed 's/^/ /'
 echo " Dashboard  $DASHBOARD_URL  (resources, logs, traces, metrics)"
 while read -r name url; do
   [[ -n $name ]] || continue
