@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Lishui.Portal.Clients;
 using Lishui.Portal.Components;
+using Lishui.Portal.SignIn;
 using Lishui.Shared.Security;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -31,6 +32,13 @@ public static class PortalModule
             .WithServiceToken(PlatformScopes.PublicPortal);
         builder.Services.AddHttpClient<PairingApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "pairing"))
             .WithServiceToken(PlatformScopes.PublicPortal);
+
+        // Signed-in screens call as the person, with their own access token: the services decide.
+        builder.AddPortalSignIn();
+        builder.Services.AddHttpClient<MyAssessmentApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "assessment")).WithUserToken();
+        builder.Services.AddHttpClient<MyPairingApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "pairing")).WithUserToken();
+        builder.Services.AddSingleton<AttendanceDrafts>();
+        builder.Services.AddHttpClient<MyNotificationApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "notification")).WithUserToken();
 
         // Behind the town's ingress, the only way in (NetworkPolicy): its X-Forwarded-For is the resident.
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
@@ -70,6 +78,8 @@ public static class PortalModule
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
 
@@ -77,6 +87,7 @@ public static class PortalModule
         app.MapRazorComponents<App>().RequireRateLimiting(FormsRateLimit);
 
         app.MapOpenData();
+        app.MapPortalSignIn();
         app.MapGet("/elder-mode", (bool on, string? back, HttpContext http) =>
         {
             http.Response.Cookies.Append(ElderModeCookie, on ? "1" : "0",

@@ -44,4 +44,15 @@ public static class Text
     ];
 
     public static readonly IReadOnlyList<(string Code, string Label)> NoticeStates = [("open", "公示中"), ("closed", "公示期满"), ("final", "已确认")];
+
+    /// <summary>The five assessment dimensions of the points scheme (考评维度), as members read them.</summary>
+    public static string Dimension(string code) => code switch
+    {
+        "daily-conduct" => "日常行为规范",
+        "village-work" => "配合村组开展工作",
+        "organisational-life" => "参加组织生活",
+        "volunteer-service" => "党员志愿服务",
+        "visiting-residents" => "走访联系群众",
+        _ => "其他",
+    };
 }

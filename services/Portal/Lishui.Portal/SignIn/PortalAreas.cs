@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Lishui.Shared.Security;
+
+namespace Lishui.Portal.SignIn;
+
+/// <summary>A signed-in screen: where it is, its menu label, and the roles that may use it.</summary>
+public sealed record PortalArea(string Path, string Label, string Policy, IReadOnlyList<string> Roles)
+{
+    public bool AllowedFor(ClaimsPrincipal user) => Roles.Any(user.IsInRole);
+}
+
+/// <summary>
+/// The signed-in screens and who may use them: one table for the menu and for the pages' own rule
+/// (<c>[Authorize(Policy = ...)]</c>), so a screen is never in a menu of a role it refuses. The services
+/// still decide every call themselves.
+/// </summary>
+public static class PortalAreas
+{
+    public const string MemberPolicy = "member";
+    public const string SecretaryPolicy = "secretary";
+
+    private static readonly string[] Members = [PlatformRoles.Member];
+    private static readonly string[] Secretaries = [PlatformRoles.OrganisationSecretary, PlatformRoles.TownAdministrator];
+
+    public static readonly IReadOnlyList<PortalArea> All =
+    [
+        new("/me/points", "我的积分", MemberPolicy, Members),
+        new("/tuesday/attendance", "星期二签到", SecretaryPolicy, Secretaries),
+    ];
+
+    public static IReadOnlyDictionary<string, string[]> Policies { get; } = new Dictionary<string, string[]>
+    {
+        [MemberPolicy] = Members,
+        [SecretaryPolicy] = Secretaries,
+    };
+
+    public static IEnumerable<PortalArea> For(ClaimsPrincipal user) => All.Where(a => a.AllowedFor(user));
+
+    /// <summary>The role as the person reads it.</summary>
+    public static string RoleName(ClaimsPrincipal user) =>
+        user.IsInRole(PlatformRoles.TownAdministrator) ? "镇党委管理员"
+        : user.IsInRole(PlatformRoles.OrganisationSecretary) ? "党组织书记"
+        : user.IsInRole(PlatformRoles.Auditor) ? "审计"
+        : user.IsInRole(PlatformRoles.Member) ? "党员"
+        : "未分配角色";
+}
