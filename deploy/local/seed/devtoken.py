@@ -54,10 +54,11 @@ BUILT_IN_ACCOUNTS = [
     ("town-admin", "镇党委管理员", "TownAdministrator", None, None),
     ("auditor", "审计人员", "Auditor", None, None),
 ]
+# A member's organisation is where they belong (their own Tuesday); it grants a member nothing more.
 DEMO_ACCOUNTS = [  # user name, display name, role, organisation key, member key (deploy/local/demo-data)
     ("hefeng-secretary", "张建国（鹤峰村党委书记）", "OrganisationSecretary", "demo-org-hefeng", "demo-hefeng-001"),
-    ("hefeng-member", "周丽华（鹤峰村党员）", "Member", None, "demo-hefeng-006"),
-    ("pbo-member", "吴晓燕（党建工作办党支部党员）", "Member", None, "demo-pbo-001"),
+    ("hefeng-member", "周丽华（鹤峰村党员）", "Member", "demo-org-hefeng-branch", "demo-hefeng-006"),
+    ("pbo-member", "吴晓燕（党建工作办党支部党员）", "Member", "demo-org-pbo", "demo-pbo-001"),
 ]
 ROLE_NAMES = {"TownAdministrator": "镇党委管理员", "Auditor": "审计", "OrganisationSecretary": "村党委书记", "Member": "党员"}
 

@@ -55,4 +55,9 @@ public static class Text
         "visiting-residents" => "走访联系群众",
         _ => "其他",
     };
+
+    /// <summary>How paired members were in contact.</summary>
+    public static readonly IReadOnlyList<(string Code, string Label)> ContactChannels = [("Visit", "走访"), ("Phone", "电话"), ("Meeting", "会面")];
+
+    public static string ContactChannel(string code) => ContactChannels.FirstOrDefault(c => c.Code == code).Label ?? "其他";
 }

@@ -21,9 +21,14 @@ public sealed class MyAssessmentApi(HttpClient http)
         http.ReadAsAsync<Page<SubjectLedgerEntry>>($"/subjects/{memberId}/ledger?year={year}&pageSize=100", ct);
 }
 
+public sealed record InboxMessage(Guid Id, string Title, string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+
 /// <summary>The signed-in person's inbox (Notification).</summary>
 public sealed class MyNotificationApi(HttpClient http)
 {
+    public Task<MyRead<Page<InboxMessage>>> InboxAsync(Guid memberId, int page, CancellationToken ct) =>
+        http.ReadAsAsync<Page<InboxMessage>>($"/members/{memberId}/notifications?page={page}&pageSize=20", ct);
+
     public Task<MyRead<UnreadCount>> UnreadAsync(Guid memberId, CancellationToken ct) =>
         http.ReadAsAsync<UnreadCount>($"/members/{memberId}/notifications/unread", ct);
 }
@@ -36,6 +41,10 @@ public sealed record OrganisationTuesdaySession(
 
 public sealed record OrganisationTuesday(Guid OrganisationId, string OrganisationName, DateOnly Tuesday, IReadOnlyList<OrganisationTuesdaySession> Sessions);
 
+public sealed record MemberPair(Guid MemberPairId, Guid PairingId, Guid PartnerId, string PartnerName, string PartnerRole, DateOnly Since, bool Active, DateOnly? LastContactedOn, int Contacts);
+
+public sealed record Contact(Guid Id, Guid MemberPairId, DateOnly ContactedOn, string Channel, string Summary);
+
 public sealed record RecordedSession(Guid Id, Guid PairingId, DateOnly HeldOn, string Topic, int Present, int Excused, int Absent);
 
 /// <summary>Pairing, as the signed-in person: the Tuesday sessions of their organisation and their attendance.</summary>
@@ -43,6 +52,15 @@ public sealed class MyPairingApi(HttpClient http)
 {
     public Task<MyRead<OrganisationTuesday>> ThisTuesdayAsync(Guid organisationId, DateOnly date, CancellationToken ct) =>
         http.ReadAsAsync<OrganisationTuesday>($"/organisations/{organisationId}/this-tuesday?date={date:yyyy-MM-dd}", ct);
+
+    public Task<MyRead<Page<MemberPair>>> PairsAsync(Guid memberId, CancellationToken ct) =>
+        http.ReadAsAsync<Page<MemberPair>>($"/members/{memberId}/member-pairs?pageSize=50", ct);
+
+    public Task<MyRead<Page<Contact>>> ContactsAsync(Guid memberPairId, CancellationToken ct) =>
+        http.ReadAsAsync<Page<Contact>>($"/member-pairs/{memberPairId}/contacts?pageSize=5", ct);
+
+    public Task<ApiResult<Contact>> LogContactAsync(Guid memberPairId, DateOnly on, string channel, string? summary, string idempotencyKey, CancellationToken ct) =>
+        http.PostOnceAsync<Contact>($"/member-pairs/{memberPairId}/contacts", new { contactedOn = on, channel, summary }, idempotencyKey, ct);
 
     public Task<ApiResult<RecordedSession>> RecordAttendanceAsync(Guid pairingId, object session, string idempotencyKey, CancellationToken ct) =>
         http.PostOnceAsync<RecordedSession>($"/organisation-pairings/{pairingId}/study-sessions", session, idempotencyKey, ct);

@@ -25,6 +25,9 @@ public static class PortalAreas
     public static readonly IReadOnlyList<PortalArea> All =
     [
         new("/me/points", "我的积分", MemberPolicy, Members),
+        new("/me/tuesday", "本周党建星期二", MemberPolicy, Members),
+        new("/me/pairing", "我的结对", MemberPolicy, Members),
+        new("/me/inbox", "我的消息", MemberPolicy, Members),
         new("/tuesday/attendance", "星期二签到", SecretaryPolicy, Secretaries),
     ];
 
