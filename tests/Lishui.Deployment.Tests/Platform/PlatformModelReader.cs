@@ -2,11 +2,14 @@ namespace Lishui.Deployment.Tests.Platform;
 
 public static class PlatformModelReader
 {
+    /// <summary>App host resources for local runs only, never deployed: the development OpenID provider.</summary>
+    public static readonly IReadOnlySet<string> LocalOnly = new HashSet<string> { "identity" };
+
     /// <summary>Reads the app host, then the services' code, health endpoints and images, in parallel.</summary>
     public static async Task<PlatformModel> ReadAsync()
     {
         var projects = await AppHostModel.ReadAsync();
-        var roots = projects.Where(p => p.Parent is null).ToList();
+        var roots = projects.Where(p => p.Parent is null && !LocalOnly.Contains(p.Name)).ToList();
         var images = ContainerImages.ReadAsync(roots.Select(p => p.ProjectPath));
         var services = await Task.WhenAll(roots.Select(async service =>
         {
