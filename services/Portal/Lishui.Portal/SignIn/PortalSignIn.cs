@@ -17,13 +17,11 @@ namespace Lishui.Portal.SignIn;
 /// </summary>
 public static class PortalSignIn
 {
-    public const string Section = "Portal:Identity";
-
-    public static bool IsConfigured(IConfiguration config) => !string.IsNullOrWhiteSpace(config[$"{Section}:Authority"]);
+    public static bool IsConfigured(IConfiguration config) => !string.IsNullOrWhiteSpace(config["Portal:Identity:Authority"]);
 
     public static WebApplicationBuilder AddPortalSignIn(this WebApplicationBuilder builder)
     {
-        var config = builder.Configuration.GetSection(Section);
+        var config = builder.Configuration;
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddDistributedMemoryCache();
         builder.Services.AddSingleton<SessionTokens>();
@@ -66,14 +64,14 @@ public static class PortalSignIn
         {
             auth.AddOpenIdConnect(o =>
             {
-                o.Authority = config["Authority"];
-                o.ClientId = config["ClientId"];
-                o.ClientSecret = config["ClientSecret"];
-                o.RequireHttpsMetadata = config.GetValue("RequireHttpsMetadata", true);
+                o.Authority = config["Portal:Identity:Authority"];
+                o.ClientId = config["Portal:Identity:ClientId"];
+                o.ClientSecret = config["Portal:Identity:ClientSecret"];
+                o.RequireHttpsMetadata = config.GetValue("Portal:Identity:RequireHttpsMetadata", true);
                 o.ResponseType = OpenIdConnectResponseType.Code;
                 o.UsePkce = true;
                 o.Scope.Clear();
-                foreach (var scope in (config["Scopes"] ?? "openid profile roles offline_access").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                foreach (var scope in (config["Portal:Identity:Scopes"] ?? "openid profile roles offline_access").Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
                     o.Scope.Add(scope);
                 }
