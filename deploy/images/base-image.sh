@@ -21,6 +21,7 @@ VERSION=$(find "$DOTNET_ROOT_HOST/shared/Microsoft.AspNetCore.App" -maxdepth 1 -
 ensure_packages debootstrap:/usr/sbin/debootstrap podman:/usr/bin/podman skopeo:/usr/bin/skopeo \
   docker-registry:/usr/bin/docker-registry runc:/usr/sbin/runc
 podman_conf
+trap stop_own_registry EXIT
 ensure_registry
 
 rootfs=$(debian_rootfs "$PACKAGES")
@@ -32,7 +33,7 @@ fi
 
 t0=$(ms)
 dir=$(mktemp -d "$CACHE/base.XXXXXX")
-trap 'rm -rf "$dir"' EXIT
+trap 'rm -rf "$dir"; stop_own_registry' EXIT
 tar -C "$dir" -xf "$rootfs"
 dotnet_root=$dir/usr/share/dotnet
 mkdir -p "$dotnet_root/shared/Microsoft.NETCore.App" "$dotnet_root/shared/Microsoft.AspNetCore.App" "$dotnet_root/host/fxr"

@@ -22,6 +22,7 @@
 #    Membership image (needs membership + notification), and the stop on SIGTERM within the
 #    manifests' terminationGracePeriodSeconds. Exit status non-zero when a check failed.
 # Env: LISHUI_IMAGES_SKIP_BUILD=1 runs the images already in the registry.
+#      LISHUI_REGISTRY_KEEP=1 leaves the registry running (stopped on exit when this script started it).
 #      LISHUI_IMAGES_CACHE (default /var/tmp/lishui-images): debootstrap output, registry storage.
 # A town with registry access needs none of step 1: leave ContainerBaseImage unset (the SDK then uses
 # mcr.microsoft.com/dotnet/aspnet:10.0) or set -p:ContainerBaseImage=mcr.microsoft.com/dotnet/aspnet:10.0.
@@ -61,7 +62,7 @@ cleanup() {
   "$ROOT/deploy/local/rabbitmq-stop.sh" lishui-images --purge > /dev/null 2>&1
   "$ROOT/deploy/local/pg-stop.sh" lishui-images --purge > /dev/null 2>&1
   rm -rf "$RUN"
-  if [[ -n $REGISTRY_PID && ${LISHUI_REGISTRY_STOP:-0} == 1 ]]; then kill "$REGISTRY_PID" 2> /dev/null; fi
+  stop_own_registry
   exit "$rc"
 }
 trap cleanup EXIT
@@ -72,9 +73,9 @@ trap 'exit 143' TERM
 ensure_packages podman:/usr/bin/podman runc:/usr/sbin/runc slirp4netns:/usr/bin/slirp4netns \
   python3-yaml:/usr/lib/python3/dist-packages/yaml/__init__.py openssl:/usr/bin/openssl
 command -v kubectl > /dev/null || die "kubectl (with kustomize) is needed to render deploy/k8s/overlays/dev"
-"$IMAGES_DIR/base-image.sh"
 podman_conf
 ensure_registry
+"$IMAGES_DIR/base-image.sh"
 
 # --- 2. service images ------------------------------------------------------------------------
 for s in "${SERVICES[@]}"; do

@@ -48,9 +48,15 @@ ensure_packages() { # PACKAGE:FILE ...
 
 registry_answers() { curl -s -o /dev/null --max-time 3 "http://$REGISTRY/v2/"; }
 
-# A loopback registry (Debian's docker-registry, no systemd), storage in the cache; kept running
-# between runs unless LISHUI_REGISTRY_STOP=1 (then build-and-run.sh stops what it started).
+# A loopback registry (Debian's docker-registry, no systemd), storage in the cache, so its images
+# survive it. A script that starts it stops it on exit (stop_own_registry), unless
+# LISHUI_REGISTRY_KEEP=1; one already answering is used and left alone.
 REGISTRY_PID=
+stop_own_registry() {
+  [[ -n $REGISTRY_PID && ${LISHUI_REGISTRY_KEEP:-0} != 1 ]] || return 0
+  kill "$REGISTRY_PID" 2> /dev/null || true
+  REGISTRY_PID=
+}
 ensure_registry() {
   registry_answers && { log "registry $REGISTRY answers"; return 0; }
   [[ $REGISTRY == localhost:* || $REGISTRY == 127.0.0.1:* ]] || die "registry $REGISTRY does not answer"
@@ -66,7 +72,6 @@ http:
 YML
   setsid docker-registry serve "$CACHE/registry.yml" >> "$CACHE/registry.log" 2>&1 < /dev/null &
   REGISTRY_PID=$!
-  echo "$REGISTRY_PID" > "$CACHE/registry.pid"
   for _ in $(seq 1 50); do registry_answers && { log "registry $REGISTRY started (pid $REGISTRY_PID)"; return 0; }; sleep 0.1; done
   die "the registry did not start: $CACHE/registry.log"
 }

@@ -26,6 +26,10 @@ containers_usable() {
   for cli in ${ASPIRE_CONTAINER_RUNTIME:-docker podman}; do
     if command -v "$cli" > /dev/null && timeout 10 "$cli" info > /dev/null 2>&1; then CONTAINER_CLI=$cli; break; fi
   done
+  # deploy/images/ writes the podman settings this kind of machine needs (runc, capped ulimits).
+  if [[ $CONTAINER_CLI == podman && -z ${CONTAINERS_CONF:-} && -f ${LISHUI_IMAGES_CACHE:-/var/tmp/lishui-images}/containers.conf ]]; then
+    export CONTAINERS_CONF=${LISHUI_IMAGES_CACHE:-/var/tmp/lishui-images}/containers.conf
+  fi
   if [[ -z $CONTAINER_CLI ]]; then
     CONTAINER_REASON="no container engine answered ('docker info' / 'podman info')"
     return 1

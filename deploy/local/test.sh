@@ -6,7 +6,8 @@
 #    - else, when a container engine answers ('docker info'/'podman info' exit 0) and the images are
 #      present locally or their registry answers (LISHUI_TEST_POSTGRES_IMAGE, LISHUI_TEST_RABBITMQ_IMAGE;
 #      default postgres:15, rabbitmq:3.13-management): nothing here, the tests start their own with
-#      Testcontainers (with podman, DOCKER_HOST is pointed at its API socket when unset);
+#      Testcontainers (with podman, DOCKER_HOST is pointed at its API socket, 'podman system service'
+#      started when none answers; Ryuk turned off when its image cannot be had);
 #    - else (the usual case on Debian 12 without containers): a throwaway PostgreSQL 15 and RabbitMQ
 #      (with the management plugin) under a temp folder, on free ports, stopped and deleted on exit
 #      whatever happens. rabbitmq-server is installed with apt-get when missing.
@@ -44,17 +45,29 @@ export DOTNET_NOLOGO=${DOTNET_NOLOGO:-1}
 # shellcheck source=containers.sh
 source "$HERE/containers.sh"
 
-# Testcontainers speaks the Docker API: with podman that is its service's socket.
+# Testcontainers speaks the Docker API: with podman that is its service's socket, started here
+# (and stopped on exit) when it is not running. Ryuk, Testcontainers' reaper, is an image too: when
+# it is neither present nor pullable it is turned off (the fixtures remove their containers).
+PODMAN_SERVICE_PID=
 use_container_engine() {
-  [[ $CONTAINER_CLI == podman && -z ${DOCKER_HOST:-} ]] || return 0
-  local socket=/run/podman/podman.sock
-  (( $(id -u) == 0 )) || socket=${XDG_RUNTIME_DIR:-/run/user/$(id -u)}/podman/podman.sock
-  if [[ ! -S $socket ]]; then
-    log "podman's API socket $socket is missing: start 'podman system service --time=0 &' (Testcontainers needs it)"
-    return 1
+  if [[ $CONTAINER_CLI == podman && -z ${DOCKER_HOST:-} ]]; then
+    local socket=/run/podman/podman.sock
+    (( $(id -u) == 0 )) || socket=${XDG_RUNTIME_DIR:-/run/user/$(id -u)}/podman/podman.sock
+    if ! curl -s -o /dev/null --max-time 3 --unix-socket "$socket" http://d/_ping; then
+      socket=$(mktemp -u /tmp/lishui-podman.XXXXXX.sock)
+      podman system service --time=0 "unix://$socket" > /dev/null 2>&1 &
+      PODMAN_SERVICE_PID=$!
+      for _ in $(seq 1 100); do curl -s -o /dev/null --max-time 1 --unix-socket "$socket" http://d/_ping && break; sleep 0.1; done
+      log "started 'podman system service' on $socket (pid $PODMAN_SERVICE_PID)"
+    fi
+    export DOCKER_HOST=unix://$socket
+    log "DOCKER_HOST=$DOCKER_HOST (podman)"
   fi
-  export DOCKER_HOST=unix://$socket
-  log "DOCKER_HOST=$DOCKER_HOST (podman)"
+  if [[ -z ${TESTCONTAINERS_RYUK_DISABLED:-} ]] && ! "$CONTAINER_CLI" image ls --format '{{.Repository}}' 2> /dev/null | grep -q ryuk \
+    && ! curl -s -o /dev/null --max-time 5 https://registry-1.docker.io/v2/; then
+    export TESTCONTAINERS_RYUK_DISABLED=true
+    log "TESTCONTAINERS_RYUK_DISABLED=true: the Ryuk image is not present and docker.io does not answer"
+  fi
 }
 
 ensure_debian_packages() { # PACKAGE:FILE_IT_PROVIDES ...
@@ -195,6 +208,7 @@ on_exit() {
   trap - EXIT INT TERM
   set +e
   stop_local_infra
+  if [[ -n $PODMAN_SERVICE_PID ]]; then kill "$PODMAN_SERVICE_PID" 2> /dev/null; wait "$PODMAN_SERVICE_PID" 2> /dev/null; fi
   if ((TEST_STARTED)) && [[ -d $RESULTS ]]; then
     log "results: $RESULTS"
     while IFS= read -r line; do
