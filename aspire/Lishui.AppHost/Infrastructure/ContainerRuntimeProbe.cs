@@ -23,7 +23,8 @@ internal static class ContainerRuntimeProbe
     public static string? FindUsableRuntime(string? preferred)
     {
         string[] candidates = string.IsNullOrWhiteSpace(preferred) ? ["docker", "podman"] : [preferred];
-        return candidates.FirstOrDefault(cli => Succeeds(cli, "info", "--format", "{{.ServerVersion}}"));
+        // Plain 'info': podman has no .ServerVersion, so a docker format string made it fail every time.
+        return candidates.FirstOrDefault(cli => Succeeds(cli, "info"));
     }
 
     /// <summary><c>image inspect</c> answers the same way in docker and podman (short names resolved alike).</summary>
