@@ -24,7 +24,7 @@ containers_usable() {
   local cli image registry pulls=()
   CONTAINER_CLI=
   for cli in ${ASPIRE_CONTAINER_RUNTIME:-docker podman}; do
-    if command -v "$cli" > /dev/null && timeout 10 "$cli" info > /dev/null 2>&1; then CONTAINER_CLI=$cli; break; fi
+    if command -v "$cli" > /dev/null && timeout 20 "$cli" info > /dev/null 2>&1; then CONTAINER_CLI=$cli; break; fi
   done
   # deploy/images/ writes the podman settings this kind of machine needs (runc, capped ulimits).
   if [[ $CONTAINER_CLI == podman && -z ${CONTAINERS_CONF:-} && -f ${LISHUI_IMAGES_CACHE:-/var/tmp/lishui-images}/containers.conf ]]; then
@@ -35,7 +35,7 @@ containers_usable() {
     return 1
   fi
   for image in "$@"; do
-    timeout 10 "$CONTAINER_CLI" image inspect --format '{{.Id}}' "$image" > /dev/null 2>&1 && continue
+    timeout 20 "$CONTAINER_CLI" image inspect --format '{{.Id}}' "$image" > /dev/null 2>&1 && continue
     registry=$(image_registry_url "$image")
     # Any HTTP answer (401 included) means a pull can be tried.
     if ! curl -s -o /dev/null --max-time 5 "$registry" 2> /dev/null; then

@@ -30,6 +30,9 @@ public sealed class TestInfrastructure : IAsyncLifetime
     // How long messages already routed to a queue may take to arrive once nothing routes to it.
     private static readonly TimeSpan RoutedMessagesSettle = TimeSpan.FromSeconds(1);
 
+    // Asked once per test run, not once per fixture: the engine's answer does not change meanwhile.
+    private static readonly ConcurrentDictionary<(string, string), ContainerChoice> Choices = new();
+
     private readonly ConcurrentDictionary<string, byte> databases = new();
     private PostgreSqlContainer? postgresContainer;
     private RabbitMqContainer? rabbitContainer;
@@ -56,7 +59,7 @@ public sealed class TestInfrastructure : IAsyncLifetime
 
         var postgresImage = Environment.GetEnvironmentVariable(PostgresImageVariable) is { Length: > 0 } p ? p : DefaultPostgresImage;
         var rabbitImage = Environment.GetEnvironmentVariable(RabbitMqImageVariable) is { Length: > 0 } r ? r : DefaultRabbitMqImage;
-        var choice = ContainerRuntimeProbe.Choose(preferred: null, [postgresImage, rabbitImage]);
+        var choice = Choices.GetOrAdd((postgresImage, rabbitImage), images => ContainerRuntimeProbe.Choose(preferred: null, [images.Item1, images.Item2]));
         if (!choice.UseContainers)
         {
             throw new InvalidOperationException(

@@ -12,7 +12,9 @@ namespace Lishui.AppHost.Infrastructure;
 /// </summary>
 internal static class ContainerRuntimeProbe
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    // 'podman info' took over 5 s on this 2-core machine under a load of 60; a CLI that is not
+    // installed fails at once, so a long timeout costs nothing where there is no engine.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     /// <summary>Decides and says why, asking the engine and the registries only as far as needed.</summary>
     /// <param name="preferred">Only this CLI is asked when set (Aspire's ASPIRE_CONTAINER_RUNTIME).</param>
@@ -33,7 +35,7 @@ internal static class ContainerRuntimeProbe
     /// <summary>Any HTTP answer from the registry's /v2/ (401 included) counts: a pull can at least be tried.</summary>
     public static bool RegistryAnswers(string registryUrl)
     {
-        using var http = new HttpClient { Timeout = Timeout };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         try
         {
             using var response = http.GetAsync(registryUrl, HttpCompletionOption.ResponseHeadersRead).GetAwaiter().GetResult();
