@@ -7,7 +7,8 @@ namespace Lishui.Shared.Data;
 /// A service's DbContext: tables and columns are the snake_case of the entity and property names
 /// (EFCore.NamingConventions), so a configuration names a table or column only where it differs.
 /// The entity configurations are the <see cref="IEntityTypeConfiguration{TEntity}"/> classes in the
-/// context's namespace + <c>.Configurations</c>.
+/// context's namespace + <c>.Configurations</c>. The convention also names the columns EF expects
+/// from <c>Database.SqlQuery&lt;T&gt;</c> for a record type: raw SQL returns them in snake case.
 /// </summary>
 public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
 {

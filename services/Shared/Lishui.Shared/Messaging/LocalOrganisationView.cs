@@ -79,7 +79,7 @@ public static class LocalOrganisationView
                 UNION ALL
                 SELECT up.origin, o.parent_id, up.depth + 1 FROM local_organisations o JOIN up ON o.organisation_id = up.id
                 WHERE o.parent_id IS NOT NULL AND up.depth < 32)
-            SELECT origin AS "Origin", id AS "Id" FROM up
+            SELECT origin, id FROM up
             """).ToListAsync(ct);
         return rows.ToLookup(r => r.Origin, r => r.Id);
     }

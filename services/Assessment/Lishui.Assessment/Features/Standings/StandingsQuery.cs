@@ -77,13 +77,13 @@ public static class StandingsQuery
                        COUNT(*) OVER (ORDER BY total DESC) AS at_or_above,
                        COUNT(*) OVER () AS subjects
                 FROM totals)
-            SELECT r.subject_id AS "SubjectId",
-                   COALESCE(r.name, (SELECT n.name FROM assessment_subject_names n WHERE n.subject_id = r.subject_id LIMIT 1), '') AS "Name",
-                   r.total AS "Total", r.scores AS "Scores", r.rank AS "Rank", r.at_or_above AS "AtOrAbove", r.subjects AS "Subjects",
+            SELECT r.subject_id,
+                   COALESCE(r.name, (SELECT n.name FROM assessment_subject_names n WHERE n.subject_id = r.subject_id LIMIT 1), '') AS name,
+                   r.total, r.scores, r.rank, r.at_or_above, r.subjects,
                    CASE WHEN r.total >= {3} AND r.at_or_above <= floor({6} * r.subjects) THEN 'Excellent'
                         WHEN r.total >= {4} THEN 'Qualified'
                         WHEN r.total >= {5} THEN 'BasicallyQualified'
-                        ELSE 'Unqualified' END AS "GradeName"
+                        ELSE 'Unqualified' END AS grade_name
             FROM ranked r
             """;
     }
@@ -105,7 +105,7 @@ public static class StandingsQuery
         // Only placeholders are spliced in (the text depends on the number of dimensions); every value is a parameter.
         var insert = """
             INSERT INTO assessment_results (scheme_id, subject_id, name, total, scores, grade, rank)
-            SELECT {2}, s."SubjectId", left(s."Name", 50), s."Total", s."Scores", s."GradeName", s."Rank"::int
+            SELECT {2}, s.subject_id, left(s.name, 50), s.total, s.scores, s.grade_name, s.rank::int
             FROM (
             """ + Sql(scheme.Dimensions.Count) + ") AS s";
         return await db.Database.ExecuteSqlRawAsync(insert, Parameters(scheme), ct);

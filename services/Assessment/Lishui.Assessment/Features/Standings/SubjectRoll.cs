@@ -20,7 +20,7 @@ public static class SubjectRoll
 
     public static IQueryable<RollEntryResponse> Of(AssessmentDbContext db, Guid organisationId, SubjectType type) =>
         db.Database.SqlQuery<RollEntryResponse>(
-            $"""SELECT subject_id AS "SubjectId", name AS "Name" FROM assessment_roll({organisationId}, {type.ToString()})""");
+            $"""SELECT subject_id, name FROM assessment_roll({organisationId}, {type.ToString()})""");
 
     /// <summary>GET /organisations/{id}/roll?subjectType=Member: whom a scheme of this organisation would score, as this service knows it now.</summary>
     public static RouteHandlerBuilder MapGetRoll(this IEndpointRouteBuilder api) =>
