@@ -25,6 +25,9 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> serviceLogs = new();
 
+    /// <summary>How long the development provider's access tokens last in these tests.</summary>
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromSeconds(30);
+
     public DistributedApplication App { get; private set; } = null!;
 
     /// <summary>The app host's state folder of this run (its local-keys.json signs development tokens).</summary>
@@ -64,7 +67,8 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
         var mode = Environment.GetEnvironmentVariable("LISHUI_E2E_INFRA_MODE") ?? "auto";
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Lishui_AppHost>(
-            [$"--Infra:Mode={mode}", $"--Infra:StateDir={stateDir}"], startup.Token);
+            // Access tokens of the development provider last seconds, so the portal's refresh is exercised.
+            [$"--Infra:Mode={mode}", $"--Infra:StateDir={stateDir}", $"--DevIdentity:AccessTokenLifetime={AccessTokenLifetime:c}"], startup.Token);
         // Resource logs at Information drown the test output; problems still show as warnings.
         builder.Services.AddLogging(logging => logging.AddFilter("Lishui.AppHost.Resources", LogLevel.Warning).AddFilter("Aspire.Hosting", LogLevel.Warning)
             // ... but every line of the services' consoles is kept for the personal-data scan.
