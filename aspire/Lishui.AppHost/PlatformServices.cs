@@ -26,10 +26,12 @@ public static class PlatformServices
                 o.ExcludeKestrelEndpoints = true;
             })
             .WithArgs("migrate")
+            .WithMigrationsSkippedWhenApplied(database)
             .WithEnvironment(Environment, builder.Environment.EnvironmentName)
             .WithReference(database).WaitFor(database);
 
         var service = builder.AddProject<TProject>(name)
+            .WithBuiltAssembly()
             .WithEnvironment(Environment, builder.Environment.EnvironmentName)
             .WithDevelopmentTokens(builder)
             .WithReference(messaging).WaitFor(messaging)
@@ -48,6 +50,7 @@ public static class PlatformServices
         this IDistributedApplicationBuilder builder, params IResourceBuilder<ProjectResource>[] services)
     {
         var portal = builder.AddProject<Projects.Lishui_Portal>("portal")
+            .WithBuiltAssembly()
             .WithEnvironment(Environment, builder.Environment.EnvironmentName)
             .WithDevelopmentTokens(builder);
         foreach (var service in services)

@@ -5,6 +5,7 @@ using Lishui.AppHost.Infrastructure;
 // services, each after its migrations, and the portal after them. Infra:Mode chooses where RabbitMQ
 // and PostgreSQL come from.
 var builder = DistributedApplication.CreateBuilder(args);
+builder.AddStartupTimeline();
 
 try
 {

@@ -43,6 +43,9 @@ secs() { printf '%d.%d s' $(( $1 / 1000 )) $(( $1 % 1000 / 100 )); }
 log() { printf '[up.sh %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 alive() { [[ -n ${1:-} && -r /proc/$1/stat ]] && [[ $(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) != Z ]]; }
 T_START=$(ms)
+# LISHUI_UP_TIMINGS=FILE: "phase unix-ms" lines for deploy/local/up-timing.sh.
+phase() { [[ -z ${LISHUI_UP_TIMINGS:-} ]] || echo "$1 $(ms)" >> "$LISHUI_UP_TIMINGS"; }
+phase start
 
 # shellcheck source=containers.sh
 source "$HERE/containers.sh"
@@ -169,13 +172,33 @@ done
 
 # --- 2. build and start the app host -------------------------------------------------------------
 export DOTNET_CLI_TELEMETRY_OPTOUT=${DOTNET_CLI_TELEMETRY_OPTOUT:-1} DOTNET_NOLOGO=${DOTNET_NOLOGO:-1}
-log "building the app host and the services (dotnet build)..."
+# A successful build leaves a stamp holding the app host's path. When no source, project or props
+# file is newer than the stamp, nothing is built (an up-to-date 'dotnet build' still costs 10-20 s
+# here); when no project or props file is newer, the build skips the restore.
+STAMP="$LOG_DIR/build.stamp"
+newer_than_stamp() { # find arguments narrowing the files
+  find "$ROOT/aspire" "$ROOT/services" "$ROOT/contracts" "$ROOT"/Directory.*.props "$ROOT/global.json" \
+    \( -name bin -o -name obj -o -name .infra -o -name node_modules \) -prune -o -newer "$STAMP" "$@" -print -quit 2> /dev/null
+}
+APPHOST_DLL=$(head -n 1 "$STAMP" 2> /dev/null || true)
 t0=$(ms)
-dotnet build "$APPHOST_PROJECT" -nologo -v quiet -clp:NoSummary \
-  || { log "build failed"; exit 1; }
-APPHOST_DLL=$(dotnet msbuild "$APPHOST_PROJECT" -nologo -getProperty:TargetPath)
-[[ -f $APPHOST_DLL ]] || { log "built app host not found ($APPHOST_DLL)"; exit 1; }
-log "built in $(secs $(( $(ms) - t0 )))"
+if [[ ${LISHUI_UP_BUILD:-auto} == auto && -f $APPHOST_DLL && -z $(newer_than_stamp) ]]; then
+  log "nothing changed since the last build: not building (LISHUI_UP_BUILD=always builds anyway)"
+else
+  restore=()
+  [[ -f $APPHOST_DLL && -z $(newer_than_stamp \( -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name global.json \)) ]] && restore=(--no-restore)
+  log "building the app host and the services (dotnet build ${restore[*]})..."
+  mkdir -p "$LOG_DIR"
+  started="$LOG_DIR/build.started"
+  : > "$started" # the stamp gets this time: files saved during the build count as changed next time
+  dotnet build "$APPHOST_PROJECT" "${restore[@]}" -nologo -v quiet -clp:NoSummary \
+    || { log "build failed"; exit 1; }
+  APPHOST_DLL=$(dotnet msbuild "$APPHOST_PROJECT" -nologo -getProperty:TargetPath)
+  [[ -f $APPHOST_DLL ]] || { log "built app host not found ($APPHOST_DLL)"; exit 1; }
+  echo "$APPHOST_DLL" > "$STAMP" && touch -r "$started" "$STAMP" && rm -f "$started"
+  log "built in $(secs $(( $(ms) - t0 )))"
+fi
+phase built
 
 mkdir -p "$LOG_DIR"
 : > "$LOG"
@@ -204,12 +227,13 @@ wait_until() { # DESCRIPTION COMMAND...: poll every second while the app host li
     if (( $(date +%s) >= deadline )); then
       log "gave up waiting for $1 after ${TIMEOUT} s"; show_log_tail; exit 1
     fi
-    sleep 1
+    sleep 0.25
   done
 }
 dashboard_answers() { [[ $(http_status "$DASHBOARD_URL") != 000 ]]; }
 wait_until "the dashboard answered" dashboard_answers
 log "dashboard up after $(secs $(( $(ms) - t0 ))): $DASHBOARD_URL"
+phase dashboard
 
 MEMBERSHIP_URL=
 membership_healthy() {
@@ -222,14 +246,19 @@ log "membership healthy after $(secs $(( $(ms) - t0 ))): $MEMBERSHIP_URL"
 
 # The other services may still be starting: give them a little while to report healthy.
 services=$(discover_services | sort)
+healthy=" "
 for _ in $(seq 1 120); do
   pending=0
   while read -r name url; do
-    [[ -n $name && $(http_status "$url/health") == 200 ]] || pending=1
+    if [[ -n $name && $(http_status "$url/health") == 200 ]]; then
+      [[ $healthy == *" $name "* ]] || { healthy+="$name "; phase "healthy:$name"; }
+    else
+      pending=1
+    fi
   done <<< "$services"
   services=$(discover_services | sort)
   (( pending )) || break
-  sleep 1
+  sleep 0.5
 done
 
 if [[ ${LISHUI_UP_SEED:-1} != 0 ]]; then
@@ -237,7 +266,9 @@ if [[ ${LISHUI_UP_SEED:-1} != 0 ]]; then
   # shellcheck disable=SC2046 # one name=url argument per service
   "$HERE/seed-demo.sh" $(awk 'NF == 2 { print $1 "=" $2 }' <<< "$services") \
     --keys "${Infra__StateDir:-$ROOT/aspire/Lishui.AppHost/.infra}/local-keys.json" \
+    --marker "${Infra__StateDir:-$ROOT/aspire/Lishui.AppHost/.infra}/demo-seed.json" \
     || log "some demo data could not be loaded (see above)"
+  phase demo-data
 fi
 
 # The portal starts once the five services are healthy.
@@ -247,11 +278,13 @@ portal_healthy() {
   [[ -n $PORTAL_URL && $(http_status "$PORTAL_URL/health") == 200 ]]
 }
 wait_until "the portal was healthy" portal_healthy
+phase healthy:portal
 IDENTITY_URL=$(discover_services | awk '$1 == "identity" { print $2 }')
 services=$(discover_services | awk '$1 != "portal" && $1 != "identity"' | sort)
 
 # --- 4. where everything is -----------------------------------------------------------------------
 echo
+phase up
 echo "================================================================================"
 echo " 平台已启动 / Lishui Platform is up  ($(secs $(( $(ms) - T_START ))) in all)"
 echo

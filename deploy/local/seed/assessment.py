@@ -88,14 +88,17 @@ def create_scheme(ctx, key, body):
 
 def enter_all(ctx, label, scheme_id, entries):
     """entries: (key, subject id, dimension, points, reason, subject label)."""
-    for i, (key, subject, dimension, points, reason, who) in enumerate(entries, 1):
+    # Ledger entries are independent (append-only, each with its own key): sent side by side.
+    steps = []
+    for key, subject, dimension, points, reason, who in entries:
         def enter(key=key, subject=subject, dimension=dimension, points=points, reason=reason):
             _, replayed = ctx.post("assessment", f"/schemes/{scheme_id}/ledger-entries", key, {
                 "subjectId": subject, "dimension": dimension, "points": points, "reason": reason,
                 "enteredBy": label,
             })
             return replayed
-        ctx.step("assessment", i, len(entries), f"{who} {dimension} {points:+g}", enter)
+        steps.append((f"{who} {dimension} {points:+g}", enter))
+    ctx.steps("assessment", steps)
 
 
 def close_and_publish(ctx, key, scheme_id, title):
@@ -211,7 +214,7 @@ def reset_clock(ctx):
         ctx.request("assessment", "POST", "/dev/clock", {"offset": "PT0S"})
         print("[assessment] 开发时钟已恢复", flush=True)
     except SeedError as e:
-        ctx.failed += 1
+        ctx.fail()
         print(f"[assessment] 开发时钟未能恢复，请手动 POST /dev/clock {{\"offset\":\"PT0S\"}}：{e}", flush=True)
 
 
@@ -241,7 +244,7 @@ def seed_members(ctx):
     expected = len(members)
     if not ctx.wait_until(f"考核服务收到鹤峰村 {expected} 名党员 (Assessment's view has Hefeng's {expected} members)",
                           lambda: roll_total(ctx, hefeng, "Member") >= expected):
-        ctx.failed += 1
+        ctx.fail()
         return
 
     rng = random.Random(20250101)
@@ -279,7 +282,7 @@ def assess_year(ctx, hefeng, plans, rng):
     notice = hefeng_notice(ctx, hefeng)
     if notice is None:
         print(f"[assessment] 未找到鹤峰村 {YEAR} 年度公示，跳过异议与结果确定", flush=True)
-        ctx.failed += 1
+        ctx.fail()
         return
     if len(plans) > 5:
         object_and_answer(ctx, notice["id"], plans[5][0]["name"])

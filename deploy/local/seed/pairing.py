@@ -95,7 +95,7 @@ def seed(ctx):
     if not ctx.has("pairing"):
         return
     if not _wait_for_roll(ctx):
-        ctx.failed += 1
+        ctx.fail()
         return
     today = _today()
     keys_by_id = {v: k for k, v in ctx.ids.items()}

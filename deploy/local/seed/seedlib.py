@@ -5,7 +5,9 @@ public API only, with a stable Idempotency-Key per entry, so re-running the seed
 """
 import json
 import sys
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 import urllib.error
 import urllib.request
 
@@ -31,6 +33,11 @@ class Context:
         self.ids = {}       # demo key -> id the service gave it (organisations, members, households, ...)
         self.failed = 0
         self.done = 0
+        self._lock = threading.Lock()  # services are seeded side by side (seed-demo.py)
+
+    def fail(self):
+        with self._lock:
+            self.failed += 1
 
     def has(self, service):
         return service in self.urls
@@ -90,8 +97,15 @@ class Context:
         """Runs one entry, printing progress; a failed entry is reported and counted, the rest go on."""
         try:
             replayed = action()
-            self.done += 1
+            with self._lock:
+                self.done += 1
             print(f"[{service}] 已导入 {i}/{n}  {label}{'（已存在，未重复导入）' if replayed else ''}", flush=True)
         except (SeedError, KeyError) as e:
-            self.failed += 1
+            self.fail()
             print(f"[{service}] 导入失败 {i}/{n}  {label}: {e}", file=sys.stderr, flush=True)
+
+    def steps(self, service, entries, workers=6):
+        """Runs independent entries side by side: [(label, action)], numbered as step() numbers them."""
+        n = len(entries)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(lambda e: self.step(service, e[0], n, e[1][0], e[1][1]), enumerate(entries, 1)))

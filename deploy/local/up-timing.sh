@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Times the real deploy/local/up.sh and prints its phases beside a floor measured in the same run.
+#
+# usage: deploy/local/up-timing.sh [warm|fresh|all]      (default: all)
+#   floor  always first: a bare PostgreSQL 15 (initdb + start) and RabbitMQ (with the management
+#          plugin, as the app host runs it) started side by side by pg-start.sh / rabbitmq-start.sh,
+#          then stopped. No start of the platform can bring its infrastructure up faster.
+#   warm   this checkout, already built and with its data kept (when aspire/Lishui.AppHost/.infra/
+#          is missing, one unmeasured run loads the data first).
+#   fresh  a fresh clone of this checkout's HEAD into a temp folder: nothing built, no data (the
+#          NuGet cache is the machine's). Commit what you want timed.
+# Each run goes until up.sh prints that the platform is up, then stops it (SIGTERM, as Ctrl-C does).
+# Phases come from up.sh (LISHUI_UP_TIMINGS: build, each service healthy, demo data confirmed) and from
+# the app host's log ("timeline <resource> healthy|finished at <ms>": RabbitMQ, PostgreSQL, migrations).
+# up.sh uses the dashboard port 15888: no other up.sh may run meanwhile.
+# Env: LISHUI_UP_TIMING_TIMEOUT (s, default 900) per run; anything up.sh reads (e.g. Infra__Mode).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+HERE="$ROOT/deploy/local"
+WHAT=${1:-all}
+[[ $WHAT =~ ^(warm|fresh|all)$ ]] || { echo "usage: $0 [warm|fresh|all]" >&2; exit 2; }
+TIMEOUT=${LISHUI_UP_TIMING_TIMEOUT:-900}
+WORK=$(mktemp -d /tmp/lishui-up-timing.XXXXXX)
+chmod 755 "$WORK" # the postgres user must reach a fresh clone's state folder
+UP_PID=
+FLOOR_NAME="uptiming$$"
+
+ms() { date +%s%3N; }
+s() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%6.1f", (b - a) / 1000 }'; }
+log() { printf '[up-timing %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+alive() { [[ -n ${1:-} && -r /proc/$1/stat ]] && [[ $(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) != Z ]]; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+stop_up() {
+  alive "$UP_PID" || { UP_PID=; return 0; }
+  kill -TERM "$UP_PID" 2> /dev/null || true
+  for _ in $(seq 1 900); do alive "$UP_PID" || break; sleep 0.1; done
+  wait "$UP_PID" 2> /dev/null || true
+  UP_PID=
+}
+cleanup() {
+  stop_up
+  PG_BASE="$WORK/floor/pg" "$HERE/pg-stop.sh" "$FLOOR_NAME" --purge > /dev/null 2>&1 || true
+  RMQ_BASE="$WORK/floor/rmq" "$HERE/rabbitmq-stop.sh" "$FLOOR_NAME" --purge > /dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+declare -a SUMMARY=()
+uptime_now() { uptime | sed 's/.*load average: /load /'; }
+
+# --- the floor: bare PostgreSQL and RabbitMQ, side by side ----------------------------------------
+floor() {
+  local pg_port rmq_port mgmt_port t0 pg_ms rmq_ms
+  pg_port=$(free_port); rmq_port=$(free_port); mgmt_port=$(free_port)
+  mkdir -p "$WORK/floor/pg" "$WORK/floor/rmq"; chmod 755 "$WORK/floor" "$WORK/floor/pg"
+  log "floor: bare PostgreSQL + RabbitMQ ($(uptime_now))"
+  t0=$(ms)
+  ( PG_BASE="$WORK/floor/pg" "$HERE/pg-start.sh" "$FLOOR_NAME" "$pg_port" > "$WORK/floor-pg.out" 2>&1 || true; echo "$(ms)" > "$WORK/floor-pg.ms" ) &
+  local pg_job=$!
+  ( RMQ_BASE="$WORK/floor/rmq" RMQ_DIST_PORT=$(free_port) RMQ_EPMD_PORT=$(free_port) \
+      "$HERE/rabbitmq-start.sh" "$FLOOR_NAME" "$rmq_port" "$mgmt_port" > "$WORK/floor-rmq.out" 2>&1 || true; echo "$(ms)" > "$WORK/floor-rmq.ms" ) &
+  local rmq_job=$!
+  wait "$pg_job" "$rmq_job" || true
+  pg_ms=$(cat "$WORK/floor-pg.ms"); rmq_ms=$(cat "$WORK/floor-rmq.ms")
+  grep -q '^ready' "$WORK/floor-pg.out" || { log "floor: PostgreSQL did not start"; cat "$WORK/floor-pg.out"; }
+  grep -q '^ready' "$WORK/floor-rmq.out" || { log "floor: RabbitMQ did not start"; cat "$WORK/floor-rmq.out"; }
+  SUMMARY+=("floor: PostgreSQL initdb+start $(s "$t0" "$pg_ms") s, RabbitMQ start $(s "$t0" "$rmq_ms") s (side by side)")
+  PG_BASE="$WORK/floor/pg" "$HERE/pg-stop.sh" "$FLOOR_NAME" --purge > /dev/null 2>&1 || true
+  RMQ_BASE="$WORK/floor/rmq" "$HERE/rabbitmq-stop.sh" "$FLOOR_NAME" --purge > /dev/null 2>&1 || true
+}
+
+# --- one run of up.sh ----------------------------------------------------------------------------
+run_up() { # LABEL CHECKOUT
+  local label=$1 dir=$2 timings="$WORK/$1.timings" out="$WORK/$1.out" deadline
+  : > "$timings"
+  log "$label: $dir/deploy/local/up.sh ($(uptime_now))"
+  ( cd "$dir" && LISHUI_UP_FOLLOW=0 LISHUI_UP_TIMINGS="$timings" exec setsid deploy/local/up.sh ) > "$out" 2>&1 < /dev/null &
+  UP_PID=$!
+  deadline=$(( $(date +%s) + TIMEOUT ))
+  until grep -q '^up ' "$timings"; do
+    if ! alive "$UP_PID"; then log "$label: up.sh exited before the platform was up:"; tail -n 30 "$out"; UP_PID=; return 1; fi
+    if (( $(date +%s) >= deadline )); then log "$label: not up after $TIMEOUT s"; tail -n 30 "$out"; stop_up; return 1; fi
+    sleep 0.2
+  done
+  grep -E '演示数据|demo data' "$out" | tail -n 1 || true
+  stop_up
+  report "$label" "$timings" "$dir/artifacts/up/apphost.log"
+}
+
+report() { # LABEL TIMINGS APPHOST_LOG
+  local label=$1 timings=$2 apphost_log=$3 start at
+  start=$(awk '$1 == "start" { print $2 }' "$timings")
+  at() { awk -v p="$1" '$1 == p { print $2; exit }' "$timings"; }
+  {
+    awk '{ print $2, "up.sh", $1 }' "$timings"
+    grep -o 'timeline [^ ]* .* at [0-9]*' "$apphost_log" 2> /dev/null \
+      | awk '{ name = $2; $1 = ""; $2 = ""; at = $NF; $NF = ""; sub(/ at $/, ""); gsub(/^ +| +$/, ""); print at, "apphost", name ": " $0 }' || true
+  } | sort -n | while read -r t source what; do
+    printf '  %s s  %-8s %s\n' "$(s "$start" "$t")" "$source" "$what"
+  done
+  local built infra migrations services demo up
+  built=$(at built)
+  infra=$(grep -o 'timeline \(messaging\|postgres\) healthy at [0-9]*' "$apphost_log" 2> /dev/null | awk '{ print $NF }' | sort -n | tail -1 || true)
+  migrations=$(grep -o 'timeline [a-z]*-migrations finished (exit [0-9]*) at [0-9]*' "$apphost_log" 2> /dev/null | awk '{ print $NF }' | sort -n | tail -1 || true)
+  services=$(awk '$1 ~ /^healthy:/ && $1 != "healthy:portal" { print $2 }' "$timings" | sort -n | tail -1)
+  demo=$(at demo-data); up=$(at up)
+  SUMMARY+=("$label: total $(s "$start" "$up") s = build $(s "$start" "$built") + infrastructure healthy $(s "$built" "${infra:-$built}") + migrations done $(s "${infra:-$built}" "${migrations:-${infra:-$built}}") + services healthy $(s "${migrations:-${infra:-$built}}" "${services:-$built}") + demo data $(s "${services:-$built}" "${demo:-${services:-$built}}") + portal/rest $(s "${demo:-${services:-$built}}" "$up")  ($(uptime_now))")
+}
+
+floor; [[ ${LISHUI_UP_TIMING_FLOOR_ONLY:-0} == 0 ]] || { printf "  %s\n" "${SUMMARY[@]}"; cat "$WORK"/floor-*.out; exit 0; }
+if [[ $WHAT == warm || $WHAT == all ]]; then
+  if [[ ! -d ${Infra__StateDir:-$ROOT/aspire/Lishui.AppHost/.infra} ]]; then
+    log "warm: no data yet: one unmeasured run first"
+    run_up prime "$ROOT" > /dev/null
+  fi
+  run_up warm "$ROOT"
+fi
+if [[ $WHAT == fresh || $WHAT == all ]]; then
+  log "fresh: cloning $(git -C "$ROOT" rev-parse --short HEAD) into $WORK/clone"
+  git clone -q "$ROOT" "$WORK/clone"
+  run_up fresh "$WORK/clone"
+fi
+
+echo
+echo "up.sh timing (s since up.sh started; phases each from the end of the one before)"
+printf '  %s\n' "${SUMMARY[@]}"
