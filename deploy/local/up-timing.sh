@@ -5,8 +5,8 @@
 #   floor  always first: a bare PostgreSQL 15 (initdb + start) and RabbitMQ (with the management
 #          plugin, as the app host runs it) started side by side by pg-start.sh / rabbitmq-start.sh,
 #          then stopped. No start of the platform can bring its infrastructure up faster.
-#   warm   this checkout, already built and with its data kept (when aspire/Lishui.AppHost/.infra/
-#          is missing, one unmeasured run loads the data first).
+#   warm   this checkout, already built and with its data kept (when something changed since the
+#          last build, or no demo data was loaded yet, one unmeasured run does that first).
 #   fresh  a fresh clone of this checkout's HEAD into a temp folder: nothing built, no data (the
 #          NuGet cache is the machine's). Commit what you want timed.
 # Each run goes until up.sh prints that the platform is up, then stops it (SIGTERM, as Ctrl-C does).
@@ -102,19 +102,22 @@ report() { # LABEL TIMINGS APPHOST_LOG
   } | sort -n | while read -r t source what; do
     printf '  %s s  %-8s %s\n' "$(s "$start" "$t")" "$source" "$what"
   done
-  local built infra migrations services demo up
+  local built infra migrations services demo up rabbit pg
   built=$(at built)
-  infra=$(grep -o 'timeline \(messaging\|postgres\) healthy at [0-9]*' "$apphost_log" 2> /dev/null | awk '{ print $NF }' | sort -n | tail -1 || true)
+  rabbit=$(grep -o 'timeline messaging healthy at [0-9]*' "$apphost_log" 2> /dev/null | awk '{ print $NF; exit }' || true)
+  pg=$(grep -o 'timeline postgres healthy at [0-9]*' "$apphost_log" 2> /dev/null | awk '{ print $NF; exit }' || true)
   migrations=$(grep -o 'timeline [a-z]*-migrations finished (exit [0-9]*) at [0-9]*' "$apphost_log" 2> /dev/null | awk '{ print $NF }' | sort -n | tail -1 || true)
   services=$(awk '$1 ~ /^healthy:/ && $1 != "healthy:portal" { print $2 }' "$timings" | sort -n | tail -1)
   demo=$(at demo-data); up=$(at up)
-  SUMMARY+=("$label: total $(s "$start" "$up") s = build $(s "$start" "$built") + infrastructure healthy $(s "$built" "${infra:-$built}") + migrations done $(s "${infra:-$built}" "${migrations:-${infra:-$built}}") + services healthy $(s "${migrations:-${infra:-$built}}" "${services:-$built}") + demo data $(s "${services:-$built}" "${demo:-${services:-$built}}") + portal/rest $(s "${demo:-${services:-$built}}" "$up")  ($(uptime_now))")
+  SUMMARY+=("$label ($(uptime_now)), at s since up.sh started: built $(s "$start" "$built"), PostgreSQL healthy $(s "$start" "${pg:-$start}"), RabbitMQ healthy $(s "$start" "${rabbit:-$start}"), migrations done $(s "$start" "${migrations:-$start}"), five services healthy $(s "$start" "${services:-$start}"), demo data confirmed $(s "$start" "${demo:-$start}"), up $(s "$start" "$up")")
 }
 
-floor; [[ ${LISHUI_UP_TIMING_FLOOR_ONLY:-0} == 0 ]] || { printf "  %s\n" "${SUMMARY[@]}"; cat "$WORK"/floor-*.out; exit 0; }
+floor
 if [[ $WHAT == warm || $WHAT == all ]]; then
-  if [[ ! -d ${Infra__StateDir:-$ROOT/aspire/Lishui.AppHost/.infra} ]]; then
-    log "warm: no data yet: one unmeasured run first"
+  state=${Infra__StateDir:-$ROOT/aspire/Lishui.AppHost/.infra} stamp="$ROOT/artifacts/up/build.stamp"
+  if [[ ! -f $state/demo-seed.json || ! -f $stamp || -n $(find "$ROOT/aspire" "$ROOT/services" "$ROOT/contracts" "$ROOT"/Directory.*.props \
+        \( -name bin -o -name obj -o -name .infra \) -prune -o -newer "$stamp" -print -quit) ]]; then
+    log "warm: not built or no demo data yet: one unmeasured run first"
     run_up prime "$ROOT" > /dev/null
   fi
   run_up warm "$ROOT"
@@ -126,5 +129,5 @@ if [[ $WHAT == fresh || $WHAT == all ]]; then
 fi
 
 echo
-echo "up.sh timing (s since up.sh started; phases each from the end of the one before)"
+echo "up.sh timing"
 printf '  %s\n' "${SUMMARY[@]}"

@@ -5,7 +5,10 @@ namespace Lishui.Benchmarks;
 /// <summary>
 /// Each of the five services as its own process (<c>dotnet Lishui.X.dll</c>, built with this
 /// configuration) on throwaway servers: cold start to /health 200, then resident memory after
-/// idling. Migrations run first (<c>Lishui.X.dll migrate</c>), outside the timing.
+/// idling. Migrations run first (<c>Lishui.X.dll migrate</c>), outside the timing. The floor is an
+/// empty minimal API (<see cref="EmptyApi"/>) started the same way, with the services' GC and JIT
+/// settings (from their runtimeconfig.json), in the same run. <c>--env A=1,B=2</c> sets environment
+/// variables for every process (e.g. <c>DOTNET_gcServer=1</c> to compare a GC setting).
 /// </summary>
 public static class FootprintBenchmark
 {
@@ -29,8 +32,26 @@ public static class FootprintBenchmark
         await using var rabbit = new ThrowawayRabbitMq(name, PortFrom("LISHUI_BENCH_FAULT_RMQ_PORT"), Path.Combine(work, "rmq"));
         await Task.WhenAll(postgres.StartAsync(), rabbit.StartAsync());
         var servers = new Servers(postgres.Server, rabbit.Uri);
+        var extra = (options.String("env") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
 
         var rows = new List<string>();
+        var floorEnv = new Dictionary<string, string>(RuntimeSettingsOf(Repository.ServiceDll("Membership")));
+        foreach (var (k, v) in extra)
+        {
+            floorEnv[k] = v;
+        }
+
+        await using (var floor = new ServiceProcess("floor", floorEnv, Path.Combine(work, "floor.log"),
+                         typeof(EmptyApi).Assembly.Location, ["empty-api"]))
+        {
+            var ready = await floor.StartAsync(TimeSpan.FromMinutes(3));
+            await Task.Delay(idle, ct);
+            var row = $"{"(floor: empty API)",-18} {ready.TotalMilliseconds,12:F0} {floor.RssBytes() / 1024.0 / 1024.0,12:F1}";
+            Console.WriteLine(row + $"   (load {LoadAverage.Read()}; {string.Join(' ', floorEnv.Select(e => $"{e.Key}={e.Value}"))})");
+            rows.Add(row);
+        }
+
         foreach (var (service, connectionName) in Services)
         {
             try
@@ -45,6 +66,11 @@ public static class FootprintBenchmark
                     ["PersonalData__EncryptionKey"] = LatencyBenchmark.RandomKey(),
                     ["PersonalData__HashKey"] = LatencyBenchmark.RandomKey(),
                 };
+                foreach (var (k, v) in extra)
+                {
+                    env[k] = v;
+                }
+
                 await Shell.RunAsync("dotnet", [Repository.ServiceDll(service), "migrate"], env, TimeSpan.FromMinutes(3));
                 await using var process = new ServiceProcess(service, env, Path.Combine(work, $"{service}.log"));
                 var ready = await process.StartAsync(TimeSpan.FromMinutes(3));
@@ -68,6 +94,36 @@ public static class FootprintBenchmark
         rows.ForEach(Console.WriteLine);
         Console.WriteLine($"(cold start = process start to /health 200; RSS after {idle.TotalSeconds:F0} s idle; whole-stack time: deploy/local/up.sh)");
         return 0;
+    }
+
+    /// <summary>The GC and JIT settings of a built service (its runtimeconfig.json) as the environment variables that set them.</summary>
+    private static Dictionary<string, string> RuntimeSettingsOf(string serviceDll)
+    {
+        var names = new Dictionary<string, string>
+        {
+            ["System.GC.Server"] = "DOTNET_gcServer",
+            ["System.GC.Concurrent"] = "DOTNET_gcConcurrent",
+            ["System.GC.ConserveMemory"] = "DOTNET_GCConserveMemory",
+            ["System.GC.DynamicAdaptationMode"] = "DOTNET_GCDynamicAdaptationMode",
+            ["System.Runtime.TieredPGO"] = "DOTNET_TieredPGO",
+            ["System.Runtime.TieredCompilation"] = "DOTNET_TieredCompilation",
+            ["System.Runtime.TieredCompilation.QuickJitForLoops"] = "DOTNET_TC_QuickJitForLoops",
+        };
+        var settings = new Dictionary<string, string>();
+        var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(serviceDll, ".runtimeconfig.json")));
+        if (config?["runtimeOptions"]?["configProperties"] is System.Text.Json.Nodes.JsonObject properties)
+        {
+            foreach (var (name, value) in properties)
+            {
+                if (names.TryGetValue(name, out var variable) && value is not null)
+                {
+                    var text = value.ToJsonString();
+                    settings[variable] = text switch { "true" => "1", "false" => "0", _ => text.Trim('"') };
+                }
+            }
+        }
+
+        return settings;
     }
 
     private static int PortFrom(string variable) =>

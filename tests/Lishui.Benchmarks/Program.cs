@@ -8,6 +8,11 @@ public static class BenchmarkCommand
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["empty-api", ..])
+        {
+            return await EmptyApi.RunAsync();
+        }
+
         if (args.Length == 0 || args[0] is "-h" or "--help")
         {
             Console.WriteLine("""
@@ -15,7 +20,7 @@ public static class BenchmarkCommand
                   throughput [--count 50000] [--organisations 200] [--writers 4] [--prefetch 128] [--concurrency 32] [--batch 500] [--warmup 20000] [--pipeline-only]
                   latency    [--rate 200] [--seconds 60] [--warmup-seconds 5]
                   faults     [--count 50000] [--only rabbitmq-kill|consumer-kill|postgres-restart|poison]
-                  footprint  [--idle-seconds 10]
+                  footprint  [--idle-seconds 10] [--env NAME=VALUE,...]
                   portal     --portal URL --assessment URL --projects URL --pairing URL [--keys FILE] [--readers 20] [--seconds 15]
                 PostgreSQL and RabbitMQ from LISHUI_TEST_POSTGRES / LISHUI_TEST_RABBITMQ (faults and footprint
                 start throwaway servers of their own; ports from LISHUI_BENCH_FAULT_PG_PORTS / LISHUI_BENCH_FAULT_RMQ_PORTS).

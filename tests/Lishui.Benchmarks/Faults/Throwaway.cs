@@ -207,11 +207,16 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly string service;
     private readonly IDictionary<string, string> environment;
     private readonly string logFile;
+    private readonly string assembly;
+    private readonly IReadOnlyList<string> arguments;
     private Process? process;
 
-    public ServiceProcess(string service, IDictionary<string, string> environment, string logFile)
+    /// <param name="assembly">What <c>dotnet</c> runs: the service's built DLL unless given (the footprint's empty app).</param>
+    public ServiceProcess(string service, IDictionary<string, string> environment, string logFile, string? assembly = null, IReadOnlyList<string>? arguments = null)
     {
         this.service = service;
+        this.assembly = assembly ?? Repository.ServiceDll(service);
+        this.arguments = arguments ?? [];
         this.environment = environment;
         this.logFile = logFile;
         Port = Shell.FreePort();
@@ -229,7 +234,12 @@ public sealed class ServiceProcess : IAsyncDisposable
     public async Task<TimeSpan> StartAsync(TimeSpan timeout)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Repository.ServiceDll(service));
+        start.ArgumentList.Add(assembly);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Port}";
         // Production in all but name, so the process accepts this run's signing key (Production would refuse it).
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark";
