@@ -87,8 +87,21 @@ run_up() { # LABEL CHECKOUT
     sleep 0.2
   done
   grep -E '演示数据|demo data' "$out" | tail -n 1 || true
+  stack_memory "$label"
   stop_up
   report "$label" "$timings" "$dir/artifacts/up/apphost.log"
+}
+
+# Memory of everything up.sh started (its session: up.sh runs under setsid), once the platform is up:
+# RSS summed (counts shared pages once per process) and PSS (shares them out), from /proc.
+stack_memory() { # LABEL
+  local pid rss=0 pss=0 n=0 kb
+  for pid in $(ps -e -o pid=,sid= | awk -v sid="$UP_PID" '$2 == sid { print $1 }'); do
+    kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2> /dev/null || true); rss=$(( rss + ${kb:-0} ))
+    kb=$(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup" 2> /dev/null || true); pss=$(( pss + ${kb:-0} ))
+    n=$(( n + 1 ))
+  done
+  SUMMARY+=("$1: whole stack once up: $n processes, RSS $(( rss / 1024 )) MB summed, PSS $(( pss / 1024 )) MB")
 }
 
 report() { # LABEL TIMINGS APPHOST_LOG
