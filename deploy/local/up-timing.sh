@@ -13,14 +13,14 @@
 # Phases come from up.sh (LISHUI_UP_TIMINGS: build, each service healthy, demo data confirmed) and from
 # the app host's log ("timeline <resource> healthy|finished at <ms>": RabbitMQ, PostgreSQL, migrations).
 # up.sh uses the dashboard port 15888: no other up.sh may run meanwhile.
-# Env: LISHUI_UP_TIMING_TIMEOUT (s, default 900) per run; anything up.sh reads (e.g. Infra__Mode).
+# Env: LISHUI_UP_TIMING_TIMEOUT (s, default 1800) per run; anything up.sh reads (e.g. Infra__Mode).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$ROOT/deploy/local"
 WHAT=${1:-all}
 [[ $WHAT =~ ^(warm|fresh|all)$ ]] || { echo "usage: $0 [warm|fresh|all]" >&2; exit 2; }
-TIMEOUT=${LISHUI_UP_TIMING_TIMEOUT:-900}
+TIMEOUT=${LISHUI_UP_TIMING_TIMEOUT:-1800}
 WORK=$(mktemp -d /tmp/lishui-up-timing.XXXXXX)
 chmod 755 "$WORK" # the postgres user must reach a fresh clone's state folder
 UP_PID=
@@ -34,7 +34,9 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 stop_up() {
   alive "$UP_PID" || { UP_PID=; return 0; }
-  kill -TERM "$UP_PID" 2> /dev/null || true
+  # The whole group (up.sh runs under setsid): a demo load in progress stops too, so up.sh gets to
+  # its trap at once and stops the app host (it runs in a session of its own).
+  kill -TERM -- -"$UP_PID" 2> /dev/null || kill -TERM "$UP_PID" 2> /dev/null || true
   for _ in $(seq 1 900); do alive "$UP_PID" || break; sleep 0.1; done
   wait "$UP_PID" 2> /dev/null || true
   UP_PID=
