@@ -88,17 +88,15 @@ def create_scheme(ctx, key, body):
 
 def enter_all(ctx, label, scheme_id, entries):
     """entries: (key, subject id, dimension, points, reason, subject label)."""
-    # Ledger entries are independent (append-only, each with its own key): sent side by side.
-    steps = []
-    for key, subject, dimension, points, reason, who in entries:
+    # One at a time: entries of one scheme side by side conflict on the scheme's version (HTTP 409).
+    for i, (key, subject, dimension, points, reason, who) in enumerate(entries, 1):
         def enter(key=key, subject=subject, dimension=dimension, points=points, reason=reason):
             _, replayed = ctx.post("assessment", f"/schemes/{scheme_id}/ledger-entries", key, {
                 "subjectId": subject, "dimension": dimension, "points": points, "reason": reason,
                 "enteredBy": label,
             })
             return replayed
-        steps.append((f"{who} {dimension} {points:+g}", enter))
-    ctx.steps("assessment", steps)
+        ctx.step("assessment", i, len(entries), f"{who} {dimension} {points:+g}", enter)
 
 
 def close_and_publish(ctx, key, scheme_id, title):

@@ -7,7 +7,6 @@ import json
 import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 import urllib.error
 import urllib.request
 
@@ -103,9 +102,3 @@ class Context:
         except (SeedError, KeyError) as e:
             self.fail()
             print(f"[{service}] 导入失败 {i}/{n}  {label}: {e}", file=sys.stderr, flush=True)
-
-    def steps(self, service, entries, workers=6):
-        """Runs independent entries side by side: [(label, action)], numbered as step() numbers them."""
-        n = len(entries)
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            list(pool.map(lambda e: self.step(service, e[0], n, e[1][0], e[1][1]), enumerate(entries, 1)))
