@@ -9,7 +9,7 @@ using Xunit;
 namespace Lishui.Testing;
 
 /// <summary>
-/// One real PostgreSQL server and one real RabbitMQ broker for a test collection. Taken from
+/// One real PostgreSQL server and one real RabbitMQ broker for the tests. Taken from
 /// <c>LISHUI_TEST_POSTGRES</c> / <c>LISHUI_TEST_RABBITMQ</c> when set (deploy/local/test.sh and CI
 /// set them), otherwise started with Testcontainers where a container runtime answers and the images
 /// are present or pullable (<c>LISHUI_TEST_POSTGRES_IMAGE</c>, <c>LISHUI_TEST_RABBITMQ_IMAGE</c> name
@@ -20,6 +20,7 @@ public sealed class TestInfrastructure : IAsyncLifetime
 {
     public const string PostgresVariable = "LISHUI_TEST_POSTGRES";
     public const string RabbitMqVariable = "LISHUI_TEST_RABBITMQ";
+    public const string RabbitMqManagementVariable = "LISHUI_TEST_RABBITMQ_MANAGEMENT";
     public const string PostgresImageVariable = "LISHUI_TEST_POSTGRES_IMAGE";
     public const string RabbitMqImageVariable = "LISHUI_TEST_RABBITMQ_IMAGE";
 
@@ -27,20 +28,25 @@ public sealed class TestInfrastructure : IAsyncLifetime
     public const string DefaultPostgresImage = "postgres:15";
     public const string DefaultRabbitMqImage = "rabbitmq:3.13-management";
 
+    private const ushort ManagementPort = 15672;
+
     // How long messages already routed to a queue may take to arrive once nothing routes to it.
     private static readonly TimeSpan RoutedMessagesSettle = TimeSpan.FromSeconds(1);
 
-    // Asked once per test run, not once per fixture: the engine's answer does not change meanwhile.
-    private static readonly ConcurrentDictionary<(string, string), ContainerChoice> Choices = new();
+    // One pair of containers per test process, however many fixtures and hosts ask: two hosts of one
+    // test (Membership and Notification, say) must meet on one broker, and each fixture starting its
+    // own servers would cost a minute apiece. Stopped when the process exits (Ryuk may be off).
+    private static readonly Lazy<Task<Servers>> Containers = new(StartContainersAsync);
 
     private readonly ConcurrentDictionary<string, byte> databases = new();
-    private PostgreSqlContainer? postgresContainer;
-    private RabbitMqContainer? rabbitContainer;
 
     /// <summary>Server-level connection string (no database); tests create their own databases.</summary>
     public string PostgresServer { get; private set; } = string.Empty;
 
     public Uri RabbitMq { get; private set; } = null!;
+
+    /// <summary>RabbitMQ's management API with credentials, when the broker has one.</summary>
+    public Uri? RabbitMqManagement { get; private set; }
 
     /// <summary>Where the infrastructure came from, for the test log.</summary>
     public string Source { get; private set; } = string.Empty;
@@ -53,13 +59,22 @@ public sealed class TestInfrastructure : IAsyncLifetime
         {
             PostgresServer = postgres;
             RabbitMq = new Uri(rabbit);
+            RabbitMqManagement = Environment.GetEnvironmentVariable(RabbitMqManagementVariable) is { Length: > 0 } m ? new Uri(m) : null;
             Source = $"environment ({PostgresVariable}, {RabbitMqVariable})";
             return;
         }
 
+        var servers = await Containers.Value;
+        (PostgresServer, RabbitMq, RabbitMqManagement, Source) = (servers.Postgres, servers.RabbitMq, servers.Management, servers.Source);
+    }
+
+    private sealed record Servers(string Postgres, Uri RabbitMq, Uri Management, string Source);
+
+    private static async Task<Servers> StartContainersAsync()
+    {
         var postgresImage = Environment.GetEnvironmentVariable(PostgresImageVariable) is { Length: > 0 } p ? p : DefaultPostgresImage;
         var rabbitImage = Environment.GetEnvironmentVariable(RabbitMqImageVariable) is { Length: > 0 } r ? r : DefaultRabbitMqImage;
-        var choice = Choices.GetOrAdd((postgresImage, rabbitImage), images => ContainerRuntimeProbe.Choose(preferred: null, [images.Item1, images.Item2]));
+        var choice = ContainerRuntimeProbe.Choose(preferred: null, [postgresImage, rabbitImage]);
         if (!choice.UseContainers)
         {
             throw new InvalidOperationException(
@@ -68,12 +83,20 @@ public sealed class TestInfrastructure : IAsyncLifetime
                 $"with the images present or pullable ({PostgresImageVariable}, {RabbitMqImageVariable}). Containers not used: {choice.Reason}.");
         }
 
-        postgresContainer = new PostgreSqlBuilder(postgresImage).Build();
-        rabbitContainer = new RabbitMqBuilder(rabbitImage).Build();
-        await Task.WhenAll(postgresContainer.StartAsync(), rabbitContainer.StartAsync());
-        PostgresServer = new NpgsqlConnectionStringBuilder(postgresContainer.GetConnectionString()) { Database = null }.ConnectionString;
-        RabbitMq = new Uri(rabbitContainer.GetConnectionString());
-        Source = $"Testcontainers ({choice.Reason})";
+        var postgres = new PostgreSqlBuilder(postgresImage).Build();
+        var rabbit = new RabbitMqBuilder(rabbitImage)
+            .WithUsername("guest").WithPassword("guest")
+            .WithPortBinding(ManagementPort, assignRandomHostPort: true)
+            .Build();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            Task.WhenAll(postgres.DisposeAsync().AsTask(), rabbit.DisposeAsync().AsTask()).Wait(TimeSpan.FromSeconds(30));
+        await Task.WhenAll(postgres.StartAsync(), rabbit.StartAsync());
+        var management = new UriBuilder("http", rabbit.Hostname, rabbit.GetMappedPublicPort(ManagementPort)) { UserName = "guest", Password = "guest" }.Uri;
+        return new Servers(
+            new NpgsqlConnectionStringBuilder(postgres.GetConnectionString()) { Database = null }.ConnectionString,
+            new Uri(rabbit.GetConnectionString()),
+            management,
+            $"Testcontainers, shared by the process ({choice.Reason})");
     }
 
     public async Task DisposeAsync()
@@ -82,16 +105,6 @@ public sealed class TestInfrastructure : IAsyncLifetime
         foreach (var database in databases.Keys)
         {
             await DropDatabaseAsync(database);
-        }
-
-        if (postgresContainer is not null)
-        {
-            await postgresContainer.DisposeAsync();
-        }
-
-        if (rabbitContainer is not null)
-        {
-            await rabbitContainer.DisposeAsync();
         }
     }
 

@@ -25,8 +25,6 @@ namespace Lishui.PublicEvents.Tests.Infrastructure;
 /// </summary>
 public sealed class PublicEventsFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public const string ManagementVariable = "LISHUI_TEST_RABBITMQ_MANAGEMENT";
-
     private readonly TestInfrastructure infrastructure = new();
     private readonly int port = FreePort();
 
@@ -50,9 +48,8 @@ public sealed class PublicEventsFactory : WebApplicationFactory<Program>, IAsync
     public async Task InitializeAsync()
     {
         await infrastructure.InitializeAsync();
-        Management = new Uri(Environment.GetEnvironmentVariable(ManagementVariable) is { Length: > 0 } m
-            ? m
-            : throw new InvalidOperationException($"{ManagementVariable} is not set: these tests create broker users through RabbitMQ's management API (deploy/local/test.sh sets it)."));
+        Management = infrastructure.RabbitMqManagement
+            ?? throw new InvalidOperationException($"{TestInfrastructure.RabbitMqManagementVariable} is not set: these tests create broker users through RabbitMQ's management API (deploy/local/test.sh sets it).");
         Database = await infrastructure.CreateDatabaseAsync("pubevents");
         await using (var db = new NotificationDbContext(new DbContextOptionsBuilder<NotificationDbContext>().UseNpgsql(Database).Options))
         {
