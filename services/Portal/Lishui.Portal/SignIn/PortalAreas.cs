@@ -18,9 +18,15 @@ public static class PortalAreas
 {
     public const string MemberPolicy = "member";
     public const string SecretaryPolicy = "secretary";
+    public const string TownPolicy = "town";
+    public const string OversightPolicy = "oversight";
 
     private static readonly string[] Members = [PlatformRoles.Member];
     private static readonly string[] Secretaries = [PlatformRoles.OrganisationSecretary, PlatformRoles.TownAdministrator];
+    private static readonly string[] Town = [PlatformRoles.TownAdministrator];
+
+    // Those who read the whole town's figures without changing anything of it.
+    private static readonly string[] Oversight = [PlatformRoles.TownAdministrator, PlatformRoles.Auditor];
 
     public static readonly IReadOnlyList<PortalArea> All =
     [
@@ -35,9 +41,17 @@ public static class PortalAreas
     {
         [MemberPolicy] = Members,
         [SecretaryPolicy] = Secretaries,
+        [TownPolicy] = Town,
+        [OversightPolicy] = Oversight,
     };
 
     public static IEnumerable<PortalArea> For(ClaimsPrincipal user) => All.Where(a => a.AllowedFor(user));
+
+    /// <summary>Whether a path is under a signed-in screen (its first segment is one of theirs).</summary>
+    public static bool IsSignedIn(string path) =>
+        All.Select(a => a.Path).Append("/me").Any(p => path == FirstSegment(p) || path.StartsWith(FirstSegment(p) + "/", StringComparison.Ordinal) || path.StartsWith(FirstSegment(p) + "?", StringComparison.Ordinal));
+
+    private static string FirstSegment(string path) => "/" + path.TrimStart('/').Split('/')[0];
 
     /// <summary>The role as the person reads it.</summary>
     public static string RoleName(ClaimsPrincipal user) =>
