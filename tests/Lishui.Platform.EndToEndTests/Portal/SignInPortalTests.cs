@@ -16,14 +16,14 @@ namespace Lishui.Platform.EndToEndTests.Portal;
 [Collection(DemoPlatformCollection.Name)]
 public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    private const string Password = "lishui2026";
+    private readonly SignedInPages pages = new(platform, browser);
 
     private Uri portal = null!;
 
     public async Task InitializeAsync()
     {
         await DemoData.EnsureLoadedAsync(platform);
-        portal = platform.App.GetEndpoint("portal", "http");
+        portal = pages.Portal;
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -42,9 +42,9 @@ public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture b
     public async Task Each_demo_role_signs_in_on_the_login_page_and_sees_only_what_it_may_use(
         string user, string roleName, string[] inMenu, string[] notInMenu, string forbidden)
     {
-        await using var context = await NewContextAsync(390);
+        await using var context = await pages.NewContextAsync(390);
         var page = await context.NewPageAsync();
-        await SignInAsync(page, user);
+        await pages.SignInAsync(page, user);
 
         var menu = await page.InnerTextAsync("nav.account");
         Assert.Contains(roleName, menu);
@@ -76,7 +76,7 @@ public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture b
     [Fact]
     public async Task The_public_pages_work_signed_out_without_script()
     {
-        await using var context = await NewContextAsync(1280);
+        await using var context = await pages.NewContextAsync(1280);
         var page = await context.NewPageAsync();
         foreach (var path in new[] { "/", "/notices", "/projects", "/echo-wall" })
         {
@@ -95,12 +95,12 @@ public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture b
     [Fact]
     public async Task The_services_decide_on_the_providers_tokens_as_on_the_towns()
     {
-        var (memberToken, memberId) = await ProviderTokenAsync("hefeng-member");
+        var (memberToken, memberId) = await pages.ProviderTokenAsync("hefeng-member");
         using var assessment = platform.Client("assessment", memberToken);
         Assert.Equal(HttpStatusCode.OK, (await assessment.GetAsync($"/subjects/{memberId}/ledger")).StatusCode);
 
         // Someone else's ledger: the service refuses the member, whatever the portal would show.
-        var (_, otherId) = await ProviderTokenAsync("pbo-member");
+        var (_, otherId) = await pages.ProviderTokenAsync("pbo-member");
         Assert.Equal(HttpStatusCode.Forbidden, (await assessment.GetAsync($"/subjects/{otherId}/ledger")).StatusCode);
 
         // A token signed with another key under the provider's name is refused.
@@ -113,16 +113,16 @@ public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture b
     public async Task The_secretary_records_Tuesday_attendance_and_the_member_sees_the_points_after_the_token_ran_out()
     {
         using var admin = platform.Client("assessment");
-        var member = await AccountAsync("hefeng-member");
+        var member = await pages.AccountAsync("hefeng-member");
         var memberId = member.GetProperty("memberId").GetGuid();
         // The town has set up Hefeng's points scheme for this year, with a Tuesday study worth points.
-        var hefeng = (await AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
+        var hefeng = (await pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
         await EnsureSchemeWithAttendanceRuleAsync(admin, hefeng);
         var before = await LedgerCountAsync(admin, memberId);
 
-        await using var secretaryContext = await NewContextAsync(820); // a tablet
+        await using var secretaryContext = await pages.NewContextAsync(820); // a tablet
         var page = await secretaryContext.NewPageAsync();
-        await SignInAsync(page, "hefeng-secretary");
+        await pages.SignInAsync(page, "hefeng-secretary");
 
         // A week the demo did not record: five weeks before this Tuesday.
         var date = Lishui.Shared.Domain.TownCalendar.Today(TimeProvider.System).AddDays(-35);
@@ -163,10 +163,10 @@ public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture b
         Assert.True(await RedeemedRefreshTokensAsync() > refreshedBefore, "the portal did not refresh the expired access token");
 
         // The member signs in and sees the points the attendance earned.
-        Assert.True(await WaitAsync(async () => await LedgerCountAsync(admin, memberId) > before), "no points reached the member's ledger");
-        await using var memberContext = await NewContextAsync(390);
+        Assert.True(await SignedInPages.WaitAsync(async () => await LedgerCountAsync(admin, memberId) > before), "no points reached the member's ledger");
+        await using var memberContext = await pages.NewContextAsync(390);
         var memberPage = await memberContext.NewPageAsync();
-        await SignInAsync(memberPage, "hefeng-member");
+        await pages.SignInAsync(memberPage, "hefeng-member");
         await memberPage.GotoAsync(new Uri(portal, "/me/points").ToString());
         var text = await memberPage.InnerTextAsync("main");
         Assert.Contains("参加组织生活", text);
@@ -179,7 +179,7 @@ public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture b
     [Fact]
     public async Task A_member_logs_a_contact_in_three_taps_and_reads_the_inbox_and_this_Tuesday()
     {
-        var memberId = (await AccountAsync("pbo-member")).GetProperty("memberId").GetGuid();
+        var memberId = (await pages.AccountAsync("pbo-member")).GetProperty("memberId").GetGuid();
         using var pairing = platform.Client("pairing");
         using var notification = platform.Client("notification");
         var pairs = await pairing.GetFromJsonAsync<JsonElement>($"/members/{memberId}/member-pairs?pageSize=50");
@@ -187,9 +187,9 @@ public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture b
         var pairId = pair.GetProperty("memberPairId").GetGuid();
         var contactsBefore = pair.GetProperty("contacts").GetInt32();
 
-        await using var context = await NewContextAsync(390);
+        await using var context = await pages.NewContextAsync(390);
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "pbo-member");
+        await pages.SignInAsync(page, "pbo-member");
         await page.GotoAsync(new Uri(portal, "/me/pairing").ToString());
         Assert.Contains(pair.GetProperty("partnerName").GetString()!, await page.InnerTextAsync("main"));
 
@@ -216,60 +216,6 @@ public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture b
         Assert.True(tuesday!.Ok);
         Assert.Contains("本周党建星期二", await page.InnerTextAsync("h1"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "my-tuesday-390.png"), FullPage = true });
-    }
-
-    private Task<IBrowserContext> NewContextAsync(int width) =>
-        browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, Locale = "zh-CN" });
-
-    private async Task SignInAsync(IPage page, string user)
-    {
-        await page.GotoAsync(new Uri(portal, "/signin?returnUrl=%2Fme").ToString());
-        await page.WaitForURLAsync(u => u.Contains("/account/login", StringComparison.Ordinal));
-        Assert.Contains("登录", await page.InnerTextAsync("h1"));
-        await page.FillAsync("#userName", user);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Uri(portal, "/me").ToString());
-        Assert.Equal("我的工作台", (await page.InnerTextAsync("h1")).Trim());
-    }
-
-    private async Task<JsonElement> AccountAsync(string user)
-    {
-        var accounts = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(platform.StateDir, "dev-accounts.json"))).RootElement;
-        return accounts.EnumerateArray().Single(a => a.GetProperty("userName").GetString() == user);
-    }
-
-    /// <summary>A token from the provider by the code flow the portal uses, outside the browser.</summary>
-    private async Task<(string Token, Guid MemberId)> ProviderTokenAsync(string user)
-    {
-        await using var context = await NewContextAsync(1280);
-        var page = await context.NewPageAsync();
-        await SignInAsync(page, user);
-        var account = await AccountAsync(user);
-        var identity = platform.App.GetEndpoint("identity", "http");
-        // The provider's login cookie from the browser: a second authorization goes straight to the callback.
-        var verifier = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var challenge = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var callback = new Uri(portal, "/signin-oidc").ToString();
-        var cookies = string.Join("; ", (await context.CookiesAsync([identity.ToString()])).Select(c => $"{c.Name}={c.Value}"));
-        using var noRedirect = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
-        using var authorize = new HttpRequestMessage(HttpMethod.Get, new Uri(identity,
-            $"/connect/authorize?client_id=lishui-portal-web&response_type=code&scope=openid%20profile%20roles&redirect_uri={Uri.EscapeDataString(callback)}&code_challenge={challenge}&code_challenge_method=S256&state=s"));
-        authorize.Headers.Add("Cookie", cookies);
-        using var redirect = await noRedirect.SendAsync(authorize);
-        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
-        var code = System.Web.HttpUtility.ParseQueryString(redirect.Headers.Location!.Query)["code"];
-        Assert.NotNull(code);
-        var secret = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(Path.Combine(platform.StateDir, "local-keys.json")))!["DevIdentity.PortalClientSecret"];
-        using var http = new HttpClient();
-        var response = await http.PostAsync(new Uri(identity, "/connect/token"), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code", ["code"] = code!, ["redirect_uri"] = callback, ["client_id"] = "lishui-portal-web",
-            ["client_secret"] = secret, ["code_verifier"] = verifier,
-        }));
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
-        return (token, account.GetProperty("memberId").GetGuid());
     }
 
     private static async Task EnsureSchemeWithAttendanceRuleAsync(HttpClient assessment, Guid organisationId)
@@ -300,20 +246,5 @@ public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture b
         await db.OpenAsync();
         await using var command = new NpgsqlCommand("""SELECT count(*) FROM "OpenIddictTokens" WHERE "Type" = 'urn:ietf:params:oauth:token-type:refresh_token' AND "Status" = 'redeemed'""", db);
         return Convert.ToInt32(await command.ExecuteScalarAsync());
-    }
-
-    private static async Task<bool> WaitAsync(Func<Task<bool>> check)
-    {
-        for (var i = 0; i < 60; i++)
-        {
-            if (await check())
-            {
-                return true;
-            }
-
-            await Task.Delay(1000);
-        }
-
-        return false;
     }
 }
