@@ -77,7 +77,7 @@ public sealed class SecuredNotification : IAsyncLifetime
         new MemberRegistered { MemberId = id, Name = name, Status = "Full", JoinedOn = new DateOnly(2015, 7, 1) }.About(id, organisation, 1, at);
 }
 
-/// <summary>Issue #9 for Notification: the matrix from the OpenAPI document, then the named cases.</summary>
+/// <summary>Access in Notification: the matrix from the OpenAPI document, then the named cases.</summary>
 public sealed class SecurityTests(SecuredNotification town, ITestOutputHelper output) : IClassFixture<SecuredNotification>
 {
     [Fact]

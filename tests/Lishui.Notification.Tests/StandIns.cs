@@ -243,7 +243,7 @@ public sealed class DaprSidecarStandIn : IAsyncDisposable
 }
 
 /// <summary>
-/// How the stand-ins check the caller the way the real contact endpoints do (issue #7): a bearer token
+/// How the stand-ins check the caller the way the real contact endpoints do: a bearer token
 /// signed with this test run's key, from the test issuer, for the platform audience, within its lifetime,
 /// carrying <c>lishui.contacts.read</c>. The service under test signs its token with its own clock, which
 /// may be the test's fake one, so the lifetime is checked against that clock too.

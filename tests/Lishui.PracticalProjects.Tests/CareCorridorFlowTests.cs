@@ -9,7 +9,7 @@ using Lishui.Testing;
 namespace Lishui.PracticalProjects.Tests;
 
 /// <summary>
-/// The "done when": the pupils' pick-up point shelter request raised at a stationing visit
+/// The story end to end: the pupils' pick-up point shelter request raised at a stationing visit
 /// (Pairing's event on the real broker) becomes the care corridor (护苗长廊), approved, funded from the
 /// party–mass co-building special fund, with milestones and progress; every step is one event.
 /// </summary>

@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace Lishui.PracticalProjects.Tests;
 
 /// <summary>
-/// Issue #9 for PracticalProjects: residents reach the public pages without a token; a secretary reads and
+/// Access in PracticalProjects: residents reach the public pages without a token; a secretary reads and
 /// changes only what lies in their organisation's subtree; Notification reads a requester's phone with its
 /// service scope, and every read is logged under the token's caller.
 /// </summary>

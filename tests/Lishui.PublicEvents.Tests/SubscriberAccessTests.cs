@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lishui.PublicEvents.Tests;
 
 /// <summary>
-/// Issue #9 for the open event interface: the town manages the subscriber registry; another government
+/// Access to the open event interface: the town manages the subscriber registry; another government
 /// system, recognised by the client id registered with its subscriber, reaches only its own subscription.
 /// </summary>
 [Collection(PublicEventsCollection.Name)]

@@ -82,7 +82,7 @@ public static class NotificationModule
             return dapr.Build();
         });
 
-        // Contacts are read with Notification's own identity (issue #7): a client-credentials token with
+        // Contacts are read with Notification's own identity: a client-credentials token with
         // the one scope the contact endpoints accept, never a user's token.
         builder.Services.AddHttpClient<MembershipContacts>(http => http.BaseAddress = new Uri(config["Notification:Membership:BaseAddress"] ?? "http://membership"))
             .WithServiceToken(PlatformScopes.ContactsRead);

@@ -11,7 +11,7 @@ namespace Lishui.Assessment.Tests.Api;
 
 /// <summary>
 /// Two villages of the town (Hefeng with a branch below it, Zhoucun), a member in each, and in each a
-/// member scheme with points that has been closed into a published notice: what issue #9's matrix and
+/// member scheme with points that has been closed into a published notice: what the access matrix and
 /// named cases need.
 /// </summary>
 public sealed record SecurityWorld(
@@ -51,7 +51,7 @@ public sealed record SecurityWorld(
     }
 }
 
-/// <summary>Issue #9 for Assessment: every endpoint × role × own/other organisation, and the issue's named cases.</summary>
+/// <summary>Access in Assessment: every endpoint × role × own/other organisation, and the named cases.</summary>
 public sealed class AuthorisationMatrixTests(AssessmentApiFactory api, ITestOutputHelper output) : IClassFixture<AssessmentApiFactory>
 {
     private static object Entry(Guid subject) => new { subjectId = subject, dimension = "village-work", points = 5m, reason = "参与村务", enteredBy = "村党委" };

@@ -14,9 +14,9 @@ using Xunit.Abstractions;
 namespace Lishui.Membership.Tests.Api;
 
 /// <summary>
-/// Issue #9 in Membership: a small town (鹤峰村 with a branch and a party–mass group, and 周村 beside it),
+/// Access in Membership: a small town (鹤峰村 with a branch and a party–mass group, and 周村 beside it),
 /// built through the API and Assessment's event; every operation × role × own/other village checked
-/// against the documented rule; and the issue's named cases (#3: who may read a clear phone number).
+/// against the documented rule; and the named cases (who may read a clear phone number).
 /// </summary>
 public sealed class MembershipSecurityTests(MembershipApiFactory api, ITestOutputHelper output) : IClassFixture<MembershipApiFactory>, IAsyncLifetime
 {

@@ -14,7 +14,7 @@ namespace Lishui.Pairing.Tests.Api;
 /// <summary>
 /// The town with two villages (Hefeng with a branch below it, Zhoucun) and two organ branches, each
 /// village paired with one organ branch, a member pair, a stationing visit and a resident request in
-/// each village: what issue #9's matrix and named cases need.
+/// each village: what the access matrix and its named cases need.
 /// </summary>
 public sealed record SecurityWorld(
     Guid Town, Guid Hefeng, Guid HefengBranch, Guid Zhoucun, Guid OfficeA, Guid OfficeB,
@@ -131,7 +131,7 @@ public sealed record SecurityWorld(
     }
 }
 
-/// <summary>Issue #9 for Pairing: every endpoint × role × own/other organisation, and the issue's named cases.</summary>
+/// <summary>Access in Pairing: every endpoint × role × own/other organisation, and the named cases.</summary>
 public sealed class AuthorisationMatrixTests(PairingApiFactory api, ITestOutputHelper output) : IClassFixture<PairingApiFactory>
 {
     [Fact]

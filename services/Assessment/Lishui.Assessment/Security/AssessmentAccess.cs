@@ -3,7 +3,7 @@ using Lishui.Shared.Security;
 namespace Lishui.Assessment.Security;
 
 /// <summary>
-/// Who may call which Assessment endpoint (issue #9), in one place. A scheme, its ledger, standings and
+/// Who may call which Assessment endpoint, in one place. A scheme, its ledger, standings and
 /// notice belong to the scheme's organisation: the town and that organisation's secretaries (of it or an
 /// organisation above it) run them, auditors read them. A member reads their own points (Self). Published
 /// notices, the notice board, their open-data exports, their objections' gist and answers, and filing an

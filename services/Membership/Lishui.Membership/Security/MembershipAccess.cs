@@ -4,7 +4,7 @@ using static Lishui.Shared.Security.Grant;
 namespace Lishui.Membership.Security;
 
 /// <summary>
-/// Who may call which Membership endpoint (issue #9), in one table. Town administrators may do
+/// Who may call which Membership endpoint, in one table. Town administrators may do
 /// everything, auditors read everything; a secretary reads and changes their own organisation's subtree;
 /// a member reads their own record; Notification reads contacts with its service scope.
 /// </summary>

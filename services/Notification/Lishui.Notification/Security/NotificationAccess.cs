@@ -3,7 +3,7 @@ using Lishui.Shared.Security;
 namespace Lishui.Notification.Security;
 
 /// <summary>
-/// Who may call which Notification endpoint (issue #9), in one place. Inboxes and preferences belong to
+/// Who may call which Notification endpoint, in one place. Inboxes and preferences belong to
 /// one member (Self) and lie in that member's organisation (secretaries of its subtree); templates, the
 /// delivery log and the dispatches are the town's (auditors read). The public-event catalogue is open to
 /// anyone; another government system reaches its own subscription only (the ownership check is
@@ -44,7 +44,7 @@ public static class NotificationAccess
         .Allow("GET /local-members", AccessRule.Of(Grant.Town, Grant.AuditorRead, Grant.SecretaryOfSubtree),
             ScopeRef.Query("organisationId", NotificationScopes.Organisation))
 
-        // Public events (issue #8): the catalogue, schemas and AsyncAPI document are public.
+        // Public events: the catalogue, schemas and AsyncAPI document are public.
         .Allow("GET /public-events/types", AnyoneAnonymous)
         .Allow("GET /public-events/schemas/{file}", AnyoneAnonymous)
         .Allow("GET /public-events/asyncapi.json", AnyoneAnonymous)

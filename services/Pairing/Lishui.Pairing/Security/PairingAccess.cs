@@ -3,7 +3,7 @@ using Lishui.Shared.Security;
 namespace Lishui.Pairing.Security;
 
 /// <summary>
-/// Who may call which Pairing endpoint (issue #9), in one place. An organisation pairing lies in both of
+/// Who may call which Pairing endpoint, in one place. An organisation pairing lies in both of
 /// its organisations (the organ branch and the village): a secretary of either side's subtree works on
 /// it (<see cref="PairingScopes"/>). Arranging pairings and stationing town leaders is the town party
 /// committee's (town administrators); villages and branches then run them. A member reads their own

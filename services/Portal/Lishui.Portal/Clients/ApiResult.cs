@@ -77,10 +77,20 @@ public static class ServiceCalls
     }
 
     /// <summary>POSTs once per <paramref name="idempotencyKey"/>: a second click on the same form creates nothing twice.</summary>
-    public static async Task<ApiResult<T>> PostOnceAsync<T>(this HttpClient http, string url, object body, string idempotencyKey, CancellationToken ct)
+    public static Task<ApiResult<T>> PostOnceAsync<T>(this HttpClient http, string url, object body, string idempotencyKey, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body, options: Json) };
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body, options: Json) };
         request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return http.SubmitAsync<T>(request, ct);
+    }
+
+    /// <summary>PUTs a whole setting: repeating it changes nothing further, so it needs no key.</summary>
+    public static Task<ApiResult<T>> PutAsync<T>(this HttpClient http, string url, object body, CancellationToken ct) =>
+        http.SubmitAsync<T>(new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body, options: Json) }, ct);
+
+    private static async Task<ApiResult<T>> SubmitAsync<T>(this HttpClient http, HttpRequestMessage request, CancellationToken ct)
+    {
+        using var sent = request;
         HttpResponseMessage response;
         try
         {

@@ -31,7 +31,17 @@ public sealed class MyNotificationApi(HttpClient http)
 
     public Task<MyRead<UnreadCount>> UnreadAsync(Guid memberId, CancellationToken ct) =>
         http.ReadAsAsync<UnreadCount>($"/members/{memberId}/notifications/unread", ct);
+
+    public Task<MyRead<MessagePreferences>> PreferencesAsync(Guid memberId, CancellationToken ct) =>
+        http.ReadAsAsync<MessagePreferences>($"/members/{memberId}/preferences", ct);
+
+    public Task<ApiResult<MessagePreferences>> SetPreferencesAsync(Guid memberId, string locale, IReadOnlyList<string> channels, QuietHours quietHours, CancellationToken ct) =>
+        http.PutAsync<MessagePreferences>($"/members/{memberId}/preferences", new { locale, channels, quietHours }, ct);
 }
+
+public sealed record QuietHours(string Start, string End);
+
+public sealed record MessagePreferences(Guid MemberId, string Locale, IReadOnlyList<string> Channels, QuietHours QuietHours);
 
 public sealed record ExpectedMember(Guid MemberId, string Name, Guid OrganisationId);
 

@@ -34,6 +34,7 @@ public static class PortalAreas
         new("/me/tuesday", "本周党建星期二", MemberPolicy, Members),
         new("/me/pairing", "我的结对", MemberPolicy, Members),
         new("/me/inbox", "我的消息", MemberPolicy, Members),
+        new("/me/preferences", "消息设置", MemberPolicy, Members),
         new("/tuesday/attendance", "星期二签到", SecretaryPolicy, Secretaries),
     ];
 

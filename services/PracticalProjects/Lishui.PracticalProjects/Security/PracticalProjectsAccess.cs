@@ -5,7 +5,7 @@ using Scopes = Lishui.PracticalProjects.Security.PracticalProjectsScopes;
 namespace Lishui.PracticalProjects.Security;
 
 /// <summary>
-/// Who may call which PracticalProjects endpoint (issue #9), in one table. Residents reach the public
+/// Who may call which PracticalProjects endpoint, in one table. Residents reach the public
 /// pages, the request status page, the echo wall and ratings without a token (rate-limited per client);
 /// town administrators do everything, auditors read everything; a secretary reads and changes what lies
 /// in their own organisation's subtree (a project's responsible organisation, the village a request was
