@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the platform: deploy/local/test.sh [extra dotnet test args, e.g. --filter X]
+#    deploy/local/test.sh --unit [args]: only the tests that need no server (trait Category=Unit):
+#    no PostgreSQL, RabbitMQ or browser is started or installed.
 #
 # 1. Where the tests get PostgreSQL and RabbitMQ from:
 #    - LISHUI_TEST_POSTGRES and LISHUI_TEST_RABBITMQ already set: those servers (nothing installed);
@@ -236,8 +238,13 @@ trap 'exit 143' TERM
 command -v dotnet > /dev/null || { log "the .NET 10 SDK (dotnet) is not on PATH"; exit 1; }
 cd "$ROOT"
 
+UNIT=0
+if [[ ${1:-} == --unit ]]; then UNIT=1; shift; fi
+
 mode=${LISHUI_TEST_INFRA:-auto}
-if [[ -n ${LISHUI_TEST_POSTGRES:-} && -n ${LISHUI_TEST_RABBITMQ:-} ]]; then
+if ((UNIT)); then
+  log "--unit: only the tests of trait Category=Unit, no servers"
+elif [[ -n ${LISHUI_TEST_POSTGRES:-} && -n ${LISHUI_TEST_RABBITMQ:-} ]]; then
   log "using the servers in LISHUI_TEST_POSTGRES / LISHUI_TEST_RABBITMQ"
 elif [[ $mode == auto || $mode == containers ]] && containers_usable \
     "${LISHUI_TEST_POSTGRES_IMAGE:-$LISHUI_TEST_POSTGRES_IMAGE_DEFAULT}" "${LISHUI_TEST_RABBITMQ_IMAGE:-$LISHUI_TEST_RABBITMQ_IMAGE_DEFAULT}"; then
@@ -254,12 +261,13 @@ fi
 
 # The portal's browser tests drive Debian's Chromium and read its printed PDFs with pdftotext; a
 # Chinese font makes their screenshots and PDFs readable (the machine may have none).
-ensure_debian_packages chromium:/usr/bin/chromium poppler-utils:/usr/bin/pdftotext \
+((UNIT)) || ensure_debian_packages chromium:/usr/bin/chromium poppler-utils:/usr/bin/pdftotext \
   fonts-wqy-microhei:/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 args=(test "$SOLUTION" --results-directory "$RESULTS" --logger trx --logger "console;verbosity=normal")
+if ((UNIT)); then args+=(--filter "Category=Unit"); fi
 # One trx per test project: a fixed LogFileName would make each project overwrite the last one's
 # file; the default names are unique.
 hang=${LISHUI_TEST_HANG_TIMEOUT:-15m}

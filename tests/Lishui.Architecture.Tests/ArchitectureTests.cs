@@ -4,6 +4,7 @@ using NetArchTest.Rules;
 namespace Lishui.Architecture.Tests;
 
 /// <summary>Domain rules stay plain C#; services talk only through contracts.</summary>
+[Trait("Category", "Unit")]
 public sealed class ArchitectureTests
 {
     private static readonly string[] Frameworks = ["Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "MassTransit", "Npgsql", "RabbitMQ"];

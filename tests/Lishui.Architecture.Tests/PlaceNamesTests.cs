@@ -7,6 +7,7 @@ namespace Lishui.Architecture.Tests;
 /// them first), so every text file of the repository is read for them: templates, demo data, documents,
 /// scripts, tests.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class PlaceNamesTests
 {
     // Written as escapes so this file does not itself contain the wrong names.

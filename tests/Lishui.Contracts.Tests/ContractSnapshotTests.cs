@@ -9,6 +9,7 @@ namespace Lishui.Contracts.Tests;
 /// Every contract's JSON Schema is committed under contracts/schemas. A breaking change to a
 /// published version fails the build; it needs a new version published side by side.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class ContractSnapshotTests
 {
     private const string UpdateVariable = "LISHUI_UPDATE_CONTRACT_SNAPSHOTS";

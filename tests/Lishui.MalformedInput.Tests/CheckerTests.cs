@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Lishui.MalformedInput.Tests;
 
 /// <summary>The check itself can fail: a server error, a plain-text refusal and a dropped connection are all reported.</summary>
+[Trait("Category", "Unit")]
 public sealed class CheckerTests
 {
     [Fact]

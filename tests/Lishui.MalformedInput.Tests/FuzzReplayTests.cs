@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace Lishui.MalformedInput.Tests;
 
 /// <summary>A fuzz failure is only worth reporting if its seed sends the same requests again.</summary>
+[Trait("Category", "Unit")]
 public sealed class FuzzReplayTests
 {
     private static readonly Operation[] Operations =

@@ -3,6 +3,7 @@ using Lishui.Shared.Domain;
 
 namespace Lishui.Notification.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class MessageTemplateTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);

@@ -3,6 +3,7 @@ using Lishui.Shared.Domain;
 
 namespace Lishui.PracticalProjects.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class OpinionCollectionTests
 {
     private static readonly DateOnly Today = new(2026, 11, 24);

@@ -6,6 +6,7 @@ using Lishui.Shared.Domain;
 
 namespace Lishui.PracticalProjects.Tests;
 
+[Trait("Category", "Unit")]
 public sealed class RequestRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 10, 9, 0, 0, TimeSpan.Zero);

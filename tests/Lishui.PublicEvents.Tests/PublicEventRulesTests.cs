@@ -11,6 +11,7 @@ using Lishui.PublicEvents.Tests.Infrastructure;
 namespace Lishui.PublicEvents.Tests;
 
 /// <summary>The rules of the public events, without broker or database.</summary>
+[Trait("Category", "Unit")]
 public sealed class PublicEventRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 6, 30, 0, TimeSpan.Zero);

@@ -3,6 +3,7 @@ using Lishui.Shared.Security;
 namespace Lishui.Security.Tests;
 
 /// <summary>Every grant against every role, inside and outside the resource's subtree, reading and writing.</summary>
+[Trait("Category", "Unit")]
 public sealed class AccessDecisionTests
 {
     private static readonly Guid Town = Guid.NewGuid();

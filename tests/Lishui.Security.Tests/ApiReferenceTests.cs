@@ -15,6 +15,7 @@ namespace Lishui.Security.Tests;
 /// document it shows, with its scripts from the service itself (town intranets reach no CDN); elsewhere
 /// it does not exist.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class ApiReferenceTests
 {
     [Fact]

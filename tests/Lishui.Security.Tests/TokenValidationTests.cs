@@ -19,6 +19,7 @@ namespace Lishui.Security.Tests;
 /// The platform's security pipeline on a small app with one endpoint per kind of rule: tokens signed
 /// with the wrong key, expired or for another audience are refused; decisions come back as problem details.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class TokenValidationTests : IAsyncLifetime
 {
     private static readonly Guid Hefeng = Guid.NewGuid();

@@ -2,6 +2,7 @@ using Lishui.Assessment.Domain;
 
 namespace Lishui.Assessment.Tests.Domain;
 
+[Trait("Category", "Unit")]
 public sealed class PointsRulesEngineTests
 {
     private const string Attendance = "lishui:example:study-attended:v1";

@@ -3,6 +3,7 @@ using Lishui.Shared.Domain;
 
 namespace Lishui.Assessment.Tests.Domain;
 
+[Trait("Category", "Unit")]
 public sealed class PublicationWindowTests
 {
     private static readonly WorkingDayCalendar Official = WorkingDayCalendar.Official();

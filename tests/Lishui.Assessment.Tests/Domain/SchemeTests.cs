@@ -3,6 +3,7 @@ using Lishui.Shared.Domain;
 
 namespace Lishui.Assessment.Tests.Domain;
 
+[Trait("Category", "Unit")]
 public sealed class SchemeTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);

@@ -9,6 +9,7 @@ namespace Lishui.Deployment.Tests.Infra;
 /// When "auto" may use containers (the app host's Infra:Mode, Lishui.Testing's Testcontainers path):
 /// only with an engine that answers and images that are present or whose registry answers.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class ContainerChoiceTests
 {
     private static readonly string[] Images = ["localhost:5000/lishui/rabbitmq:3.10-management", "postgres:15"];

@@ -2,6 +2,7 @@ using Lishui.Membership.Domain;
 
 namespace Lishui.Membership.Tests.Domain;
 
+[Trait("Category", "Unit")]
 public sealed class CohortTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);

@@ -3,6 +3,7 @@ using Lishui.Shared.Domain;
 
 namespace Lishui.Membership.Tests.Domain;
 
+[Trait("Category", "Unit")]
 public sealed class MemberStatusLifecycleTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);

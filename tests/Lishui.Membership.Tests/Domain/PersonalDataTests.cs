@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Lishui.Membership.Tests.Domain;
 
+[Trait("Category", "Unit")]
 public sealed class PersonalDataTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);

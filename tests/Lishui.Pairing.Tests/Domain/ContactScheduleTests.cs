@@ -3,6 +3,7 @@ using Lishui.Shared.Domain;
 
 namespace Lishui.Pairing.Tests.Domain;
 
+[Trait("Category", "Unit")]
 public sealed class ContactScheduleTests
 {
     private static readonly DateOnly Start = new(2026, 3, 1);

@@ -3,6 +3,7 @@ using Lishui.Shared.Domain;
 
 namespace Lishui.Pairing.Tests.Domain;
 
+[Trait("Category", "Unit")]
 public sealed class OrganisationPairingTests
 {
     private static readonly PairedOrganisation Office = new(Guid.NewGuid(), "党建工作办党支部", false);

@@ -2,6 +2,7 @@ using Lishui.Pairing.Domain;
 
 namespace Lishui.Pairing.Tests.Domain;
 
+[Trait("Category", "Unit")]
 public sealed class PairingListPlannerTests
 {
     private static List<PairingCandidate> Members(int count, string status = "Full") =>

@@ -3,6 +3,7 @@ using Lishui.Shared.Domain;
 
 namespace Lishui.Pairing.Tests.Domain;
 
+[Trait("Category", "Unit")]
 public sealed class StudySessionTests
 {
     private static readonly DateOnly Tuesday = new(2026, 11, 24);

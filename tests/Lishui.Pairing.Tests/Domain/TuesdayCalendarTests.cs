@@ -3,6 +3,7 @@ using Lishui.Shared.Domain;
 
 namespace Lishui.Pairing.Tests.Domain;
 
+[Trait("Category", "Unit")]
 public sealed class TuesdayCalendarTests
 {
     private static readonly ReminderPolicy Policy = new(new TimeOnly(20, 0), TimeSpan.FromHours(1));
