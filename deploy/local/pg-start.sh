@@ -10,6 +10,8 @@
 # Prints "ready pg NAME ..." and then the server-level connection string:
 #   Host=127.0.0.1;Port=PORT;Username=postgres;Password=postgres
 # Stop with pg-stop.sh NAME [--purge].
+# PG_PRELOAD=pg_stat_statements loads that library at start (shared_preload_libraries), e.g. for
+# the latency benchmark's statements per registration.
 #
 # postgres refuses to run as root: initdb and pg_ctl run as the 'postgres' OS user (created by the
 # postgresql-15 package; created here as a system user if missing), from a folder that user can enter.
@@ -77,6 +79,7 @@ fi
   else
     echo "max_connections = 200"
   fi
+  if [[ -n ${PG_PRELOAD:-} ]]; then echo "shared_preload_libraries = '$PG_PRELOAD'"; fi
 } > "$DIR/data/lishui.conf"
 chown "$PG_OS_USER": "$DIR/data/lishui.conf"
 

@@ -110,10 +110,12 @@ public static class LatencyBenchmark
             var answered = new ConcurrentDictionary<Guid, long>();
             ConcurrentDictionary<Guid, long> warm;
             (TimeSpan Process, TimeSpan Machine, TimeSpan Elapsed) spent;
+            StatementCount? statements = null;
             try
             {
                 Console.WriteLine($"latency: {rate} registrations/s for {seconds} s (after {warmup} s warm-up), POST /members → welcome notification stored");
                 warm = await DriveAsync(membership.Client, branch, rate, warmup, 0, ct);
+                statements = await StatementCount.StartAsync(servers.Postgres, ct);
                 var cpu = new CpuMeter();
                 started = await DriveAsync(membership.Client, branch, rate, seconds, warmup * rate, ct, answered);
                 var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -148,6 +150,10 @@ public static class LatencyBenchmark
                 $"{perRequest:F1} ms on the whole machine (with PostgreSQL, RabbitMQ, the kernel) over {spent.Elapsed.TotalSeconds:F0} s; " +
                 $"{Environment.ProcessorCount} cores carry at most about {Environment.ProcessorCount * 1000 / perRequest:F0} registrations/s");
             Console.WriteLine($"target p99 ≤ 50 ms: {(Percentile(latencies, 0.99) <= 50 ? "met" : "NOT met")}   (warm-up requests {warm.Count}, not counted)");
+            if (statements is not null)
+            {
+                await statements.PrintAsync(new Dictionary<string, string> { ["Membership"] = membershipDb, ["Notification"] = notificationDb }, started.Count, "registration", ct);
+            }
             return 0;
         }
         finally

@@ -15,8 +15,12 @@ public static class ServiceDatabase
     public static IHostApplicationBuilder AddServiceDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
         where TDbContext : DbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+        var configured = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} (this service's PostgreSQL database) is not configured.");
+        // A pooled connection is handed back without DISCARD ALL, a statement per use saved: nothing of
+        // ours leaves session state on it (SET LOCAL and xact locks end with their transaction, and the
+        // outbox relay's LISTEN connection is not pooled).
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(configured) { NoResetOnClose = true }.ConnectionString;
         // Every change made while handling an HTTP request gets its audit entry in the same SaveChanges
         // (a no-op for contexts whose model has no audit table).
         builder.Services.AddHttpContextAccessor();

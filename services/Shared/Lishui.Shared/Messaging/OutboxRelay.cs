@@ -225,7 +225,8 @@ public sealed partial class OutboxRelay<TDbContext>(
         {
             try
             {
-                await using var connection = new NpgsqlConnection(connectionString);
+                // Unpooled: a connection still listening must never be handed to anyone else.
+                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
                 await connection.OpenAsync(ct);
                 connection.Notification += (_, _) => wake.Writer.TryWrite(true);
                 await using (var listen = new NpgsqlCommand($"LISTEN {MessagingModel.OutboxChannel}", connection))
