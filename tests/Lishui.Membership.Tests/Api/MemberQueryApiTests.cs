@@ -72,6 +72,33 @@ public sealed class MemberQueryApiTests(MembershipApiFactory api) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_roll_is_searched_by_part_of_the_name_and_by_the_year_joined()
+    {
+        using var client = api.CreateClient();
+        var scope = $"organisationId={village}&includeDescendants=true";
+
+        Assert.Equal([elder], Ids(await client.GetFromJsonAsync<JsonElement>($"/members?{scope}&name={Uri.EscapeDataString("老")}")));
+        Assert.Equal(2, (await client.GetFromJsonAsync<JsonElement>($"/members?{scope}&name={Uri.EscapeDataString("新党员")}")).GetProperty("total").GetInt32());
+        Assert.Empty(Ids(await client.GetFromJsonAsync<JsonElement>($"/members?{scope}&name=%25")));
+        Assert.Equal([middle], Ids(await client.GetFromJsonAsync<JsonElement>($"/members?{scope}&joinedYear=2010")));
+        Assert.Equal([newcomer], Ids(await client.GetFromJsonAsync<JsonElement>($"/members?{scope}&joinedYear={Today.Year - 1}&name={Uri.EscapeDataString("新")}&status=Probationary")));
+    }
+
+    [Fact]
+    public async Task A_joined_year_before_the_party_or_in_the_future_is_a_problem()
+    {
+        using var client = api.CreateClient();
+
+        foreach (var year in new[] { 1900, Today.Year + 1 })
+        {
+            var response = await client.GetAsync($"/members?joinedYear={year}");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+            Assert.Equal(["joinedYear"], errors.EnumerateObject().Select(p => p.Name));
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_cohort_status_or_sort_is_a_problem_naming_each_parameter()
     {
         using var client = api.CreateClient();

@@ -24,9 +24,9 @@ public static class ExportMembers
 
     private static async Task ExportAsync(
         HttpContext http, MembershipDbContext db, MemberResponses responses, PersonalDataProtector protector, Guid? organisationId, bool? includeDescendants,
-        string? status, string? cohort, string? sort, string? idNumber, CancellationToken ct)
+        string? status, string? cohort, string? sort, string? idNumber, string? name, int? joinedYear, CancellationToken ct)
     {
-        var query = await ListMembers.ListMembers.QueryAsync(db, responses, protector, new MemberFilter(organisationId, includeDescendants, status, cohort, sort, idNumber), ct);
+        var query = await ListMembers.ListMembers.QueryAsync(db, responses, protector, new MemberFilter(organisationId, includeDescendants, status, cohort, sort, idNumber, name, joinedYear), ct);
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id.Value, o => o.Name, ct);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = "attachment; filename=\"members.csv\"; filename*=UTF-8''%E5%85%9A%E5%91%98%E5%90%8D%E5%86%8C.csv";

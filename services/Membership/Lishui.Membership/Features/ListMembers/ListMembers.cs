@@ -8,24 +8,27 @@ using Microsoft.EntityFrameworkCore;
 namespace Lishui.Membership.Features.ListMembers;
 
 /// <summary>What a roll query asks for: the filters of GET /members, shared by the CSV export.</summary>
-public sealed record MemberFilter(Guid? OrganisationId, bool? IncludeDescendants, string? Status, string? Cohort, string? Sort, string? IdNumber);
+public sealed record MemberFilter(
+    Guid? OrganisationId, bool? IncludeDescendants, string? Status, string? Cohort, string? Sort, string? IdNumber, string? Name = null, int? JoinedYear = null);
 
 /// <summary>
 /// GET /members: the roll page by page, filtered by organisation (optionally its whole subtree),
-/// status (comma-separated), cohort, ID number (found by its keyed hash), and sorted by name
+/// status (comma-separated), cohort, ID number (found by its keyed hash), part of the name, the year joined, and sorted by name
 /// (default), joinedOn or birthDate ("-" for descending).
 /// </summary>
 public static class ListMembers
 {
+    private const int MaxNameFilterLength = 50;
+
     public static RouteHandlerBuilder MapListMembers(this IEndpointRouteBuilder api) =>
         api.MapGet("/members", HandleAsync).WithName("ListMembers").WithSummary("党员名册 / List members, page by page")
             .ProducesValidationProblem();
 
     private static async Task<Page<MemberResponse>> HandleAsync(
         MembershipDbContext db, MemberResponses responses, PersonalDataProtector protector, Guid? organisationId, bool? includeDescendants,
-        string? status, string? cohort, string? sort, string? idNumber, int? page, int? pageSize, CancellationToken ct)
+        string? status, string? cohort, string? sort, string? idNumber, string? name, int? joinedYear, int? page, int? pageSize, CancellationToken ct)
     {
-        var query = await QueryAsync(db, responses, protector, new MemberFilter(organisationId, includeDescendants, status, cohort, sort, idNumber), ct);
+        var query = await QueryAsync(db, responses, protector, new MemberFilter(organisationId, includeDescendants, status, cohort, sort, idNumber, name, joinedYear), ct);
         var (number, size, skip) = Paging.Normalise(page, pageSize);
         var total = await query.CountAsync(ct);
         var items = await query.Skip(skip).Take(size).ToListAsync(ct);
@@ -44,6 +47,18 @@ public static class ListMembers
         {
             errors.Add(new FieldError("sort", "field.wrong-value", "排序应为 name、joinedOn 或 birthDate（前加 - 为倒序）。",
                 "sort must be name, joinedOn or birthDate (prefix - for descending)."));
+        }
+
+        var namePart = filter.Name?.Trim();
+        if (namePart is { Length: > MaxNameFilterLength })
+        {
+            errors.Add(new FieldError("name", "field.too-long", $"姓名不超过 {MaxNameFilterLength} 个字符。", $"The name is at most {MaxNameFilterLength} characters."));
+        }
+
+        if (filter.JoinedYear is { } year && (year < 1921 || year > responses.Today.Year))
+        {
+            errors.Add(new FieldError("joinedYear", "field.wrong-value", $"入党年份应在 1921 至 {responses.Today.Year} 之间。",
+                $"joinedYear must be between 1921 and {responses.Today.Year}."));
         }
 
         byte[]? idNumberHash = null;
@@ -69,6 +84,19 @@ public static class ListMembers
         if (idNumberHash is not null)
         {
             query = query.Where(m => m.IdNumberHash == idNumberHash);
+        }
+
+        if (!string.IsNullOrEmpty(namePart))
+        {
+            var pattern = "%" + namePart.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            query = query.Where(m => EF.Functions.ILike(m.Name, pattern, "\\"));
+        }
+
+        if (filter.JoinedYear is { } joined)
+        {
+            var from = new DateOnly(joined, 1, 1);
+            var until = from.AddYears(1);
+            query = query.Where(m => m.JoinedOn >= from && m.JoinedOn < until);
         }
 
         if (filter.OrganisationId is { } org)
