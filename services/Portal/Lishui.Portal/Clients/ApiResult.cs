@@ -112,7 +112,7 @@ public static class ServiceCalls
         }
     }
 
-    private static async Task<ApiProblem> ProblemAsync(HttpResponseMessage response, CancellationToken ct)
+    public static async Task<ApiProblem> ProblemAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var status = (int)response.StatusCode;
         if (status >= 500)

@@ -36,6 +36,7 @@ public static class PortalAreas
         new("/me/inbox", "我的消息", MemberPolicy, Members),
         new("/me/preferences", "消息设置", MemberPolicy, Members),
         new("/tuesday/attendance", "星期二签到", SecretaryPolicy, Secretaries),
+        new("/roll", "党员名册", SecretaryPolicy, Secretaries),
     ];
 
     public static IReadOnlyDictionary<string, string[]> Policies { get; } = new Dictionary<string, string[]>
