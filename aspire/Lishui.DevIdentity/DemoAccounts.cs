@@ -9,7 +9,7 @@ public sealed record DemoAccount(string UserName, string DisplayName, string Rol
 
 /// <summary>
 /// The demo accounts: the town administrator and the auditor always; the accounts tied to demo people
-/// (the 鹤峰村 secretary, a 鹤峰村 member, a member of the 党建工作办党支部) once the demo seed has
+/// (the 鹤峰村 and 洲村 secretaries, a 鹤峰村 member, a member of the 党建工作办党支部) once the demo seed has
 /// created those people and written their ids to <c>dev-accounts.json</c> in the state folder. Every
 /// account has the same documented demo password (<c>DevIdentity:DemoPassword</c>): a local tool only.
 /// </summary>

@@ -59,6 +59,7 @@ DEMO_ACCOUNTS = [  # user name, display name, role, organisation key, member key
     ("hefeng-secretary", "张建国（鹤峰村党委书记）", "OrganisationSecretary", "demo-org-hefeng", "demo-hefeng-001"),
     ("hefeng-member", "周丽华（鹤峰村党员）", "Member", "demo-org-hefeng-branch", "demo-hefeng-006"),
     ("pbo-member", "吴晓燕（党建工作办党支部党员）", "Member", "demo-org-pbo", "demo-pbo-001"),
+    ("zhoucun-secretary", "冯永康（洲村党委书记）", "OrganisationSecretary", "demo-org-zhoucun", "demo-zhoucun-004"),
 ]
 ROLE_NAMES = {"TownAdministrator": "镇党委管理员", "Auditor": "审计", "OrganisationSecretary": "村党委书记", "Member": "党员"}
 

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Lishui.Platform.EndToEndTests.Portal;
+
+/// <summary>
+/// The roll (党员名册) in the portal, signed in through the provider's login page: a secretary searches
+/// their own village's roll, opens a member's history and reads the clear contact only with a stated
+/// purpose the service logs; the town sees every village; a secretary of another village sees nothing of
+/// 鹤峰村's roll, on the screen or through the API with the provider's token.
+/// </summary>
+[Collection(DemoPlatformCollection.Name)]
+public sealed class RollPortalTests(PlatformFixture platform, BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private readonly SignedInPages pages = new(platform, browser);
+
+    private Uri portal = null!;
+
+    public async Task InitializeAsync()
+    {
+        await DemoData.EnsureLoadedAsync(platform);
+        portal = pages.Portal;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_secretary_searches_the_villages_roll_and_reads_a_contact_only_with_a_purpose()
+    {
+        var member = await pages.AccountAsync("hefeng-member");
+        var memberId = member.GetProperty("memberId").GetGuid();
+        await using var context = await pages.NewContextAsync(820); // a tablet
+        var page = await context.NewPageAsync();
+        await pages.SignInAsync(page, "hefeng-secretary");
+        Assert.Contains("党员名册", await page.InnerTextAsync("nav.account"));
+
+        await page.GotoAsync(new Uri(portal, "/roll").ToString());
+        Assert.Equal("党员名册", (await page.InnerTextAsync("h1")).Trim());
+        Assert.Equal(20, await page.Locator("table.roll tbody tr").CountAsync());
+        Assert.True(Total(await page.InnerTextAsync("p.actions")) >= 86, "the village's roll holds fewer than its 86 demo members");
+        Assert.Equal(1, await page.Locator("nav.pager a[rel=next]").CountAsync());
+        // Masked as the service returns it: never a whole phone number on the list.
+        foreach (var cell in await page.Locator("table.roll tbody tr td.masked").AllInnerTextsAsync())
+        {
+            Assert.True(cell == "—" || cell.Contains('*'), $"an unmasked value on the roll: {cell}");
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "roll-list-820.png"), FullPage = true });
+
+        // Search by name, then a filter that leaves nobody: a Chinese empty state.
+        await page.FillAsync("#name", "周丽华");
+        await page.ClickAsync("form.roll-filters button[type=submit]");
+        await page.WaitForURLAsync(u => u.Contains("name=", StringComparison.Ordinal));
+        Assert.Equal(1, await page.Locator($"table.roll tbody tr[data-member='{memberId}']").CountAsync());
+        await page.SelectOptionAsync("#status", "Deceased");
+        await page.ClickAsync("form.roll-filters button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Contains("没有符合条件的党员", await page.InnerTextAsync("main"));
+
+        // A year joined that is not a year: the field's message in Chinese, the input kept.
+        var wrongYear = await page.GotoAsync(new Uri(portal, "/roll?name=%E5%91%A8&joinedYear=abc").ToString());
+        Assert.Equal(400, wrongYear!.Status);
+        Assert.Contains("入党年份", await page.InnerTextAsync(".field-error"));
+        Assert.Equal("周", await page.InputValueAsync("#name"));
+        Assert.Equal("abc", await page.InputValueAsync("#joinedYear"));
+
+        // The member's page: history and transfers, the contact still masked.
+        await page.GotoAsync(new Uri(portal, $"/roll/members/{memberId}").ToString());
+        Assert.Equal("周丽华", (await page.InnerTextAsync("h1")).Trim());
+        var text = await page.InnerTextAsync("main");
+        Assert.Contains("状态变更记录", text);
+        Assert.Contains("组织关系转接", text);
+        Assert.Contains("*", await page.InnerTextAsync("[data-field=phone]"));
+
+        // No purpose: refused in Chinese, nothing read, nothing logged.
+        using var membership = platform.Client("membership");
+        var logged = await LogCountAsync(membership, memberId);
+        await page.ClickAsync("section.contact-read button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Contains("用途", await page.InnerTextAsync("#purpose-error"));
+        Assert.Contains("*", await page.InnerTextAsync("[data-field=phone]"));
+        Assert.Equal(logged, await LogCountAsync(membership, memberId));
+
+        // With a purpose: the clear number on this page only, and the read in Membership's log under the secretary's name.
+        await page.FillAsync("#purpose", "电话通知参加党建星期二学习");
+        await page.ClickAsync("section.contact-read button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        var phone = (await page.InnerTextAsync("[data-field=phone]")).Trim();
+        Assert.Matches("^1[3-9][0-9]{9}$", phone);
+        Assert.Contains("已记入个人信息访问日志", await page.InnerTextAsync(".confirmation"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "roll-member-contact-820.png"), FullPage = true });
+        var log = await membership.GetFromJsonAsync<JsonElement>($"/personal-data-access-log?memberId={memberId}&pageSize=1");
+        var entry = log.GetProperty("items")[0];
+        Assert.Equal("电话通知参加党建星期二学习", entry.GetProperty("purpose").GetString());
+        Assert.Equal(logged + 1, log.GetProperty("total").GetInt32());
+
+        // Back on the page: masked again.
+        await page.GotoAsync(new Uri(portal, $"/roll/members/{memberId}").ToString());
+        Assert.DoesNotContain(phone, await page.InnerTextAsync("main"));
+    }
+
+    [Fact]
+    public async Task The_town_sees_every_village_on_the_roll_and_a_member_does_not_see_the_roll()
+    {
+        await using var context = await pages.NewContextAsync(1280);
+        var page = await context.NewPageAsync();
+        await pages.SignInAsync(page, "town-admin");
+        await page.GotoAsync(new Uri(portal, "/roll?name=%E5%86%AF%E6%B0%B8%E5%BA%B7").ToString()); // 冯永康, 洲村
+        Assert.Contains("冯永康", await page.InnerTextAsync("table.roll"));
+        await page.GotoAsync(new Uri(portal, "/roll?name=%E5%BC%A0%E5%BB%BA%E5%9B%BD").ToString()); // 张建国, 鹤峰村
+        Assert.Contains("张建国", await page.InnerTextAsync("table.roll"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "roll-town-1280.png"), FullPage = true });
+
+        await using var memberContext = await pages.NewContextAsync(390);
+        var memberPage = await memberContext.NewPageAsync();
+        await pages.SignInAsync(memberPage, "hefeng-member");
+        Assert.DoesNotContain("党员名册", await memberPage.InnerTextAsync("nav.account"));
+        var refused = await memberPage.GotoAsync(new Uri(portal, "/roll").ToString());
+        Assert.Equal(403, refused!.Status);
+    }
+
+    [Fact]
+    public async Task A_secretary_of_another_village_sees_nothing_of_Hefengs_roll_on_the_screen_or_through_the_API()
+    {
+        var hefeng = (await pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
+        var hefengMember = (await pages.AccountAsync("hefeng-member")).GetProperty("memberId").GetGuid();
+        var zhoucun = (await pages.AccountAsync("zhoucun-secretary")).GetProperty("organisationId").GetGuid();
+
+        await using var context = await pages.NewContextAsync(390); // a phone
+        var page = await context.NewPageAsync();
+        await pages.SignInAsync(page, "zhoucun-secretary");
+        Assert.Contains("党组织书记", await page.InnerTextAsync("nav.account"));
+
+        // Their own roll: 洲村's members, none of 鹤峰村's.
+        await page.GotoAsync(new Uri(portal, "/roll").ToString());
+        var roll = await page.InnerTextAsync("main");
+        Assert.Contains("冯永康", roll);
+        Assert.InRange(Total(await page.InnerTextAsync("p.actions")), 10, 20);
+        Assert.DoesNotContain("鹤峰", roll);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "roll-zhoucun-390.png"), FullPage = true });
+
+        // A Hefeng name: nobody.
+        await page.FillAsync("#name", "张建国");
+        await page.ClickAsync("form.roll-filters button[type=submit]");
+        await page.WaitForURLAsync(u => u.Contains("name=", StringComparison.Ordinal));
+        Assert.Contains("没有符合条件的党员", await page.InnerTextAsync("main"));
+        Assert.Equal(0, await page.Locator("table.roll").CountAsync());
+
+        // Hefeng's organisation or a Hefeng member by address: refused, in Chinese.
+        var byOrganisation = await page.GotoAsync(new Uri(portal, $"/roll?organisationId={hefeng}").ToString());
+        Assert.Equal(403, byOrganisation!.Status);
+        Assert.Contains("无权查看该组织的党员名册", await page.InnerTextAsync("main"));
+        var byMember = await page.GotoAsync(new Uri(portal, $"/roll/members/{hefengMember}").ToString());
+        Assert.Contains(byMember!.Status, new[] { 403, 404 });
+        Assert.Contains("无权查看该党员", await page.InnerTextAsync("h1"));
+        Assert.DoesNotContain("周丽华", await page.InnerTextAsync("main"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "roll-zhoucun-refused-390.png"), FullPage = true });
+
+        // The service itself refuses the provider's token for Hefeng, whatever the portal shows.
+        var (token, _) = await pages.ProviderTokenAsync("zhoucun-secretary");
+        using var membership = platform.Client("membership", token);
+        Assert.Equal(HttpStatusCode.OK, (await membership.GetAsync($"/members?organisationId={zhoucun}&includeDescendants=true")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await membership.GetAsync($"/members?organisationId={hefeng}&includeDescendants=true")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await membership.GetAsync($"/members/{hefengMember}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await membership.GetAsync($"/members/{hefengMember}/contact?purpose=x")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await membership.GetAsync($"/members/export.csv?organisationId={hefeng}&includeDescendants=true")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await membership.GetAsync("/members")).StatusCode);
+    }
+
+    private static int Total(string summary) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(summary, "共 ([0-9]+) 人").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<int> LogCountAsync(HttpClient membership, Guid memberId) =>
+        (await membership.GetFromJsonAsync<JsonElement>($"/personal-data-access-log?memberId={memberId}&pageSize=1")).GetProperty("total").GetInt32();
+}
