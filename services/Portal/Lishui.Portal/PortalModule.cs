@@ -88,6 +88,7 @@ public static class PortalModule
         app.MapRazorComponents<App>().RequireRateLimiting(FormsRateLimit);
 
         app.MapOpenData();
+        app.MapRollExport();
         app.MapPortalSignIn();
         app.MapGet("/elder-mode", (bool on, string? back, HttpContext http) =>
         {

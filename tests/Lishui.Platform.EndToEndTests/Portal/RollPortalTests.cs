@@ -169,6 +169,70 @@ public sealed class RollPortalTests(PlatformFixture platform, BrowserFixture bro
         Assert.Equal(HttpStatusCode.Forbidden, (await membership.GetAsync("/members")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_secretary_imports_a_GBK_roll_with_a_report_per_row_and_exports_the_roll_masked()
+    {
+        // Two members a secretary keeps in Excel (GBK), one row with a wrong ID number.
+        var suffix = Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var first = $"导入甲{suffix}";
+        var idNumber = WalkingSkeletonTests.SyntheticIdNumber(new DateOnly(1990, 4, 2), female: true);
+        var csv = string.Join("\r\n",
+            "姓名,性别,出生日期,身份证号,手机号码,入党日期,转正日期,所属组织",
+            $"{first},女,1990-04-02,{idNumber},13912345678,2015-07-01,2016-07-01,高边党群小组",
+            $"导入乙{suffix},男,1988-09-09,{WalkingSkeletonTests.SyntheticIdNumber(new DateOnly(1988, 9, 9), female: false)},,2012-07-01,2013-07-01,岑岗党群小组",
+            $"导入丙{suffix},男,1980-01-01,440605198001011234,,2010-07-01,2011-07-01,高边党群小组") + "\r\n";
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var gbk = System.Text.Encoding.GetEncoding(936).GetBytes(csv);
+
+        await using var context = await pages.NewContextAsync(820);
+        var page = await context.NewPageAsync();
+        await pages.SignInAsync(page, "hefeng-secretary");
+        await page.GotoAsync(new Uri(portal, "/roll/import").ToString());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "roll-import-820.png"), FullPage = true });
+
+        // Told it is UTF-8, the GBK file is refused with the reason, before anything reaches Membership.
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "名册.csv", MimeType = "text/csv", Buffer = gbk });
+        await page.CheckAsync("input[name='Form.Encoding'][value=utf-8]");
+        await page.CheckAsync("input[name='Form.Mode'][value=partial]");
+        await page.ClickAsync("form.form button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Contains("不是 UTF-8 编码", await page.InnerTextAsync("#encoding-error"));
+
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "名册.csv", MimeType = "text/csv", Buffer = gbk });
+        await page.CheckAsync("input[name='Form.Encoding'][value=gbk]");
+        await page.ClickAsync("form.form button[type=submit]");
+        await page.WaitForURLAsync(u => u.Contains("/roll/imports/", StringComparison.Ordinal));
+        Assert.True(await SignedInPages.WaitAsync(async () =>
+        {
+            if (await page.Locator("[data-import-status=Completed]").CountAsync() == 1)
+            {
+                return true;
+            }
+
+            await page.ReloadAsync();
+            return false;
+        }), "the import did not finish:\n" + await page.InnerTextAsync("main"));
+        Assert.Equal("2", (await page.InnerTextAsync("[data-imported]")).Trim());
+        Assert.Equal("1", (await page.InnerTextAsync("[data-errors]")).Trim());
+        var report = await page.InnerTextAsync("table.import-errors");
+        Assert.Contains("第 4 行", report);
+        Assert.Contains("身份证号", report);
+        Assert.Equal("100", await page.GetAttributeAsync("[role=progressbar]", "aria-valuenow"));
+        Assert.Equal(0, await page.Locator("meta[http-equiv=refresh]").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "roll-import-report-820.png"), FullPage = true });
+
+        // The masked export of what was found, downloaded through the portal.
+        await page.GotoAsync(new Uri(portal, $"/roll?name={Uri.EscapeDataString(first)}").ToString());
+        Assert.Contains(first, await page.InnerTextAsync("table.roll"));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[download]"));
+        var exported = await File.ReadAllTextAsync((await download.PathAsync())!, System.Text.Encoding.UTF8);
+        Assert.Contains(first, exported);
+        Assert.DoesNotContain(idNumber, exported);
+        Assert.DoesNotContain("13912345678", exported);
+        Assert.Contains(idNumber[..6], exported);
+        Assert.Equal(2, exported.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
     private static int Total(string summary) =>
         int.Parse(System.Text.RegularExpressions.Regex.Match(summary, "共 ([0-9]+) 人").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 

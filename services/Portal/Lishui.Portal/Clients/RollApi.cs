@@ -24,6 +24,19 @@ public sealed record OrganisationNode(
         Children.SelectMany(c => c.Flatten(depth + 1)).Prepend((this, depth));
 }
 
+public sealed record OrganisationSummary(Guid Id, string Name, string Kind, string KindLabel, Guid? ParentId, int Depth, bool Closed, long Version);
+
+public sealed record ImportRowError(int Row, string Column, string Code, string Message);
+
+public sealed record RollImport(
+    Guid Id, string Status, string Mode, string Encoding, int RowsTotal, int RowsProcessed, int Imported, int ErrorCount,
+    IReadOnlyList<ImportRowError> Errors, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, Guid? OrganisationId)
+{
+    public bool Running => Status is "Queued" or "Running";
+
+    public int Percent => RowsTotal == 0 ? (Running ? 0 : 100) : (int)(100L * RowsProcessed / RowsTotal);
+}
+
 /// <summary>A read of the roll: the value, or the status and problem the service answered instead (403, 404, 400 with its fields).</summary>
 public sealed record RollRead<T>(T? Value, HttpStatusCode Status, ApiProblem? Problem)
     where T : class
@@ -64,6 +77,48 @@ public sealed class MyMembershipApi(HttpClient http)
     public Task<RollRead<OrganisationNode>> TreeAsync(Guid? rootId, CancellationToken ct) =>
         ReadAsync<OrganisationNode>("/organisations/tree" + (rootId is { } r ? $"?rootId={r}" : ""), ct);
 
+    public Task<RollRead<RollImport>> ImportAsync(Guid id, CancellationToken ct) => ReadAsync<RollImport>($"/member-imports/{id}", ct);
+
+    /// <summary>Starts an import of <paramref name="csv"/> into an organisation; the same key twice starts it once.</summary>
+    public async Task<ApiResult<RollImport>> StartImportAsync(Guid organisationId, bool partial, byte[] csv, string fileName, string idempotencyKey, CancellationToken ct)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(csv);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/member-imports?organisationId={organisationId}&mode={(partial ? "partial" : "all")}") { Content = form };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, ct);
+        }
+        catch (HttpRequestException)
+        {
+            return new ApiResult<RollImport>(null, ApiProblem.Unavailable);
+        }
+
+        using (response)
+        {
+            return response.IsSuccessStatusCode
+                ? new ApiResult<RollImport>(await response.Content.ReadFromJsonAsync<RollImport>(ServiceCalls.Json, ct), null)
+                : new ApiResult<RollImport>(null, await ServiceCalls.ProblemAsync(response, ct));
+        }
+    }
+
+    /// <summary>The masked CSV export as Membership writes it, to be passed through unread.</summary>
+    public Task<HttpResponseMessage> ExportAsync(RollQuery query, CancellationToken ct) =>
+        http.GetAsync($"/members/export.csv?{query.ToQueryString(withPage: false)}", HttpCompletionOption.ResponseHeadersRead, ct);
+
+    public Task<ApiResult<OrganisationSummary>> CreateOrganisationAsync(object organisation, string idempotencyKey, CancellationToken ct) =>
+        http.PostOnceAsync<OrganisationSummary>("/organisations", organisation, idempotencyKey, ct);
+
+    public Task<ApiResult<OrganisationSummary>> RenameOrganisationAsync(Guid id, string? name, CancellationToken ct) =>
+        SendAsync<OrganisationSummary>(HttpMethod.Put, $"/organisations/{id}/name", new { name }, ct);
+
+    public Task<ApiResult<OrganisationSummary>> MoveOrganisationAsync(Guid id, Guid? parentId, CancellationToken ct) =>
+        SendAsync<OrganisationSummary>(HttpMethod.Post, $"/organisations/{id}/move", new { parentId }, ct);
+
     /// <summary>The clear contact, read with a stated purpose; Membership logs the read before it answers.</summary>
     public async Task<ApiResult<RollContact>> ContactAsync(Guid id, string? purpose, CancellationToken ct)
     {
@@ -82,6 +137,29 @@ public sealed class MyMembershipApi(HttpClient http)
             return response.IsSuccessStatusCode
                 ? new ApiResult<RollContact>(await response.Content.ReadFromJsonAsync<RollContact>(ServiceCalls.Json, ct), null)
                 : new ApiResult<RollContact>(null, await ServiceCalls.ProblemAsync(response, ct));
+        }
+    }
+
+    /// <summary>A change that is the same however often it is sent (a rename, a move): no key needed.</summary>
+    private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string url, object body, CancellationToken ct)
+        where T : class
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body, options: ServiceCalls.Json) };
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, ct);
+        }
+        catch (HttpRequestException)
+        {
+            return new ApiResult<T>(null, ApiProblem.Unavailable);
+        }
+
+        using (response)
+        {
+            return response.IsSuccessStatusCode
+                ? new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(ServiceCalls.Json, ct), null)
+                : new ApiResult<T>(null, await ServiceCalls.ProblemAsync(response, ct));
         }
     }
 
