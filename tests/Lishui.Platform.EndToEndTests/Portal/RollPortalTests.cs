@@ -233,6 +233,62 @@ public sealed class RollPortalTests(PlatformFixture platform, BrowserFixture bro
         Assert.Equal(2, exported.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
+    [Fact]
+    public async Task The_town_adds_renames_and_moves_an_organisation_in_the_tree()
+    {
+        using var membership = platform.Client("membership");
+        var organisations = await membership.GetFromJsonAsync<JsonElement>($"/organisations?name={Uri.EscapeDataString("横江村")}&pageSize=50");
+        Guid Find(string name) => organisations.GetProperty("items").EnumerateArray().Single(o => o.GetProperty("name").GetString() == name).GetProperty("id").GetGuid();
+        var committee = Find("横江村党委");
+        var branch = Find("横江村党支部");
+        var suffix = Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        await using var context = await pages.NewContextAsync(1280);
+        var page = await context.NewPageAsync();
+        await pages.SignInAsync(page, "town-admin");
+        Assert.Contains("组织架构", await page.InnerTextAsync("nav.account"));
+        await page.GotoAsync(new Uri(portal, "/town/organisations").ToString());
+        Assert.Contains("鹤峰村党委", await page.InnerTextAsync("nav.org-tree"));
+        await page.ClickAsync($"li[data-organisation='{branch}'] > a");
+        await page.WaitForURLAsync(u => u.Contains($"selected={branch}", StringComparison.Ordinal));
+
+        // No name: the field's message, nothing created.
+        await page.ClickAsync("form.org-create button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Contains("名称", await page.InnerTextAsync("form.org-create .field-error"));
+
+        await page.FillAsync("#child-name", $"江心党群小组{suffix}");
+        await page.FillAsync("#child-cooperative", $"江心经济社{suffix}");
+        await page.ClickAsync("form.org-create button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Contains("已在横江村党支部下新增", await page.InnerTextAsync(".confirmation"));
+        var created = Guid.Parse((await page.GetAttributeAsync("section.org-actions", "data-selected"))!);
+        Assert.Equal(1, await page.Locator($"li[data-organisation='{branch}'] li[data-organisation='{created}']").CountAsync());
+
+        await page.FillAsync("#new-name", $"江心村民小组党群小组{suffix}");
+        await page.ClickAsync("form.org-rename button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Contains("已更名", await page.InnerTextAsync(".confirmation"));
+
+        await page.SelectOptionAsync("#new-parent", committee.ToString());
+        await page.ClickAsync("form.org-move button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Contains("横江村党委之下", await page.InnerTextAsync(".confirmation"));
+        Assert.Equal(1, await page.Locator($"li[data-organisation='{committee}'] > ul > li[data-organisation='{created}']").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "town-organisations-1280.png"), FullPage = true });
+
+        var stored = await membership.GetFromJsonAsync<JsonElement>($"/organisations/{created}");
+        Assert.Equal($"江心村民小组党群小组{suffix}", stored.GetProperty("name").GetString());
+        Assert.Equal(committee, stored.GetProperty("parentId").GetGuid());
+
+        // A secretary may not use the editor.
+        await using var secretaryContext = await pages.NewContextAsync(820);
+        var secretaryPage = await secretaryContext.NewPageAsync();
+        await pages.SignInAsync(secretaryPage, "hefeng-secretary");
+        Assert.DoesNotContain("组织架构", await secretaryPage.InnerTextAsync("nav.account"));
+        Assert.Equal(403, (await secretaryPage.GotoAsync(new Uri(portal, "/town/organisations").ToString()))!.Status);
+    }
+
     private static int Total(string summary) =>
         int.Parse(System.Text.RegularExpressions.Regex.Match(summary, "共 ([0-9]+) 人").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 

@@ -37,6 +37,7 @@ public static class PortalAreas
         new("/me/preferences", "消息设置", MemberPolicy, Members),
         new("/tuesday/attendance", "星期二签到", SecretaryPolicy, Secretaries),
         new("/roll", "党员名册", SecretaryPolicy, Secretaries),
+        new("/town/organisations", "组织架构", TownPolicy, Town),
     ];
 
     public static IReadOnlyDictionary<string, string[]> Policies { get; } = new Dictionary<string, string[]>
