@@ -53,12 +53,14 @@ public static class PairingModule
         api.MapCreateOrganisationPairing();
         api.MapManageOrganisationPairing();
         api.MapSetPins();
+        api.MapGetPins();
         api.MapPairingList();
         api.MapGetPartners();
         api.MapLogContact();
         api.MapListContacts();
         api.MapListMemberPairs();
         api.MapContactCompliance();
+        api.MapContactStatus();
         api.MapStudySchedule();
         api.MapStudySessions();
         api.MapStudyCalendar();

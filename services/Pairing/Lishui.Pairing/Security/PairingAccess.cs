@@ -51,6 +51,7 @@ public static class PairingAccess
         .Allow("POST /organisation-pairings/{id}/pairing-list", SubtreeChange, Pairing)
         .Allow("GET /organisation-pairings/{id}/pairing-list", SubtreeRead, Pairing)
         .Allow("PUT /organisation-pairings/{id}/pins", SubtreeChange, Pairing)
+        .Allow("GET /organisation-pairings/{id}/pins", SubtreeRead, Pairing)
         .Allow("PUT /organisation-pairings/{id}/study-schedule", SubtreeChange, Pairing)
         .Allow("POST /organisation-pairings/{id}/study-sessions", SubtreeChange, Pairing)
         .Allow("GET /organisation-pairings/{id}/study-sessions", SubtreeRead, Pairing)
@@ -71,6 +72,7 @@ public static class PairingAccess
 
         // Per organisation: compliance for its secretaries; the Tuesday view also for its own members.
         .Allow("GET /organisations/{id}/contact-compliance", SubtreeRead, ScopeRef.Route("id", PairingScopes.Organisation))
+        .Allow("GET /organisations/{id}/contact-status", SubtreeRead, ScopeRef.Route("id", PairingScopes.Organisation))
         .Allow("GET /organisations/{id}/this-tuesday", AccessRule.Of(Grant.Town, Grant.AuditorRead, Grant.SecretaryOfSubtree, Grant.Self),
             ScopeRef.Route("id", PairingScopes.MemberOrganisation))
 

@@ -24,7 +24,7 @@ public static class ManageOrganisationPairing
 
     private static async Task<Results<Ok<OrganisationPairingResponse>, ProblemHttpResult>> GetAsync(Guid id, PairingDbContext db, CancellationToken ct) =>
         await db.OrganisationPairings.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is { } pairing
-            ? TypedResults.Ok(OrganisationPairingResponse.From(pairing))
+            ? TypedResults.Ok((await OrganisationPairingResponse.NamedAsync(db, [pairing], ct))[0])
             : Problems.NotFound("组织结对", "organisation pairing");
 
     private static async Task<Page<OrganisationPairingResponse>> ListAsync(
@@ -44,7 +44,7 @@ public static class ManageOrganisationPairing
 
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(p => p.StartsOn).ThenBy(p => p.Id).Skip(skip).Take(size).ToListAsync(ct);
-        return new Page<OrganisationPairingResponse>(items.Select(OrganisationPairingResponse.From).ToList(), number, size, total);
+        return new Page<OrganisationPairingResponse>(await OrganisationPairingResponse.NamedAsync(db, items, ct), number, size, total);
     }
 
     private static async Task<Results<Ok<OrganisationPairingResponse>, ProblemHttpResult>> EndAsync(
