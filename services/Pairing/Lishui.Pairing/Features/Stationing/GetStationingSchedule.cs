@@ -16,6 +16,6 @@ public static class GetStationingSchedule
 
     private static async Task<Results<Ok<StationingScheduleResponse>, ProblemHttpResult>> GetAsync(Guid id, PairingDbContext db, CancellationToken ct) =>
         await db.StationingSchedules.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } schedule
-            ? TypedResults.Ok(StationingScheduleResponse.From(schedule))
+            ? TypedResults.Ok((await StationingScheduleResponse.NamedAsync(db, [schedule], ct))[0])
             : Problems.NotFound("驻点安排", "stationing schedule");
 }

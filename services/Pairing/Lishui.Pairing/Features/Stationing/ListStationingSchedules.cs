@@ -30,6 +30,6 @@ public static class ListStationingSchedules
 
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(s => s.StartsOn).ThenBy(s => s.Id).Skip(skip).Take(size).ToListAsync(ct);
-        return new Page<StationingScheduleResponse>(items.Select(StationingScheduleResponse.From).ToList(), number, size, total);
+        return new Page<StationingScheduleResponse>(await StationingScheduleResponse.NamedAsync(db, items, ct), number, size, total);
     }
 }
