@@ -191,13 +191,18 @@ def seed(ctx):
 
     # Contacts in every member pair over the last five weeks (one to three each), each pair's own
     # random sequence so the same pair gets the same contacts on a re-run the same day.
+    # One pair of 吴晓燕 (the pbo-member demo account) was last in touch six weeks ago, so 联系逾期
+    # has a row to show and she can clear it.
     def contacts():
         made = replayed_all = 0
+        late = min((keys_by_id.get(p["villageMemberId"], p["villageMemberId"]) for p in state["pairs"]
+                    if p["organMemberId"] == ctx.ids.get("demo-pbo-001")), default=None)
         for p in state["pairs"]:
             village_key = keys_by_id.get(p["villageMemberId"], p["villageMemberId"])
             pair_rng = random.Random(f"{SEED}-{village_key}")
             for n in range(pair_rng.choice([1, 2, 2, 3])):
-                on = today - datetime.timedelta(days=pair_rng.randint(0, 34))
+                days = pair_rng.randint(0, 34)
+                on = today - datetime.timedelta(days=42 + n if village_key == late else days)
                 channel = pair_rng.choice(list(CONTACT_SUMMARIES))
                 body = {"contactedOn": on.isoformat(), "channel": channel, "summary": pair_rng.choice(CONTACT_SUMMARIES[channel])}
                 _, replayed = ctx.post("pairing", f"/member-pairs/{p['memberPairId']}/contacts", f"demo-contact-{village_key}-{on.isoformat()}-{n}", body)

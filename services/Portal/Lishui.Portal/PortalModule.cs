@@ -40,6 +40,7 @@ public static class PortalModule
         builder.Services.AddSingleton<AttendanceDrafts>();
         builder.Services.AddHttpClient<MyNotificationApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "notification")).WithUserToken();
         builder.Services.AddHttpClient<MyMembershipApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "membership")).WithUserToken();
+        builder.Services.AddHttpClient<PairingWorkApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "pairing")).WithUserToken();
 
         // Behind the town's ingress, the only way in (NetworkPolicy): its X-Forwarded-For is the resident.
         builder.Services.Configure<ForwardedHeadersOptions>(o =>

@@ -38,6 +38,8 @@ public static class PortalAreas
         new("/tuesday/attendance", "星期二签到", SecretaryPolicy, Secretaries),
         new("/roll", "党员名册", SecretaryPolicy, Secretaries),
         new("/town/organisations", "组织架构", TownPolicy, Town),
+        new("/pairing", "组织结对", SecretaryPolicy, Secretaries),
+        new("/pairing/overdue", "联系逾期", SecretaryPolicy, Secretaries),
     ];
 
     public static IReadOnlyDictionary<string, string[]> Policies { get; } = new Dictionary<string, string[]>

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Lishui.Platform.EndToEndTests.Portal;
+
+/// <summary>
+/// The secretary's pairing screens, signed in through the provider's real login page: the organisation
+/// pairings, the pairing list (pin a pair, regenerate the rest) and its A4 print, and 联系逾期 — which a
+/// member's contact logged on 我的结对 clears.
+/// </summary>
+[Collection(DemoPlatformCollection.Name)]
+public sealed class PairingPortalTests(PlatformFixture platform, BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private readonly SignedInPages pages = new(platform, browser);
+
+    private Uri portal = null!;
+
+    public async Task InitializeAsync()
+    {
+        await DemoData.EnsureLoadedAsync(platform);
+        portal = pages.Portal;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_secretary_pins_a_pair_regenerates_the_rest_and_prints_the_list_on_A4()
+    {
+        await using var context = await pages.NewContextAsync(820); // a tablet
+        var page = await context.NewPageAsync();
+        await pages.SignInAsync(page, "hefeng-secretary");
+        Assert.Contains("组织结对", await page.InnerTextAsync("nav.account"));
+
+        await page.GotoAsync(new Uri(portal, "/pairing").ToString());
+        var row = page.Locator("table.pairings tbody tr").First;
+        Assert.Contains("鹤峰", await row.InnerTextAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "pairings-820.png"), FullPage = true });
+        var pairingId = await row.GetAttributeAsync("data-pairing");
+        await row.Locator("a[href$='" + pairingId + "']").ClickAsync();
+        await page.WaitForURLAsync(new Uri(portal, $"/pairing/{pairingId}").ToString());
+
+        // Pin the first pair on the list: it is marked, and a regeneration keeps it.
+        var first = page.Locator("table.pairing-list tbody tr").First;
+        var pairId = await first.GetAttributeAsync("data-pair");
+        var names = (await first.Locator("td").Nth(1).InnerTextAsync(), await first.Locator("th").InnerTextAsync());
+        await first.Locator("button").ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Contains("已固定", await page.InnerTextAsync("p.status[role=status]"));
+        Assert.Contains("已固定", await page.Locator($"tr[data-pair='{pairId}']").InnerTextAsync());
+
+        var revisionBefore = await RevisionAsync(Guid.Parse(pairingId!));
+        await page.ClickAsync("form.form button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Contains("结对清单已更新", await page.InnerTextAsync(".confirmation[role=status]"));
+        Assert.Equal(revisionBefore + 1, await RevisionAsync(Guid.Parse(pairingId!)));
+        var kept = page.Locator("table.pairing-list tbody tr", new PageLocatorOptions { HasText = names.Item2 });
+        Assert.Contains(names.Item1, await kept.InnerTextAsync());
+        Assert.Contains("已固定", await kept.InnerTextAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "pairing-list-820.png"), FullPage = true });
+
+        // The whole list on A4: every pair whole on one line, the header on every page.
+        using var pairing = platform.Client("pairing");
+        var list = await pairing.GetFromJsonAsync<JsonElement>($"/organisation-pairings/{pairingId}/pairing-list");
+        var pairs = list.GetProperty("pairs").EnumerateArray()
+            .Select(p => (Organ: p.GetProperty("organMemberName").GetString()!, Village: p.GetProperty("villageMemberName").GetString()!)).ToList();
+        await page.GotoAsync(new Uri(portal, $"/pairing/{pairingId}/print").ToString());
+        var pdf = Path.Combine(BrowserFixture.Screenshots, "pairing-list-print.pdf");
+        await page.PdfAsync(new PagePdfOptions { Path = pdf, Format = "A4", PrintBackground = true });
+        var printed = (await PdfTextAsync(pdf)).Split('\f').Where(p => p.Trim().Length > 0).ToList();
+        Assert.InRange(printed.Count, 2, pairs.Count / 10);
+        Assert.Contains("党员结对清单", printed[0]);
+        Assert.All(printed.Where(p => pairs.Any(r => p.Contains(r.Village, StringComparison.Ordinal))), p => Assert.Contains("结对日期", p));
+        foreach (var (organ, village) in pairs)
+        {
+            Assert.True(printed.Any(p => p.Split('\n').Any(l => l.Contains(organ, StringComparison.Ordinal) && l.Contains(village, StringComparison.Ordinal))),
+                $"pair {organ} – {village} is not whole on one line");
+        }
+    }
+
+    [Fact]
+    public async Task A_member_logs_a_contact_and_the_secretarys_overdue_list_shows_the_pair_done()
+    {
+        var memberId = (await pages.AccountAsync("pbo-member")).GetProperty("memberId").GetGuid();
+        var hefeng = (await pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
+        using var pairing = platform.Client("pairing");
+        // The demo keeps one of 吴晓燕's pairs six weeks without contact.
+        var late = (await pairing.GetFromJsonAsync<JsonElement>($"/organisations/{hefeng}/contact-status?overdue=true&pageSize=200"))
+            .GetProperty("items").EnumerateArray().First(p => p.GetProperty("organMemberId").GetGuid() == memberId);
+        var pairId = late.GetProperty("memberPairId").GetGuid();
+
+        await using var secretaryContext = await pages.NewContextAsync(820);
+        var secretary = await secretaryContext.NewPageAsync();
+        await pages.SignInAsync(secretary, "hefeng-secretary");
+        await GotoOverdueAsync(secretary, pairId, "overdue");
+        var before = secretary.Locator($"tr[data-pair='{pairId}']");
+        Assert.Equal("true", await before.GetAttributeAsync("data-overdue"));
+        Assert.Contains("逾期", await before.InnerTextAsync());
+        await secretary.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "pairing-overdue-820.png"), FullPage = true });
+
+        await using var memberContext = await pages.NewContextAsync(390);
+        var member = await memberContext.NewPageAsync();
+        await pages.SignInAsync(member, "pbo-member");
+        await member.GotoAsync(new Uri(portal, "/me/pairing").ToString());
+        await member.CheckAsync($"input[name='Form.PairId'][value='{pairId}']");
+        await member.CheckAsync("input[name='Form.Channel'][value=Visit]");
+        await member.FillAsync("#summary", "入户走访，了解家庭近况和对征地修路的意见");
+        await member.ClickAsync("form.form button[type=submit]");
+        Assert.Contains("已记录", await member.InnerTextAsync("[role=status]"));
+
+        // Off the overdue list; among all pairs, in contact on time, last contact today.
+        await secretary.GotoAsync(new Uri(portal, "/pairing/overdue").ToString());
+        Assert.Equal(0, await secretary.Locator($"tr[data-pair='{pairId}']").CountAsync());
+        await GotoOverdueAsync(secretary, pairId, "all");
+        var after = secretary.Locator($"tr[data-pair='{pairId}']");
+        Assert.Equal("false", await after.GetAttributeAsync("data-overdue"));
+        var text = await after.InnerTextAsync();
+        Assert.Contains("已按时联系", text);
+        var today = Lishui.Shared.Domain.TownCalendar.Today(TimeProvider.System);
+        Assert.Contains($"{today.Year}年{today.Month}月{today.Day}日", text);
+        await secretary.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "pairing-contacts-all-820.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_member_has_no_pairing_screens_and_their_addresses_give_403()
+    {
+        await using var context = await pages.NewContextAsync(390);
+        var page = await context.NewPageAsync();
+        await pages.SignInAsync(page, "hefeng-member");
+        var menu = await page.InnerTextAsync("nav.account");
+        Assert.DoesNotContain("组织结对", menu);
+        Assert.DoesNotContain("联系逾期", menu);
+        foreach (var path in new[] { "/pairing", "/pairing/overdue" })
+        {
+            Assert.Equal(403, (await page.GotoAsync(new Uri(portal, path).ToString()))!.Status);
+        }
+    }
+
+    /// <summary>Pages through the secretary's list until the pair's row shows (a list is 20 rows a page).</summary>
+    private async Task GotoOverdueAsync(IPage page, Guid pairId, string show)
+    {
+        for (var n = 1; n <= 20; n++)
+        {
+            await page.GotoAsync(new Uri(portal, $"/pairing/overdue?show={show}&page={n}").ToString());
+            if (await page.Locator($"tr[data-pair='{pairId}']").CountAsync() == 1 || await page.Locator("table.contact-status tbody tr").CountAsync() == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<int> RevisionAsync(Guid pairingId)
+    {
+        using var pairing = platform.Client("pairing");
+        return (await pairing.GetFromJsonAsync<JsonElement>($"/organisation-pairings/{pairingId}")).GetProperty("listRevision").GetInt32();
+    }
+
+    private static async Task<string> PdfTextAsync(string pdf)
+    {
+        var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, ArgumentList = { "-layout", pdf, "-" } };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("pdftotext (poppler-utils) is not installed");
+        var text = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return text;
+    }
+}
