@@ -137,6 +137,64 @@ public sealed class PairingPortalTests(PlatformFixture platform, BrowserFixture 
         }
     }
 
+    [Fact]
+    public async Task The_secretary_skips_and_moves_a_week_with_a_reason_and_prints_the_sign_in_sheet()
+    {
+        await using var context = await pages.NewContextAsync(820);
+        var page = await context.NewPageAsync();
+        await pages.SignInAsync(page, "hefeng-secretary");
+        await page.GotoAsync(new Uri(portal, "/tuesday/calendar").ToString());
+        var scheduled = page.Locator("table.study-calendar tbody tr[data-status=Scheduled]");
+        Assert.True(await scheduled.CountAsync() >= 3, "fewer than three scheduled weeks on:\n" + await page.InnerTextAsync("main"));
+        var skipWeek = await scheduled.Last.GetAttributeAsync("data-week");
+        var moveWeek = await scheduled.Nth(await scheduled.CountAsync() - 2).GetAttributeAsync("data-week");
+
+        // No reason: refused beside the field, the choice kept.
+        await page.Locator($"tr[data-week='{skipWeek}'] a", new PageLocatorOptions { HasText = "取消或调整" }).ClickAsync();
+        await page.CheckAsync("input[name='Form.Action'][value=skip]");
+        await page.ClickAsync("#change button[type=submit]");
+        Assert.Contains("原因", await page.InnerTextAsync("#reason-error"));
+        Assert.True(await page.IsCheckedAsync("input[name='Form.Action'][value=skip]"));
+        await page.FillAsync("#reason", "国庆假期，本周不安排学习");
+        await page.ClickAsync("#change button[type=submit]");
+        Assert.Contains("已取消", await page.InnerTextAsync(".confirmation[role=status]"));
+        Assert.Equal("Skipped", await page.Locator($"tr[data-week='{skipWeek}']").GetAttributeAsync("data-status"));
+        Assert.Contains("国庆假期", await page.Locator($"tr[data-week='{skipWeek}']").InnerTextAsync());
+
+        // Moved to the Wednesday at 15:00.
+        await page.Locator($"tr[data-week='{moveWeek}'] a", new PageLocatorOptions { HasText = "取消或调整" }).ClickAsync();
+        await page.CheckAsync("input[name='Form.Action'][value=move]");
+        var wednesday = DateOnly.ParseExact(moveWeek!, "yyyy-MM-dd").AddDays(1);
+        await page.FillAsync("#move-date", wednesday.ToString("yyyy-MM-dd"));
+        await page.FillAsync("#move-time", "15:00");
+        await page.FillAsync("#reason", "与镇党委中心组学习时间冲突");
+        await page.ClickAsync("#change button[type=submit]");
+        Assert.Contains("已调整", await page.InnerTextAsync(".confirmation[role=status]"));
+        var moved = page.Locator($"tr[data-week='{moveWeek}']");
+        Assert.Equal("Moved", await moved.GetAttributeAsync("data-status"));
+        Assert.Contains("星期三 15:00", await moved.InnerTextAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "tuesday-calendar-820.png"), FullPage = true });
+
+        // The sign-in sheet of a session, from the attendance checklist: every expected member, a signature column.
+        var date = Lishui.Shared.Domain.TownCalendar.Today(TimeProvider.System).AddDays(-28);
+        var hefeng = (await pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
+        using var pairing = platform.Client("pairing");
+        var tuesday = await pairing.GetFromJsonAsync<JsonElement>($"/organisations/{hefeng}/this-tuesday?date={date:yyyy-MM-dd}");
+        var expected = tuesday.GetProperty("sessions").EnumerateArray().First(s => s.GetProperty("expectedCount").GetInt32() > 0)
+            .GetProperty("expected").EnumerateArray().Select(m => m.GetProperty("name").GetString()!).ToList();
+        await page.GotoAsync(new Uri(portal, $"/tuesday/attendance?date={date:yyyy-MM-dd}").ToString());
+        await page.ClickAsync("a.sheet");
+        await page.WaitForURLAsync(u => u.Contains("/tuesday/sign-in-sheet", StringComparison.Ordinal));
+        var pdf = Path.Combine(BrowserFixture.Screenshots, "tuesday-sign-in-sheet.pdf");
+        await page.PdfAsync(new PagePdfOptions { Path = pdf, Format = "A4", PrintBackground = true });
+        var printed = (await PdfTextAsync(pdf)).Split('\f').Where(p => p.Trim().Length > 0).ToList();
+        Assert.Contains("第一议题学习签到表", printed[0]);
+        Assert.All(printed.Where(p => expected.Any(n => p.Contains(n, StringComparison.Ordinal))), p => Assert.Contains("本人签名", p));
+        var text = string.Join("\n", printed);
+        Assert.All(expected, n => Assert.Contains(n, text));
+        Assert.Contains($"应到 {expected.Count} 人", text);
+    }
+
     /// <summary>Pages through the secretary's list until the pair's row shows (a list is 20 rows a page).</summary>
     private async Task GotoOverdueAsync(IPage page, Guid pairId, string show)
     {
