@@ -195,6 +195,47 @@ public sealed class PairingPortalTests(PlatformFixture platform, BrowserFixture 
         Assert.Contains($"应到 {expected.Count} 人", text);
     }
 
+    [Fact]
+    public async Task The_secretary_records_a_stationing_visit_and_a_residents_request_on_a_phone()
+    {
+        await using var context = await pages.NewContextAsync(390);
+        var page = await context.NewPageAsync();
+        await pages.SignInAsync(page, "hefeng-secretary");
+        await page.GotoAsync(new Uri(portal, "/stationing").ToString());
+        Assert.Contains("驻", await page.InnerTextAsync("section.schedule h2"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "stationing-390.png"), FullPage = true });
+        await page.Locator("li[data-held=false] a", new PageLocatorOptions { HasText = "记录驻点" }).First.ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("/record?on=", StringComparison.Ordinal));
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the form is wider than the phone");
+
+        // A wrong phone number: the visit is recorded, the request refused beside the field, its text kept.
+        await page.FillAsync("#notes", "驻点领导接待村民 6 人次，听取修路和接送点的意见。");
+        await page.FillAsync("#subject", "村口路灯损坏，夜间接送学生不安全");
+        await page.FillAsync("#location", "鹤峰村村口大榕树旁");
+        await page.SelectOptionAsync("#category", "PublicSecurity");
+        await page.FillAsync("#phone", "12345");
+        await page.ClickAsync("form.form button[type=submit]");
+        Assert.Contains("手机号码", await page.InnerTextAsync("#contactPhone-error"));
+        Assert.Equal("村口路灯损坏，夜间接送学生不安全", await page.InputValueAsync("#subject"));
+        Assert.Equal(0, await page.Locator("#notes").CountAsync()); // the visit itself is recorded
+
+        await page.FillAsync("#phone", "13800138000");
+        await page.ClickAsync("form.form button[type=submit]");
+        var reference = (await page.InnerTextAsync(".confirmation .reference")).Trim();
+        Assert.StartsWith("ZD", reference);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "stationing-record-390.png"), FullPage = true });
+
+        // Passed on to PracticalProjects, as every request raised at a visit.
+        using var pairing = platform.Client("pairing");
+        using var projects = platform.Client("projects");
+        var raised = (await pairing.GetFromJsonAsync<JsonElement>($"/resident-requests?reference={reference}")).GetProperty("items")[0];
+        Assert.Equal("村口路灯损坏，夜间接送学生不安全", raised.GetProperty("subject").GetString());
+        var id = raised.GetProperty("id").GetGuid();
+        Assert.True(await SignedInPages.WaitAsync(async () =>
+            (await projects.GetFromJsonAsync<JsonElement>($"/resident-requests?pairingRequestId={id}")).GetProperty("total").GetInt32() == 1),
+            "the request did not reach PracticalProjects");
+    }
+
     /// <summary>Pages through the secretary's list until the pair's row shows (a list is 20 rows a page).</summary>
     private async Task GotoOverdueAsync(IPage page, Guid pairId, string show)
     {

@@ -41,6 +41,7 @@ public static class PortalAreas
         new("/pairing", "组织结对", SecretaryPolicy, Secretaries),
         new("/pairing/overdue", "联系逾期", SecretaryPolicy, Secretaries),
         new("/tuesday/calendar", "学习日程", SecretaryPolicy, Secretaries),
+        new("/stationing", "驻点", SecretaryPolicy, Secretaries),
     ];
 
     public static IReadOnlyDictionary<string, string[]> Policies { get; } = new Dictionary<string, string[]>
