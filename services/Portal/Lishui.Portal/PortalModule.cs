@@ -41,6 +41,7 @@ public static class PortalModule
         builder.Services.AddHttpClient<MyNotificationApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "notification")).WithUserToken();
         builder.Services.AddHttpClient<MyMembershipApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "membership")).WithUserToken();
         builder.Services.AddHttpClient<PairingWorkApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "pairing")).WithUserToken();
+        builder.Services.AddHttpClient<AssessmentWorkApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "assessment")).WithUserToken();
 
         // Behind the town's ingress, the only way in (NetworkPolicy): its X-Forwarded-For is the resident.
         builder.Services.Configure<ForwardedHeadersOptions>(o =>

@@ -42,6 +42,7 @@ public static class PortalAreas
         new("/pairing/overdue", "联系逾期", SecretaryPolicy, Secretaries),
         new("/tuesday/calendar", "学习日程", SecretaryPolicy, Secretaries),
         new("/stationing", "驻点", SecretaryPolicy, Secretaries),
+        new("/assessment", "积分考核", SecretaryPolicy, Secretaries),
     ];
 
     public static IReadOnlyDictionary<string, string[]> Policies { get; } = new Dictionary<string, string[]>

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Lishui.Platform.EndToEndTests.Portal;
+
+/// <summary>
+/// The secretaries' and the town's screens, signed in through the development provider's real login page
+/// in Debian's Chromium: running a points assessment from entries to a closed, objected and answered year.
+/// </summary>
+[Collection(DemoPlatformCollection.Name)]
+public sealed class TownPortalTests(PlatformFixture platform, BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private readonly SignedInPages pages = new(platform, browser);
+
+    private Uri portal = null!;
+
+    public async Task InitializeAsync()
+    {
+        await DemoData.EnsureLoadedAsync(platform);
+        portal = pages.Portal;
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task The_secretary_enters_points_closes_the_year_and_answers_an_objection()
+    {
+        // The town has set up a scheme of a past year for Hefeng that the demo left alone: 2023.
+        using var admin = platform.Client("assessment");
+        var hefeng = (await pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
+        var memberId = (await pages.AccountAsync("hefeng-member")).GetProperty("memberId").GetGuid();
+        var schemeId = await CreateSchemeAsync(admin, hefeng, 2023);
+
+        await using var context = await pages.NewContextAsync(820); // a tablet
+        var page = await context.NewPageAsync();
+        await pages.SignInAsync(page, "hefeng-secretary");
+        Assert.Contains("积分考核", await page.InnerTextAsync("nav.account"));
+        await page.GotoAsync(new Uri(portal, "/assessment?year=2023").ToString());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "assessment-schemes-820.png"), FullPage = true });
+        await page.ClickAsync($"tr[data-scheme='{schemeId}'] a");
+        await page.WaitForURLAsync(new Uri(portal, $"/assessment/schemes/{schemeId}").ToString());
+        Assert.Contains("2023年度党员量化积分考核", await page.InnerTextAsync("h1"));
+
+        // No points: the field's message in Chinese, the reason kept.
+        await page.SelectOptionAsync("#subject", memberId.ToString());
+        await page.SelectOptionAsync("#dimension", "volunteer-service");
+        await page.FillAsync("#reason", "参加护苗长廊志愿服务");
+        await page.ClickAsync("form.entry button[type=submit]");
+        Assert.Contains("请填写分值", await page.InnerTextAsync("form.entry .field-error"));
+        Assert.Equal("参加护苗长廊志愿服务", await page.InputValueAsync("#reason"));
+
+        // A double click enters the points once.
+        await page.FillAsync("#points", "5");
+        await page.DblClickAsync("form.entry button[type=submit]");
+        await page.WaitForSelectorAsync("form.entry .confirmation");
+        var standing = await admin.GetFromJsonAsync<JsonElement>($"/schemes/{schemeId}/standings/{memberId}");
+        Assert.Equal(5m, standing.GetProperty("total").GetDecimal());
+        Assert.Equal("5", (await page.InnerTextAsync($"tr[data-subject='{memberId}'] [data-total]")).Trim());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "assessment-scheme-820.png"), FullPage = true });
+
+        // Closing asks for a confirmation first, then publishes the notice.
+        await page.ClickAsync("form.close-year button[type=submit]");
+        Assert.Contains("请先勾选确认", await page.InnerTextAsync("form.close-year .field-error"));
+        await page.CheckAsync("form.close-year input[type=checkbox]");
+        await page.ClickAsync("form.close-year button[type=submit]");
+        await page.WaitForSelectorAsync(".confirmation[role=status]");
+        Assert.Contains("年度考核已结束并公示", await page.InnerTextAsync(".confirmation[role=status]"));
+        var print = await page.GetAttributeAsync(".confirmation a[href$='/print']", "href");
+        Assert.NotNull(print);
+        var noticeId = Guid.Parse(print!.Split('/')[2]);
+        Assert.Equal(0, await page.Locator("form.entry").CountAsync());
+
+        // A resident objects on the public notice; the secretary answers it.
+        using var anonymous = platform.Client("assessment", "");
+        using var filed = await anonymous.PostAsJsonAsync($"/notices/{noticeId}/objections", new { text = "本人2023年参加志愿服务的积分有遗漏，请核实。", concerning = "志愿服务积分" });
+        Assert.True(filed.IsSuccessStatusCode, await filed.Content.ReadAsStringAsync());
+        await page.GotoAsync(new Uri(portal, $"/assessment/notices/{noticeId}").ToString());
+        Assert.Contains("未答复 1 条", await page.InnerTextAsync("#objections-heading"));
+        await page.ClickAsync("form.answer button[type=submit]");
+        Assert.Contains("请选择异议是否成立", await page.InnerTextAsync("form.answer"));
+        await page.CheckAsync("form.answer input[value=false]");
+        await page.FillAsync("#answer-text", "经核对志愿服务台账，2023年的志愿服务积分已全部录入，异议不成立。");
+        await page.ClickAsync("form.answer button[type=submit]");
+        await page.WaitForSelectorAsync(".confirmation[role=status]");
+        Assert.Contains("已答复", await page.InnerTextAsync(".confirmation[role=status]"));
+        Assert.Contains("未答复 0 条", await page.InnerTextAsync("#objections-heading"));
+        Assert.Equal(1, await page.Locator("a[href$='/print']").CountAsync());
+
+        // Finalising during the window: the service's reason, in Chinese.
+        await page.ClickAsync("form.finalise button[type=submit]");
+        await page.WaitForSelectorAsync("form.finalise .problem");
+        var problem = await page.InnerTextAsync("form.finalise .problem");
+        Assert.Matches("[\u4e00-\u9fff]", problem);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "assessment-notice-820.png"), FullPage = true });
+
+        var objections = await admin.GetFromJsonAsync<JsonElement>($"/notices/{noticeId}/objections");
+        Assert.True(objections.GetProperty("items")[0].GetProperty("answered").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("hefeng-member", "/assessment")]
+    [InlineData("auditor", "/assessment")]
+    public async Task A_role_without_the_screen_has_no_menu_entry_and_gets_403(string user, string path)
+    {
+        await using var context = await pages.NewContextAsync(390);
+        var page = await context.NewPageAsync();
+        await pages.SignInAsync(page, user);
+        var label = new Dictionary<string, string> { ["/assessment"] = "积分考核" }[path];
+        Assert.DoesNotContain(label, await page.InnerTextAsync("nav.account"));
+        var refused = await page.GotoAsync(new Uri(portal, path).ToString());
+        Assert.Equal(403, refused!.Status);
+    }
+
+    private static async Task<Guid> CreateSchemeAsync(HttpClient assessment, Guid organisationId, int year)
+    {
+        var dimensions = new[] { ("daily-conduct", "日常行为规范"), ("village-work", "配合村组开展工作"), ("organisational-life", "参加组织生活"), ("volunteer-service", "党员志愿服务"), ("visiting-residents", "走访联系群众") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/schemes")
+        {
+            Content = JsonContent.Create(new
+            {
+                organisationId, year, subjectType = "Member", total = 100,
+                dimensions = dimensions.Select(d => new { code = d.Item1, name = d.Item2, max = 20 }),
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", $"e2e-town-portal-scheme-{organisationId}-{year}");
+        using var response = await assessment.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.Created || response.StatusCode == HttpStatusCode.OK, $"creating the {year} scheme: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+}
