@@ -7,6 +7,7 @@ using Lishui.Assessment.Features.Notices;
 using Lishui.Assessment.Features.Objections;
 using Lishui.Assessment.Features.Schemes;
 using Lishui.Assessment.Features.Standings;
+using Lishui.Assessment.Features.Statistics;
 using Lishui.Assessment.Messaging;
 using Lishui.Assessment.Security;
 using Lishui.Shared.Data;
@@ -75,6 +76,7 @@ public static class AssessmentModule
         api.MapFinaliseResults();
         api.MapImportResults();
         api.MapListImportedResults();
+        api.MapVillageStatistics();
         api.MapAuditTrail<AssessmentDbContext>();
         return app;
     }

@@ -6,6 +6,7 @@ using Lishui.Pairing.Features.PartyMassGroups;
 using Lishui.Pairing.Features.Reminders;
 using Lishui.Pairing.Features.ServicePositions;
 using Lishui.Pairing.Features.Stationing;
+using Lishui.Pairing.Features.Statistics;
 using Lishui.Pairing.Features.Study;
 using Lishui.Pairing.Features.ThisTuesday;
 using Lishui.Pairing.Messaging;
@@ -74,6 +75,7 @@ public static class PairingModule
         api.MapPublicServicePositions();
         api.MapRecordDiscussion();
         api.MapReadDiscussions();
+        api.MapVillageStatistics();
         api.MapAuditTrail<PairingDbContext>();
         return app;
     }

@@ -7,6 +7,7 @@ using Lishui.PracticalProjects.Features.Overdue;
 using Lishui.PracticalProjects.Features.Projects;
 using Lishui.PracticalProjects.Features.Public;
 using Lishui.PracticalProjects.Features.Requests;
+using Lishui.PracticalProjects.Features.Statistics;
 using Lishui.PracticalProjects.Messaging;
 using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Data;
@@ -67,6 +68,7 @@ public static class PracticalProjectsModule
         api.MapReportNotSolved();
         api.MapPublicProjects();
         api.MapEchoWall();
+        api.MapVillageStatistics();
         api.MapAuditTrail<ProjectsDbContext>();
         return app;
     }

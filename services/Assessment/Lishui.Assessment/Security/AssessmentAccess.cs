@@ -61,5 +61,8 @@ public static class AssessmentAccess
 
         // The governance-effectiveness list of a village.
         .Allow("GET /governance/villages/{id}", SubtreeRead, Organisation)
-        .Allow("GET /governance/villages/{id}/list.csv", SubtreeRead, Organisation);
+        .Allow("GET /governance/villages/{id}/list.csv", SubtreeRead, Organisation)
+
+        // The town overview's points distribution per village: the whole town's, read by the town and auditors.
+        .Allow("GET /statistics/villages", AccessRule.Of(Grant.Town, Grant.AuditorRead));
 }

@@ -96,5 +96,8 @@ public static class PairingAccess
         .Allow("GET /resident-requests", SubtreeRead, ScopeRef.Query("villageCommitteeId", PairingScopes.Organisation))
         .Allow("GET /resident-requests/{id}", SubtreeRead, Request)
         .Allow("GET /resident-requests/{id}/contact", SubtreeRead.WithService(PlatformScopes.ContactsRead), Request)
-        .Allow("GET /resident-requests/{id}/contact-reads", SubtreeRead, Request);
+        .Allow("GET /resident-requests/{id}/contact-reads", SubtreeRead, Request)
+
+        // The town overview's figures per village: the whole town's, read by the town and auditors.
+        .Allow("GET /statistics/villages", AccessRule.Of(Grant.Town, Grant.AuditorRead));
 }

@@ -90,5 +90,8 @@ public static class PracticalProjectsAccess
         .Allow("PUT /funds/{year}", AccessRule.Of(Town))
         .Allow("POST /batches", AccessRule.Of(Town))
 
-        .Allow("GET /local-members", ReadSubtree, OrganisationInQuery);
+        .Allow("GET /local-members", ReadSubtree, OrganisationInQuery)
+
+        // The town overview's figures per village: the whole town's, read by the town and auditors.
+        .Allow("GET /statistics/villages", AccessRule.Of(Town, AuditorRead));
 }

@@ -1,0 +1,118 @@
+using Lishui.Assessment.Data;
+using Lishui.Assessment.Domain;
+using Lishui.Assessment.Features.Standings;
+using Lishui.Shared.Messaging;
+using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lishui.Assessment.Features.Statistics;
+
+/// <summary>
+/// How one village's members stand in the year's member points schemes: by grade, by band of total
+/// (90+, 80–89, 70–79, 60–69, below 60) and on average. Results of a closed year; the standings so far
+/// (provisional) for a year still open.
+/// </summary>
+public sealed record VillagePointsFigures(
+    Guid VillageId, string Village, int Schemes, bool Closed, int Assessed, IReadOnlyDictionary<string, int> Grades, IReadOnlyList<int> Bands, decimal? AverageTotal);
+
+public sealed record PointsStatisticsResponse(int Year, IReadOnlyList<string> BandLabels, IReadOnlyList<VillagePointsFigures> Villages);
+
+/// <summary>
+/// GET /statistics/villages?year=2026: the town overview's points distribution, one row per village (a
+/// lowest party committee), over the member schemes of its subtree. For the town and auditors.
+/// </summary>
+public static class VillageStatistics
+{
+    private static readonly decimal[] BandFloors = [90, 80, 70, 60, decimal.MinValue];
+    private static readonly string[] BandLabels = ["90分以上", "80–89分", "70–79分", "60–69分", "60分以下"];
+
+    public static RouteHandlerBuilder MapVillageStatistics(this IEndpointRouteBuilder api) =>
+        api.MapGet("/statistics/villages", HandleAsync)
+            .WithName("GetPointsVillageStatistics")
+            .WithSummary("各村党员积分分布 / Members' points distribution per village")
+            .WithDescription("按村统计某年度党员量化积分：各等次人数、各分数段人数和平均分；年度未结束时为当前暂定积分。/ Per village and year: members by grade, by band of total and the mean; provisional while the year is open.")
+            .ProducesValidationProblem();
+
+    private static async Task<Results<Ok<PointsStatisticsResponse>, ProblemHttpResult>> HandleAsync(
+        string? year, AssessmentDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var query = new Notices.QueryValues();
+        var y = query.Int("year", year, 2000, 2100, "年度") ?? Lishui.Shared.Domain.TownCalendar.DateOf(time.GetUtcNow()).Year;
+        if (query.Problem() is { } problem)
+        {
+            return problem;
+        }
+
+        var villageOf = await VillagesAsync(db, ct);
+        var schemes = await db.Schemes.AsNoTracking()
+            .Where(s => s.Year == y && s.SubjectType == SubjectType.Member && s.Topic == SchemeTopic.MemberPoints)
+            .ToListAsync(ct);
+        var totals = new Dictionary<Guid, List<(decimal Total, Grade Grade)>>();
+        var closedOf = new Dictionary<Guid, List<bool>>();
+        foreach (var scheme in schemes.Where(s => villageOf.ContainsKey(s.OrganisationId)))
+        {
+            var village = villageOf[scheme.OrganisationId].Id;
+            var rows = scheme.IsClosed
+                ? await db.Results.AsNoTracking().Where(r => r.SchemeId == scheme.Id).Select(r => new { r.Total, r.Grade }).ToListAsync(ct)
+                : (await StandingsQuery.For(db, scheme).ToListAsync(ct)).Select(r => new { r.Total, r.Grade }).ToList();
+            (totals.TryGetValue(village, out var list) ? list : totals[village] = []).AddRange(rows.Select(r => (r.Total, r.Grade)));
+            (closedOf.TryGetValue(village, out var c) ? c : closedOf[village] = []).Add(scheme.IsClosed);
+        }
+
+        var villages = villageOf.Values.Distinct().OrderBy(v => v.Name, StringComparer.Ordinal).Select(v =>
+        {
+            var rows = totals.GetValueOrDefault(v.Id) ?? [];
+            var closed = closedOf.GetValueOrDefault(v.Id) ?? [];
+            return new VillagePointsFigures(v.Id, v.Name, closed.Count, closed.Count > 0 && closed.All(x => x), rows.Count,
+                Enum.GetValues<Grade>().ToDictionary(g => g.ToString(), g => rows.Count(r => r.Grade == g)),
+                [.. BandFloors.Select((floor, i) => rows.Count(r => r.Total >= floor && (i == 0 || r.Total < BandFloors[i - 1])))],
+                rows.Count == 0 ? null : Math.Round(rows.Average(r => r.Total), 1));
+        }).ToList();
+        return TypedResults.Ok(new PointsStatisticsResponse(y, BandLabels, villages));
+    }
+
+    private sealed record Village(Guid Id, string Name);
+
+    /// <summary>
+    /// Every organisation of this service's copy of the tree, to the village it lies in: its nearest
+    /// party committee, when no party committee lies below that one (the town's has the villages' below it).
+    /// </summary>
+    private static async Task<Dictionary<Guid, Village>> VillagesAsync(AssessmentDbContext db, CancellationToken ct)
+    {
+        var all = await db.Organisations.AsNoTracking().Select(o => new { o.OrganisationId, o.ParentId, o.Name, o.Kind }).ToListAsync(ct);
+        var byId = all.ToDictionary(o => o.OrganisationId);
+        var committees = all.Where(o => o.Kind == LocalOrganisation.PartyCommittee).ToList();
+        var withCommitteeBelow = new HashSet<Guid>();
+        foreach (var c in committees)
+        {
+            var up = c.ParentId;
+            for (var depth = 0; up is { } id && byId.TryGetValue(id, out var above) && depth < 32; depth++, up = above.ParentId)
+            {
+                withCommitteeBelow.Add(above.OrganisationId);
+            }
+        }
+
+        var map = new Dictionary<Guid, Village>();
+        foreach (var o in all)
+        {
+            var node = o;
+            for (var depth = 0; node is not null && depth < 32; depth++)
+            {
+                if (node.Kind == LocalOrganisation.PartyCommittee)
+                {
+                    if (!withCommitteeBelow.Contains(node.OrganisationId))
+                    {
+                        map[o.OrganisationId] = new Village(node.OrganisationId, node.Name);
+                    }
+
+                    break;
+                }
+
+                node = node.ParentId is { } p && byId.TryGetValue(p, out var next) ? next : null;
+            }
+        }
+
+        return map;
+    }
+}
