@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using Lishui.Portal.Clients;
 using Lishui.Portal.Components;
+using Lishui.Portal.Components.Pages.Overview;
 using Lishui.Portal.SignIn;
 using Lishui.Shared.Security;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -42,6 +43,10 @@ public static class PortalModule
         builder.Services.AddHttpClient<MyMembershipApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "membership")).WithUserToken();
         builder.Services.AddHttpClient<PairingWorkApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "pairing")).WithUserToken();
         builder.Services.AddHttpClient<AssessmentWorkApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "assessment")).WithUserToken();
+        builder.Services.AddHttpClient(TownOverviewApi.Pairing, http => http.BaseAddress = ServiceAddress(builder.Configuration, "pairing")).WithUserToken();
+        builder.Services.AddHttpClient(TownOverviewApi.Projects, http => http.BaseAddress = ServiceAddress(builder.Configuration, "projects")).WithUserToken();
+        builder.Services.AddHttpClient(TownOverviewApi.Assessment, http => http.BaseAddress = ServiceAddress(builder.Configuration, "assessment")).WithUserToken();
+        builder.Services.AddScoped<TownOverviewApi>();
 
         // Behind the town's ingress, the only way in (NetworkPolicy): its X-Forwarded-For is the resident.
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
@@ -92,6 +97,7 @@ public static class PortalModule
         app.MapOpenData();
         app.MapRollExport();
         app.MapPortalSignIn();
+        app.MapOverviewExport();
         app.MapGet("/elder-mode", (bool on, string? back, HttpContext http) =>
         {
             http.Response.Cookies.Append(ElderModeCookie, on ? "1" : "0",

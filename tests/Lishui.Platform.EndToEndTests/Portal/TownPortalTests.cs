@@ -99,6 +99,53 @@ public sealed class TownPortalTests(PlatformFixture platform, BrowserFixture bro
         Assert.True(objections.GetProperty("items")[0].GetProperty("answered").GetBoolean());
     }
 
+    [Fact]
+    public async Task The_overview_puts_each_services_figures_for_a_village_side_by_side_and_exports_them_for_Excel()
+    {
+        var hefeng = (await pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
+        var month = Lishui.Shared.Domain.TownCalendar.Today(TimeProvider.System);
+        using var pairing = platform.Client("pairing");
+        using var projects = platform.Client("projects");
+        var pairingRow = Row(await pairing.GetFromJsonAsync<JsonElement>($"/statistics/villages?month={month:yyyy-MM}"), hefeng);
+        var projectRow = Row(await projects.GetFromJsonAsync<JsonElement>($"/statistics/villages?month={month:yyyy-MM}"), hefeng);
+
+        await using var context = await pages.NewContextAsync(1280);
+        var page = await context.NewPageAsync();
+        await pages.SignInAsync(page, "auditor");
+        Assert.Contains("数据看板", await page.InnerTextAsync("nav.account"));
+        await page.GotoAsync(new Uri(portal, $"/overview?month={month:yyyy-MM}").ToString());
+        var row = page.Locator($"tr[data-village='{hefeng}']");
+        Assert.Equal(1, await row.CountAsync());
+        Assert.Contains("鹤峰村", await row.Locator("th").InnerTextAsync());
+        var attendance = await row.Locator("[data-figure=attendance]").InnerTextAsync();
+        Assert.StartsWith(Percent(pairingRow.GetProperty("attendanceRate")), attendance.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith(Percent(pairingRow.GetProperty("contactRate")), (await row.Locator("[data-figure=contacts]").InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        var requests = $"{projectRow.GetProperty("requestsReceived").GetInt32()} / {projectRow.GetProperty("requestsAnswered").GetInt32()} / {projectRow.GetProperty("requestsOpen").GetInt32()} / {projectRow.GetProperty("requestsOverdue").GetInt32()}";
+        Assert.Contains(requests, await row.Locator("[data-figure=requests]").InnerTextAsync());
+        if (projectRow.GetProperty("projects").GetInt32() > 0)
+        {
+            Assert.Equal(1, await row.Locator("[data-figure=projects] a[href^='/projects?village=']").CountAsync());
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "town-overview-1280.png"), FullPage = true });
+
+        var csv = await page.APIRequest.GetAsync(new Uri(portal, $"/overview.csv?month={month:yyyy-MM}").ToString());
+        Assert.Equal(200, csv.Status);
+        var bytes = await csv.BodyAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes.Take(3));
+        var text = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        Assert.StartsWith("村,月份,学习出勤率", text, StringComparison.Ordinal);
+        Assert.Contains(Percent(pairingRow.GetProperty("attendanceRate")), text.Split("\r\n").Single(l => l.StartsWith(pairingRow.GetProperty("village").GetString()!, StringComparison.Ordinal)));
+
+        // A secretary reads their own village, not the town's figures.
+        await using var secretaryContext = await pages.NewContextAsync(820);
+        var secretary = await secretaryContext.NewPageAsync();
+        await pages.SignInAsync(secretary, "hefeng-secretary");
+        Assert.DoesNotContain("数据看板", await secretary.InnerTextAsync("nav.account"));
+        Assert.Equal(403, (await secretary.GotoAsync(new Uri(portal, "/overview").ToString()))!.Status);
+        Assert.Equal(403, (await secretary.APIRequest.GetAsync(new Uri(portal, "/overview.csv").ToString())).Status);
+    }
+
     [Theory]
     [InlineData("hefeng-member", "/assessment")]
     [InlineData("auditor", "/assessment")]
@@ -112,6 +159,13 @@ public sealed class TownPortalTests(PlatformFixture platform, BrowserFixture bro
         var refused = await page.GotoAsync(new Uri(portal, path).ToString());
         Assert.Equal(403, refused!.Status);
     }
+
+    private static JsonElement Row(JsonElement statistics, Guid village) =>
+        statistics.GetProperty("villages").EnumerateArray().Single(v => v.GetProperty("villageId").GetGuid() == village);
+
+    /// <summary>A rate as the overview prints it: 87.5%, or 无数据.</summary>
+    private static string Percent(JsonElement rate) =>
+        rate.ValueKind == JsonValueKind.Null ? "无数据" : (rate.GetDecimal() * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     private static async Task<Guid> CreateSchemeAsync(HttpClient assessment, Guid organisationId, int year)
     {

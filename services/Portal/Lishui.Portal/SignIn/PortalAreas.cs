@@ -43,6 +43,7 @@ public static class PortalAreas
         new("/tuesday/calendar", "学习日程", SecretaryPolicy, Secretaries),
         new("/stationing", "驻点", SecretaryPolicy, Secretaries),
         new("/assessment", "积分考核", SecretaryPolicy, Secretaries),
+        new("/overview", "数据看板", OversightPolicy, Oversight),
     ];
 
     public static IReadOnlyDictionary<string, string[]> Policies { get; } = new Dictionary<string, string[]>
