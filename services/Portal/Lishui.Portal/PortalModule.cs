@@ -43,6 +43,7 @@ public static class PortalModule
         builder.Services.AddHttpClient<MyMembershipApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "membership")).WithUserToken();
         builder.Services.AddHttpClient<PairingWorkApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "pairing")).WithUserToken();
         builder.Services.AddHttpClient<AssessmentWorkApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "assessment")).WithUserToken();
+        builder.Services.AddHttpClient<TownNotificationApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "notification")).WithUserToken();
         builder.Services.AddHttpClient(TownOverviewApi.Pairing, http => http.BaseAddress = ServiceAddress(builder.Configuration, "pairing")).WithUserToken();
         builder.Services.AddHttpClient(TownOverviewApi.Projects, http => http.BaseAddress = ServiceAddress(builder.Configuration, "projects")).WithUserToken();
         builder.Services.AddHttpClient(TownOverviewApi.Assessment, http => http.BaseAddress = ServiceAddress(builder.Configuration, "assessment")).WithUserToken();

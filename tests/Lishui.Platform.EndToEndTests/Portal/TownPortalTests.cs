@@ -146,15 +146,75 @@ public sealed class TownPortalTests(PlatformFixture platform, BrowserFixture bro
         Assert.Equal(403, (await secretary.APIRequest.GetAsync(new Uri(portal, "/overview.csv").ToString())).Status);
     }
 
+    [Fact]
+    public async Task The_town_registers_a_subscriber_rotates_its_credentials_replays_events_and_reads_the_delivery_log()
+    {
+        await using var context = await pages.NewContextAsync(1280);
+        var page = await context.NewPageAsync();
+        await pages.SignInAsync(page, "town-admin");
+        await page.GotoAsync(new Uri(portal, "/town/subscribers").ToString());
+
+        // A bad name: the service's field message in Chinese, the contact kept.
+        await page.FillAsync("#name", "区政务数据局");
+        await page.FillAsync("#contact", "南海区政务服务数据管理局 李工");
+        await page.CheckAsync("form.register input[value=Webhook]");
+        await page.FillAsync("#webhook", "https://hooks.example.invalid/lishui");
+        var publicType = page.Locator("form.register label.choice", new() { HasTextString = "（公开）" }).First.Locator("input");
+        await publicType.CheckAsync();
+        await page.ClickAsync("form.register button[type=submit]");
+        await page.WaitForSelectorAsync("form.register .field-error");
+        Assert.Contains("小写字母", await page.InnerTextAsync("form.register"));
+        Assert.Equal("南海区政务服务数据管理局 李工", await page.InputValueAsync("#contact"));
+
+        var name = $"nanhai-data-{Guid.NewGuid():N}"[..24];
+        await page.FillAsync("#name", name);
+        Assert.True(await publicType.IsCheckedAsync(), "the chosen event type was not kept");
+        await page.ClickAsync("form.register button[type=submit]");
+        await page.WaitForSelectorAsync(".confirmation [data-secret]");
+        var secret = await page.InnerTextAsync(".confirmation [data-secret]");
+        Assert.Equal(1, await page.Locator("table.subscribers td a", new() { HasTextString = name }).CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "town-subscribers-1280.png"), FullPage = true });
+
+        await page.ClickAsync(".confirmation a[href^='/town/subscribers/']");
+        await page.WaitForSelectorAsync("form.rotate");
+        await page.ClickAsync("form.rotate button[type=submit]");
+        Assert.Contains("请先勾选确认", await page.InnerTextAsync("form.rotate .field-error"));
+        await page.CheckAsync("form.rotate input[type=checkbox]");
+        await page.ClickAsync("form.rotate button[type=submit]");
+        await page.WaitForSelectorAsync(".confirmation [data-secret]");
+        Assert.NotEqual(secret, await page.InnerTextAsync(".confirmation [data-secret]"));
+
+        // A replay of the last week: its progress shows, and the page follows it to the end.
+        await page.ClickAsync("form.replay button[type=submit]");
+        await page.WaitForSelectorAsync("ul.replays li .progress");
+        var finished = await SignedInPages.WaitAsync(async () =>
+        {
+            await page.ReloadAsync();
+            return await page.Locator("ul.replays li[data-status=Completed]").CountAsync() == 1;
+        });
+        Assert.True(finished, "the replay did not finish:\n" + await page.InnerTextAsync("main"));
+        Assert.Contains("已完成", await page.InnerTextAsync("ul.replays"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "town-subscriber-replay-1280.png"), FullPage = true });
+
+        await page.GotoAsync(new Uri(portal, "/town/deliveries?outcome=Delivered").ToString());
+        var outcomes = await page.Locator("table.deliveries tr[data-outcome]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.outcome)");
+        Assert.All(outcomes, o => Assert.Equal("Delivered", o));
+        Assert.True(outcomes.Length > 0 || (await page.InnerTextAsync("main")).Contains("没有结果为", StringComparison.Ordinal));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "town-deliveries-1280.png"), FullPage = true });
+    }
+
     [Theory]
     [InlineData("hefeng-member", "/assessment")]
     [InlineData("auditor", "/assessment")]
+    [InlineData("auditor", "/town/subscribers")]
+    [InlineData("auditor", "/town/deliveries")]
+    [InlineData("hefeng-secretary", "/town/subscribers")]
     public async Task A_role_without_the_screen_has_no_menu_entry_and_gets_403(string user, string path)
     {
         await using var context = await pages.NewContextAsync(390);
         var page = await context.NewPageAsync();
         await pages.SignInAsync(page, user);
-        var label = new Dictionary<string, string> { ["/assessment"] = "积分考核" }[path];
+        var label = new Dictionary<string, string> { ["/assessment"] = "积分考核", ["/town/subscribers"] = "订阅系统", ["/town/deliveries"] = "投递记录" }[path];
         Assert.DoesNotContain(label, await page.InnerTextAsync("nav.account"));
         var refused = await page.GotoAsync(new Uri(portal, path).ToString());
         Assert.Equal(403, refused!.Status);

@@ -44,6 +44,8 @@ public static class PortalAreas
         new("/stationing", "驻点", SecretaryPolicy, Secretaries),
         new("/assessment", "积分考核", SecretaryPolicy, Secretaries),
         new("/overview", "数据看板", OversightPolicy, Oversight),
+        new("/town/subscribers", "订阅系统", TownPolicy, Town),
+        new("/town/deliveries", "投递记录", TownPolicy, Town),
     ];
 
     public static IReadOnlyDictionary<string, string[]> Policies { get; } = new Dictionary<string, string[]>
