@@ -196,6 +196,69 @@ public sealed class OpinionCollectionApiTests(ProjectsApiFactory api) : IClassFi
     }
 
     [Fact]
+    public async Task A_double_click_with_one_Idempotency_Key_records_the_household_once()
+    {
+        var gaobian = await GaobianAsync(2);
+        using var client = api.CreateClient();
+        var id = await OpenAsync(client, gaobian.Group);
+
+        async Task<HttpResponseMessage> SendAsync(string key, string position)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/opinion-collections/{id}/positions")
+            {
+                Content = JsonContent.Create(Signed(gaobian.Households[0], position, gaobian.Visitor)),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            return await client.SendAsync(request);
+        }
+
+        var key = Guid.NewGuid().ToString();
+        var responses = await Task.WhenAll(SendAsync(key, "Agree"), SendAsync(key, "Agree"));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        using var again = await SendAsync(key, "Agree");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        // The same key for another answer is a client's mistake, not a silent replay.
+        using var reused = await SendAsync(key, "Disagree");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+
+        var history = await api.WithDbAsync(db => db.OpinionCollections.AsNoTracking().Where(c => c.Id == new Domain.Opinions.OpinionCollectionId(id)).SelectMany(c => c.Positions).ToListAsync());
+        Assert.Equal(1, Assert.Single(history).Revision);
+        // A new submission (a new key) is a new visit.
+        (await SendAsync(Guid.NewGuid().ToString(), "Disagree")).EnsureSuccessStatusCode();
+        var positions = await client.GetFromJsonAsync<JsonElement>($"/opinion-collections/{id}/positions");
+        Assert.Equal(2, Assert.Single(positions.GetProperty("items").EnumerateArray()).GetProperty("revision").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_secretary_lists_the_collections_of_the_villages_cooperatives_open_ones_first()
+    {
+        var village = await api.CreateOrganisationAsync(ProjectsApiFactory.Town, "鹤峰村党委（列表）");
+        var group = await api.CreateOrganisationAsync(village, "高边党群小组", "PartyMassGroup");
+        await api.RegisterHouseholdsAsync(group, "高边经济社", 3);
+        var other = await api.CreateOrganisationAsync(ProjectsApiFactory.Town, "洲村党委");
+        var otherGroup = await api.CreateOrganisationAsync(other, "东方党群小组", "PartyMassGroup");
+        await api.RegisterHouseholdsAsync(otherGroup, "东方经济社", 2);
+        using var client = api.CreateClient();
+        var done = await OpenAsync(client, group);
+        (await client.PostAsync($"/opinion-collections/{done}/completion", null)).EnsureSuccessStatusCode();
+        var open = await OpenAsync(client, group);
+        await OpenAsync(client, otherGroup);
+
+        var secretary = api.ClientWith(TestTokens.Secretary(village));
+        var list = await secretary.GetFromJsonAsync<JsonElement>($"/opinion-collections?organisationId={village}");
+        Assert.Equal(2, list.GetProperty("total").GetInt32());
+        Assert.Equal([open, done], list.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
+        Assert.Equal(3, list.GetProperty("items")[0].GetProperty("result").GetProperty("notVisited").GetInt32());
+        var openOnly = await secretary.GetFromJsonAsync<JsonElement>($"/opinion-collections?organisationId={village}&completed=false");
+        Assert.Equal(open, Assert.Single(openOnly.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+
+        // Another village's secretary, or one who names no organisation of theirs, is refused.
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientWith(TestTokens.Secretary(other)).GetAsync($"/opinion-collections?organisationId={village}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync("/opinion-collections")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_ordinary_member_of_the_village_records_the_visits_they_made_and_no_one_elses()
     {
         var gaobian = await GaobianAsync(3);

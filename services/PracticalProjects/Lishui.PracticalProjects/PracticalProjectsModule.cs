@@ -57,6 +57,7 @@ public static class PracticalProjectsModule
         api.MapOpinions();
         api.MapSignatures();
         api.MapHouseholdRegister();
+        api.MapListOpinionCollections();
         api.MapSpecialFunds();
         api.MapProjectBatches();
         api.MapProjectRecords();

@@ -54,6 +54,7 @@ public static class PracticalProjectsAccess
         // Household opinion collections: the cooperative's organisation.
         .Allow("POST /opinion-collections", ChangeSubtree,
             ScopeRef.Body("organisationId", Scopes.Organisation))
+        .Allow("GET /opinion-collections", ReadSubtree, OrganisationInQuery)
         .Allow("GET /opinion-collections/{id}", ReadSubtree, CollectionInRoute)
         .Allow("GET /household-register", ReadSubtree, OrganisationInQuery)
         // A visit: the cooperative's secretary or the town for anyone's, a member of that village for their own.

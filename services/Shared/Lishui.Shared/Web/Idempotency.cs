@@ -79,6 +79,69 @@ public static class Idempotency
         return TypedResults.Created(createdAt, created);
     }
 
+    /// <summary>
+    /// Runs a change to an existing resource (answered 200 with its new state) once per <c>Idempotency-Key</c>:
+    /// a double click sends the same key twice and the second gets the first answer, changing nothing. Without
+    /// a key the change runs as before. Two requests with one key at once: the loser finds the winner's answer.
+    /// </summary>
+    public static async Task<IResult> ChangeOnceAsync<TResponse>(
+        this DbContext db,
+        HttpContext http,
+        string scope,
+        object request,
+        Func<CancellationToken, Task<TResponse>> change,
+        TimeProvider time)
+    {
+        var ct = http.RequestAborted;
+        var json = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var key = http.Request.Headers[HeaderName].ToString();
+        if (key.Length == 0)
+        {
+            var body = await change(ct);
+            await db.SaveChangesAsync(ct);
+            return TypedResults.Ok(body);
+        }
+
+        if (key.Length > 200)
+        {
+            return Problems.Result(Problems.Validation([new FieldError(HeaderName, "idempotency-key.too-long", "Idempotency-Key 不能超过 200 个字符。", "Idempotency-Key must be at most 200 characters.")]));
+        }
+
+        var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, request.GetType(), json)));
+        if (await FindAsync(db, scope, key, ct) is { } earlier)
+        {
+            return Replay(earlier, hash);
+        }
+
+        var changed = await change(ct);
+        db.Set<IdempotencyRecord>().Add(new IdempotencyRecord
+        {
+            Scope = scope,
+            Key = key,
+            RequestHash = hash,
+            StatusCode = StatusCodes.Status200OK,
+            ResponseBody = JsonSerializer.Serialize(changed, json),
+            CreatedAt = time.GetUtcNow(),
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same key at the same moment (its record, or the resource's version, collided): answer as the winner did.
+            db.ChangeTracker.Clear();
+            if (await FindAsync(db, scope, key, ct) is { } winner)
+            {
+                return Replay(winner, hash);
+            }
+
+            throw;
+        }
+
+        return TypedResults.Ok(changed);
+    }
+
     private static Task<IdempotencyRecord?> FindAsync(DbContext db, string scope, string key, CancellationToken ct) =>
         db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, ct);
 

@@ -56,8 +56,9 @@ public static class Opinions
         api.MapGet("/opinion-collections/{id:guid}", GetAsync).WithName("GetOpinionCollection").WithSummary("征求意见情况 / Current tally");
         api.MapPost("/opinion-collections/{id:guid}/positions", RecordAsync).WithName("RecordHouseholdPosition")
             .WithSummary("入户记录意见 / Record a household's position")
-            .WithDescription("农户须在该经济社的农户名册中；同意或不同意须签字（姓名加确认，或手写签名图片）。同一农户再次走访以最新一次为准，历次记录保留。党员可记录本人的走访。")
+            .WithDescription("农户须在该经济社的农户名册中；同意或不同意须签字（姓名加确认，或手写签名图片）。同一农户再次走访以最新一次为准，历次记录保留。党员可记录本人的走访。带 Idempotency-Key 重复提交只记录一次。")
             .Accepts<RecordPositionRequest>("application/json")
+            .Produces<CollectionResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -108,38 +109,41 @@ public static class Opinions
             ? TypedResults.Ok(CollectionResponse.From(collection))
             : Problems.NotFound("征求意见", "opinion collection");
 
-    private static async Task<Results<Ok<CollectionResponse>, ProblemHttpResult>> RecordAsync(
+    private static async Task<IResult> RecordAsync(
         Guid id, ValidatedBody<RecordPositionRequest> body, ProjectsDbContext db, PracticalProjectsScopes scopes, TimeProvider time, ClaimsPrincipal user,
-        CancellationToken ct)
+        HttpContext http)
     {
         var r = body.Value;
-        if (await db.OpinionCollections.FirstOrDefaultAsync(c => c.Id == new OpinionCollectionId(id), ct) is not { } collection)
+        if (await db.OpinionCollections.FirstOrDefaultAsync(c => c.Id == new OpinionCollectionId(id), http.RequestAborted) is not { } collection)
         {
             return Problems.NotFound("征求意见", "opinion collection");
         }
 
-        var visitor = await Visitors.ResolveAsync(db, user, scopes, id, r.VisitedBy, ct);
-        if (r.SignatureImageId is { } image && !await db.SignatureImages.AnyAsync(s => s.Id == image && s.CollectionId == collection.Id, ct))
+        // A double click on the secretary's checklist sends one key twice: the household gets one revision, not two.
+        return await db.ChangeOnceAsync(http, $"opinion-collections.positions:{id}", r, async ct =>
         {
-            throw new RequestValidationException([new FieldError("signatureImageId", "opinion.signature-image-unknown",
-                "签名图片不存在（须先上传到本次征求意见）。", "No such signature image was uploaded to this collection.")]);
-        }
+            var visitor = await Visitors.ResolveAsync(db, user, scopes, id, r.VisitedBy, ct);
+            if (r.SignatureImageId is { } image && !await db.SignatureImages.AnyAsync(s => s.Id == image && s.CollectionId == collection.Id, ct))
+            {
+                throw new RequestValidationException([new FieldError("signatureImageId", "opinion.signature-image-unknown",
+                    "签名图片不存在（须先上传到本次征求意见）。", "No such signature image was uploaded to this collection.")]);
+            }
 
-        var onRegister = await db.Households.AnyAsync(h => h.HouseholdId == r.HouseholdId && h.OrganisationId == collection.OrganisationId, ct);
-        var now = time.GetUtcNow();
-        var recorded = collection.Record(
-            r.HouseholdId, onRegister, r.Position, new HouseholdSignature(r.SignedName, r.SignatureConfirmed == true, r.SignatureImageId), r.SignatureReference,
-            visitor, r.VisitedOn, TownCalendar.DateOf(now), now);
-        db.AddToOutbox(new HouseholdVisited
-        {
-            CollectionId = collection.Id.Value,
-            HouseholdId = recorded.HouseholdId,
-            VisitedBy = recorded.VisitedBy,
-            VisitedOn = recorded.VisitedOn,
-            Revision = recorded.Revision,
-        }.About(collection.Id.Value, collection.OrganisationId, collection.Version, now));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(CollectionResponse.From(collection));
+            var onRegister = await db.Households.AnyAsync(h => h.HouseholdId == r.HouseholdId && h.OrganisationId == collection.OrganisationId, ct);
+            var now = time.GetUtcNow();
+            var recorded = collection.Record(
+                r.HouseholdId, onRegister, r.Position, new HouseholdSignature(r.SignedName, r.SignatureConfirmed == true, r.SignatureImageId), r.SignatureReference,
+                visitor, r.VisitedOn, TownCalendar.DateOf(now), now);
+            db.AddToOutbox(new HouseholdVisited
+            {
+                CollectionId = collection.Id.Value,
+                HouseholdId = recorded.HouseholdId,
+                VisitedBy = recorded.VisitedBy,
+                VisitedOn = recorded.VisitedOn,
+                Revision = recorded.Revision,
+            }.About(collection.Id.Value, collection.OrganisationId, collection.Version, now));
+            return CollectionResponse.From(collection);
+        }, time);
     }
 
     private static async Task<Results<Ok<Page<HouseholdPositionResponse>>, ProblemHttpResult>> ListPositionsAsync(
