@@ -48,6 +48,7 @@ public static class PortalModule
         builder.Services.AddHttpClient(TownOverviewApi.Projects, http => http.BaseAddress = ServiceAddress(builder.Configuration, "projects")).WithUserToken();
         builder.Services.AddHttpClient(TownOverviewApi.Assessment, http => http.BaseAddress = ServiceAddress(builder.Configuration, "assessment")).WithUserToken();
         builder.Services.AddScoped<TownOverviewApi>();
+        builder.Services.AddHttpClient<WorkProjectsApi>(http => http.BaseAddress = ServiceAddress(builder.Configuration, "projects")).WithUserToken();
 
         // Behind the town's ingress, the only way in (NetworkPolicy): its X-Forwarded-For is the resident.
         builder.Services.Configure<ForwardedHeadersOptions>(o =>
@@ -63,6 +64,15 @@ public static class PortalModule
             // A page endpoint takes GET and POST alike: only the posts (filing, posting, rating) are counted.
             o.AddPolicy(FormsRateLimit, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("reads")
+                : http.User.FindFirst(PlatformClaims.Subject)?.Value is { } user
+                // Signed-in work (a secretary saving a checklist row by row) is counted per person, more loosely;
+                // the services limit each user's calls themselves.
+                ? RateLimitPartition.GetFixedWindowLimiter("user:" + user, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = builder.Configuration.GetValue("Portal:SignedInFormsPerMinute", 120),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                })
                 : RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions
@@ -86,9 +96,10 @@ public static class PortalModule
         app.UseForwardedHeaders();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication: the form limit tells a signed-in person from a resident.
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
 

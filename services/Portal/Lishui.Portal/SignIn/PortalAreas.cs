@@ -46,6 +46,7 @@ public static class PortalAreas
         new("/overview", "数据看板", OversightPolicy, Oversight),
         new("/town/subscribers", "订阅系统", TownPolicy, Town),
         new("/town/deliveries", "投递记录", TownPolicy, Town),
+        new("/work/opinions", "征求意见", SecretaryPolicy, Secretaries),
     ];
 
     public static IReadOnlyDictionary<string, string[]> Policies { get; } = new Dictionary<string, string[]>
