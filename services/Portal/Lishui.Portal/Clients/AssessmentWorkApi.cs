@@ -50,26 +50,3 @@ public sealed class AssessmentWorkApi(HttpClient http)
     public Task<ApiResult<Finalised>> FinaliseAsync(Guid notice, string key, CancellationToken ct) =>
         http.PostOnceAsync<Finalised>($"/notices/{notice}/finalise", new { }, key, ct);
 }
-
-public static class MissingReads
-{
-    /// <summary>As <see cref="Me.ReadAsAsync{T}"/>, with a 404 read as nothing there (Value and Refused both null).</summary>
-    public static async Task<MyRead<T>> ReadOrMissingAsync<T>(this HttpClient http, string url, CancellationToken ct)
-        where T : class
-    {
-        using var probe = new HttpRequestMessage(HttpMethod.Get, url);
-        using var response = await http.SendAsync(probe, ct);
-        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            return new MyRead<T>(null, null);
-        }
-
-        if (response.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden)
-        {
-            return new MyRead<T>(null, response.StatusCode);
-        }
-
-        response.EnsureSuccessStatusCode();
-        return new MyRead<T>(await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<T>(response.Content, ServiceCalls.Json, ct), null);
-    }
-}

@@ -98,6 +98,28 @@ public static class Me
     }
 }
 
+/// <summary>Reads of one thing by its id, where a 404 means the id names nothing the service knows.</summary>
+public static class WorkReads
+{
+    /// <summary>Like <see cref="Me.ReadAsAsync{T}"/>, and a 404 as <c>Refused = NotFound</c>.</summary>
+    public static async Task<MyRead<T>> ReadOrMissingAsync<T>(this HttpClient http, string url, CancellationToken ct)
+        where T : class
+    {
+        using var response = await http.GetAsync(url, ct);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            return new MyRead<T>(null, response.StatusCode);
+        }
+
+        response.EnsureSuccessStatusCode();
+        return new MyRead<T>(await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<T>(response.Content, ServiceCalls.Json, ct), null);
+    }
+
+    /// <summary>Whether the service refused the person (401/403), not merely found nothing.</summary>
+    public static bool IsRefused<T>(this MyRead<T>? read)
+        where T : class => read?.Refused is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+}
+
 public static class MyReadExtensions
 {
     /// <summary>A part of a signed-in page whose service cannot answer is left out (null), not the whole page.</summary>

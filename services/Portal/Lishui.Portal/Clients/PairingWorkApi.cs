@@ -105,26 +105,4 @@ public sealed class PairingWorkApi(HttpClient http)
             $"/organisations/{organisationId}/contact-status?page={page}&pageSize=20" + (overdue is { } o ? $"&overdue={(o ? "true" : "false")}" : ""), ct);
 }
 
-public static class WorkReads
-{
-    /// <summary>Like <see cref="Me.ReadAsAsync{T}"/>, and a 404 (the id names nothing the service knows) as <c>Refused = NotFound</c>.</summary>
-    public static async Task<MyRead<T>> ReadOrMissingAsync<T>(this HttpClient http, string url, CancellationToken ct)
-        where T : class
-    {
-        using var response = await http.GetAsync(url, ct);
-        if (response.StatusCode is System.Net.HttpStatusCode.NotFound)
-        {
-            return new MyRead<T>(null, System.Net.HttpStatusCode.NotFound);
-        }
-
-        if (response.StatusCode is System.Net.HttpStatusCode.Unauthorized or System.Net.HttpStatusCode.Forbidden)
-        {
-            return new MyRead<T>(null, response.StatusCode);
-        }
-
-        response.EnsureSuccessStatusCode();
-        return new MyRead<T>(await response.Content.ReadFromJsonAsync<T>(ServiceCalls.Json, ct), null);
-    }
-}
-
 public sealed record PinsView(IReadOnlyList<PinView> Pins);
