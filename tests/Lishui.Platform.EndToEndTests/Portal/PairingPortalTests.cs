@@ -213,6 +213,7 @@ public sealed class PairingPortalTests(PlatformFixture platform, BrowserFixture 
         await page.FillAsync("#subject", "村口路灯损坏，夜间接送学生不安全");
         await page.FillAsync("#location", "鹤峰村村口大榕树旁");
         await page.SelectOptionAsync("#category", "PublicSecurity");
+        await page.FillAsync("#resident-name", "梁志强");
         await page.FillAsync("#phone", "12345");
         await page.ClickAsync("form.form button[type=submit]");
         Assert.Contains("手机号码", await page.InnerTextAsync("#contactPhone-error"));
@@ -221,6 +222,7 @@ public sealed class PairingPortalTests(PlatformFixture platform, BrowserFixture 
 
         await page.FillAsync("#phone", "13800138000");
         await page.ClickAsync("form.form button[type=submit]");
+        Assert.True(await page.Locator(".confirmation .reference").CountAsync() == 1, "no reference number on:\n" + await page.InnerTextAsync("main"));
         var reference = (await page.InnerTextAsync(".confirmation .reference")).Trim();
         Assert.StartsWith("ZD", reference);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "stationing-record-390.png"), FullPage = true });
