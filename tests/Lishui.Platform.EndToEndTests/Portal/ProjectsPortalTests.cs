@@ -129,6 +129,45 @@ public sealed class ProjectsPortalTests(PlatformFixture platform, BrowserFixture
     }
 
     [Fact]
+    public async Task The_secretary_answers_a_request_and_merges_a_duplicate_into_it()
+    {
+        using var projects = platform.Client("projects");
+        var hefeng = (await pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var today = Lishui.Shared.Domain.TownCalendar.Today(TimeProvider.System);
+        async Task<Guid> RecordAsync(string subject) => await CreateAsync(projects, "/resident-requests", new
+        {
+            organisationId = hefeng, subject = $"{subject}（{run}）", location = "鹤峰村高边经济社", category = "PublicSecurity", receivedOn = today, recordedBy = "鹤峰村党委",
+        });
+        var answered = await RecordAsync("高边巷口路灯不亮");
+        var duplicate = await RecordAsync("高边巷口路灯晚上不亮，老人出行不便");
+
+        await using var context = await pages.NewContextAsync(820);
+        var page = await context.NewPageAsync();
+        await pages.SignInAsync(page, "hefeng-secretary");
+        await page.ClickAsync("nav.account a:text-is('群众诉求办理')");
+        Assert.Equal(1, await page.Locator($"tr[data-request='{answered}']").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "work-requests-820.png"), FullPage = true });
+
+        // An empty answer: the service's message beside the field; then the answer.
+        await page.ClickAsync($"tr[data-request='{answered}'] a");
+        var refused = await page.RunAndWaitForResponseAsync(() => Button(page, "答复").ClickAsync(), r => r.Request.Method == "POST");
+        Assert.InRange(refused.Status, 400, 422);
+        Assert.Matches("[\u4e00-\u9fff]", await page.InnerTextAsync("#answer ~ form .field-error, form .field-error"));
+        await page.FillAsync("#reply", "已报镇城管部门，路灯本周内更换。");
+        await Button(page, "答复").ClickAsync();
+        Assert.Contains("已答复", await page.InnerTextAsync(".confirmation[role=status]"));
+        Assert.Equal("Answered", (await projects.GetFromJsonAsync<JsonElement>($"/resident-requests/{answered}")).GetProperty("status").GetString());
+
+        // The same lamp, reported again: merged into the answered request.
+        await page.GotoAsync(new Uri(portal, $"/work/requests/{duplicate}").ToString());
+        await page.SelectOptionAsync("#into", answered.ToString());
+        await Button(page, "合并").ClickAsync();
+        Assert.Contains("已合并", await page.InnerTextAsync(".confirmation[role=status]"));
+        Assert.Equal(answered, (await projects.GetFromJsonAsync<JsonElement>($"/resident-requests/{duplicate}")).GetProperty("mergedIntoRequestId").GetGuid());
+    }
+
+    [Fact]
     public async Task A_member_has_no_opinion_screen_and_its_address_answers_403()
     {
         await using var context = await pages.NewContextAsync(390);
@@ -138,6 +177,8 @@ public sealed class ProjectsPortalTests(PlatformFixture platform, BrowserFixture
         var refused = await page.GotoAsync(new Uri(portal, "/work/opinions").ToString());
         Assert.Equal(403, refused!.Status);
     }
+
+    private static ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
     private static async Task<Guid> CreateAsync(HttpClient client, string path, object body)
     {

@@ -47,6 +47,7 @@ public static class PortalAreas
         new("/town/subscribers", "订阅系统", TownPolicy, Town),
         new("/town/deliveries", "投递记录", TownPolicy, Town),
         new("/work/opinions", "征求意见", SecretaryPolicy, Secretaries),
+        new("/work/requests", "群众诉求办理", SecretaryPolicy, Secretaries),
     ];
 
     public static IReadOnlyDictionary<string, string[]> Policies { get; } = new Dictionary<string, string[]>
