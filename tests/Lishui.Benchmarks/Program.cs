@@ -22,6 +22,7 @@ public static class BenchmarkCommand
                   faults     [--count 50000] [--only rabbitmq-kill|consumer-kill|postgres-restart|poison]
                   footprint  [--idle-seconds 10] [--env NAME=VALUE,...]
                   portal     --portal URL --assessment URL --projects URL --pairing URL [--keys FILE] [--readers 20] [--seconds 15]
+                  portal-signed-in --portal URL --assessment URL --pairing URL --projects URL --notification URL [--user town-admin] [--users 20] [--think-ms 1000] [--seconds 15]
                 PostgreSQL and RabbitMQ from LISHUI_TEST_POSTGRES / LISHUI_TEST_RABBITMQ (faults and footprint
                 start throwaway servers of their own; ports from LISHUI_BENCH_FAULT_PG_PORTS / LISHUI_BENCH_FAULT_RMQ_PORTS).
                 """);
@@ -44,6 +45,7 @@ public static class BenchmarkCommand
             "faults" => await FaultBenchmark.RunAsync(options, stop.Token),
             "footprint" => await FootprintBenchmark.RunAsync(options, stop.Token),
             "portal" => await PortalBenchmark.RunAsync(options, stop.Token),
+            "portal-signed-in" => await SignedInPortalBenchmark.RunAsync(options, stop.Token),
             _ => Unknown(args[0]),
         };
         Console.WriteLine($"load average at end: {LoadAverage.Read()}");
@@ -52,7 +54,7 @@ public static class BenchmarkCommand
 
     private static int Unknown(string command)
     {
-        Console.Error.WriteLine($"unknown command '{command}' (throughput, latency, faults, footprint, portal)");
+        Console.Error.WriteLine($"unknown command '{command}' (throughput, latency, faults, footprint, portal, portal-signed-in)");
         return 2;
     }
 }
