@@ -14,7 +14,8 @@ public static class TownLabels
 
     public static string Outcome(string code) => Outcomes.FirstOrDefault(o => o.Code == code).Label ?? "其他";
 
-    public static string Clearance(string code) => Clearances.FirstOrDefault(o => o.Code == code).Label ?? "其他";
+    // The catalogue writes classifications in lower case (public), the registry's enum as named (Public).
+    public static string Clearance(string code) => Clearances.FirstOrDefault(o => string.Equals(o.Code, code, StringComparison.OrdinalIgnoreCase)).Label ?? "其他";
 
     public static string Channel(string? code) => code switch
     {
