@@ -46,7 +46,7 @@ public static class VillageStatistics
         var to = from.AddMonths(1).AddDays(-1);
         var asOf = to < today ? to : today;
         var answerDays = options.Value.RequestAnswerDays;
-        var villageOf = await VillagesAsync(db, ct);
+        var villageOf = await db.VillagesAsync(ct);
 
         var requests = await db.ResidentRequests.AsNoTracking()
             .Where(r => r.ReceivedOn <= asOf)
@@ -83,49 +83,5 @@ public static class VillageStatistics
     {
         first = new DateOnly(today.Year, today.Month, 1);
         return text is null || (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", out first) && first.Year is >= 2000 and <= 2100);
-    }
-
-    private sealed record Village(Guid Id, string Name);
-
-    /// <summary>
-    /// Every organisation of this service's copy of the tree, to the village it lies in: its nearest
-    /// party committee, when no party committee lies below that one (the town's has the villages' below it).
-    /// </summary>
-    private static async Task<Dictionary<Guid, Village>> VillagesAsync(ProjectsDbContext db, CancellationToken ct)
-    {
-        var all = await db.Set<LocalOrganisation>().AsNoTracking().Select(o => new { o.OrganisationId, o.ParentId, o.Name, o.Kind }).ToListAsync(ct);
-        var byId = all.ToDictionary(o => o.OrganisationId);
-        var committees = all.Where(o => o.Kind == LocalOrganisation.PartyCommittee).ToList();
-        var withCommitteeBelow = new HashSet<Guid>();
-        foreach (var c in committees)
-        {
-            var up = c.ParentId;
-            for (var depth = 0; up is { } id && byId.TryGetValue(id, out var above) && depth < 32; depth++, up = above.ParentId)
-            {
-                withCommitteeBelow.Add(above.OrganisationId);
-            }
-        }
-
-        var map = new Dictionary<Guid, Village>();
-        foreach (var o in all)
-        {
-            var node = o;
-            for (var depth = 0; node is not null && depth < 32; depth++)
-            {
-                if (node.Kind == LocalOrganisation.PartyCommittee)
-                {
-                    if (!withCommitteeBelow.Contains(node.OrganisationId))
-                    {
-                        map[o.OrganisationId] = new Village(node.OrganisationId, node.Name);
-                    }
-
-                    break;
-                }
-
-                node = node.ParentId is { } p && byId.TryGetValue(p, out var next) ? next : null;
-            }
-        }
-
-        return map;
     }
 }
