@@ -235,7 +235,19 @@ public sealed class FaultRun(ThrowawayPostgres postgres, ThrowawayRabbitMq rabbi
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var value = await probe();
+            T value;
+            try
+            {
+                value = await probe();
+            }
+            catch (Npgsql.NpgsqlException) when (DateTime.UtcNow < deadline)
+            {
+                // A pooled connection from before a restart the run itself caused (57P01): not an answer yet.
+                Npgsql.NpgsqlConnection.ClearAllPools();
+                await Task.Delay(500);
+                continue;
+            }
+
             if (done(value) || DateTime.UtcNow > deadline)
             {
                 return value;
