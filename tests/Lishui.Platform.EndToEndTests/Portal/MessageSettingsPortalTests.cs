@@ -6,22 +6,16 @@ namespace Lishui.Platform.EndToEndTests.Portal;
 
 /// <summary>A member chooses the channels and quiet hours of their messages in the portal; Notification keeps them.</summary>
 [Collection(DemoPlatformCollection.Name)]
-public sealed class MessageSettingsPortalTests(PlatformFixture platform, BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class MessageSettingsPortalTests(PlatformFixture platform, BrowserFixture browser) : SignedInPortalTest(platform, browser)
 {
-    private readonly SignedInPages pages = new(platform, browser);
-
-    public Task InitializeAsync() => DemoData.EnsureLoadedAsync(platform);
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task A_member_sets_channels_and_quiet_hours_and_an_incomplete_form_keeps_the_choices()
     {
-        var memberId = (await pages.AccountAsync("hefeng-member")).GetProperty("memberId").GetGuid();
-        await using var context = await pages.NewContextAsync(390);
+        var memberId = (await Pages.AccountAsync("hefeng-member")).GetProperty("memberId").GetGuid();
+        await using var context = await Pages.NewContextAsync(390);
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, "hefeng-member");
-        await page.GotoAsync(new Uri(pages.Portal, "/me/preferences").ToString());
+        await Pages.SignInAsync(page, "hefeng-member");
+        await page.GotoAsync(new Uri(Pages.Portal, "/me/preferences").ToString());
         Assert.Equal("消息设置", (await page.InnerTextAsync("h1")).Trim());
 
         // Quiet hours with no end: a Chinese field message, the other choices kept.
@@ -39,7 +33,7 @@ public sealed class MessageSettingsPortalTests(PlatformFixture platform, Browser
         Assert.Contains("已保存", await page.InnerTextAsync("[role=status]"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "my-message-settings-390.png"), FullPage = true });
 
-        using var notification = platform.Client("notification");
+        using var notification = Platform.Client("notification");
         var saved = await notification.GetFromJsonAsync<JsonElement>($"/members/{memberId}/preferences");
         Assert.Equal(["Inbox", "Sms"], saved.GetProperty("channels").EnumerateArray().Select(c => c.GetString()!).Order());
         Assert.Equal("21:30", saved.GetProperty("quietHours").GetProperty("start").GetString());

@@ -11,35 +11,23 @@ namespace Lishui.Platform.EndToEndTests.Portal;
 /// member's contact logged on 我的结对 clears.
 /// </summary>
 [Collection(DemoPlatformCollection.Name)]
-public sealed class PairingPortalTests(PlatformFixture platform, BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class PairingPortalTests(PlatformFixture platform, BrowserFixture browser) : SignedInPortalTest(platform, browser)
 {
-    private readonly SignedInPages pages = new(platform, browser);
-
-    private Uri portal = null!;
-
-    public async Task InitializeAsync()
-    {
-        await DemoData.EnsureLoadedAsync(platform);
-        portal = pages.Portal;
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task The_secretary_pins_a_pair_regenerates_the_rest_and_prints_the_list_on_A4()
     {
-        await using var context = await pages.NewContextAsync(820); // a tablet
+        await using var context = await Pages.NewContextAsync(820); // a tablet
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, "hefeng-secretary");
+        await Pages.SignInAsync(page, "hefeng-secretary");
         Assert.Contains("组织结对", await page.InnerTextAsync("nav.account"));
 
-        await page.GotoAsync(new Uri(portal, "/pairing").ToString());
+        await page.GotoAsync(new Uri(Portal, "/pairing").ToString());
         var row = page.Locator("table.pairings tbody tr").First;
         Assert.Contains("鹤峰", await row.InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "pairings-820.png"), FullPage = true });
         var pairingId = await row.GetAttributeAsync("data-pairing");
         await row.Locator("a[href$='" + pairingId + "']").ClickAsync();
-        await page.WaitForURLAsync(new Uri(portal, $"/pairing/{pairingId}").ToString());
+        await page.WaitForURLAsync(new Uri(Portal, $"/pairing/{pairingId}").ToString());
 
         // Pin the first pair on the list: it is marked, and a regeneration keeps it.
         var first = page.Locator("table.pairing-list tbody tr").First;
@@ -61,11 +49,11 @@ public sealed class PairingPortalTests(PlatformFixture platform, BrowserFixture 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "pairing-list-820.png"), FullPage = true });
 
         // The whole list on A4: every pair whole on one line, the header on every page.
-        using var pairing = platform.Client("pairing");
+        using var pairing = Platform.Client("pairing");
         var list = await pairing.GetFromJsonAsync<JsonElement>($"/organisation-pairings/{pairingId}/pairing-list");
         var pairs = list.GetProperty("pairs").EnumerateArray()
             .Select(p => (Organ: p.GetProperty("organMemberName").GetString()!, Village: p.GetProperty("villageMemberName").GetString()!)).ToList();
-        await page.GotoAsync(new Uri(portal, $"/pairing/{pairingId}/print").ToString());
+        await page.GotoAsync(new Uri(Portal, $"/pairing/{pairingId}/print").ToString());
         var pdf = Path.Combine(BrowserFixture.Screenshots, "pairing-list-print.pdf");
         await page.PdfAsync(new PagePdfOptions { Path = pdf, Format = "A4", PrintBackground = true });
         var printed = (await PdfTextAsync(pdf)).Split('\f').Where(p => p.Trim().Length > 0).ToList();
@@ -82,27 +70,27 @@ public sealed class PairingPortalTests(PlatformFixture platform, BrowserFixture 
     [Fact]
     public async Task A_member_logs_a_contact_and_the_secretarys_overdue_list_shows_the_pair_done()
     {
-        var memberId = (await pages.AccountAsync("pbo-member")).GetProperty("memberId").GetGuid();
-        var hefeng = (await pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
-        using var pairing = platform.Client("pairing");
+        var memberId = (await Pages.AccountAsync("pbo-member")).GetProperty("memberId").GetGuid();
+        var hefeng = (await Pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
+        using var pairing = Platform.Client("pairing");
         // The demo keeps one of 吴晓燕's pairs six weeks without contact.
         var late = (await pairing.GetFromJsonAsync<JsonElement>($"/organisations/{hefeng}/contact-status?overdue=true&pageSize=200"))
             .GetProperty("items").EnumerateArray().First(p => p.GetProperty("organMemberId").GetGuid() == memberId);
         var pairId = late.GetProperty("memberPairId").GetGuid();
 
-        await using var secretaryContext = await pages.NewContextAsync(820);
+        await using var secretaryContext = await Pages.NewContextAsync(820);
         var secretary = await secretaryContext.NewPageAsync();
-        await pages.SignInAsync(secretary, "hefeng-secretary");
+        await Pages.SignInAsync(secretary, "hefeng-secretary");
         await GotoOverdueAsync(secretary, pairId, "overdue");
         var before = secretary.Locator($"tr[data-pair='{pairId}']");
         Assert.Equal("true", await before.GetAttributeAsync("data-overdue"));
         Assert.Contains("逾期", await before.InnerTextAsync());
         await secretary.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "pairing-overdue-820.png"), FullPage = true });
 
-        await using var memberContext = await pages.NewContextAsync(390);
+        await using var memberContext = await Pages.NewContextAsync(390);
         var member = await memberContext.NewPageAsync();
-        await pages.SignInAsync(member, "pbo-member");
-        await member.GotoAsync(new Uri(portal, "/me/pairing").ToString());
+        await Pages.SignInAsync(member, "pbo-member");
+        await member.GotoAsync(new Uri(Portal, "/me/pairing").ToString());
         await member.CheckAsync($"input[name='Form.PairId'][value='{pairId}']");
         await member.CheckAsync("input[name='Form.Channel'][value=Visit]");
         await member.FillAsync("#summary", "入户走访，了解家庭近况和对征地修路的意见");
@@ -110,7 +98,7 @@ public sealed class PairingPortalTests(PlatformFixture platform, BrowserFixture 
         Assert.Contains("已记录", await member.InnerTextAsync("[role=status]"));
 
         // Off the overdue list; among all pairs, in contact on time, last contact today.
-        await secretary.GotoAsync(new Uri(portal, "/pairing/overdue").ToString());
+        await secretary.GotoAsync(new Uri(Portal, "/pairing/overdue").ToString());
         Assert.Equal(0, await secretary.Locator($"tr[data-pair='{pairId}']").CountAsync());
         await GotoOverdueAsync(secretary, pairId, "all");
         var after = secretary.Locator($"tr[data-pair='{pairId}']");
@@ -125,25 +113,25 @@ public sealed class PairingPortalTests(PlatformFixture platform, BrowserFixture 
     [Fact]
     public async Task A_member_has_no_pairing_screens_and_their_addresses_give_403()
     {
-        await using var context = await pages.NewContextAsync(390);
+        await using var context = await Pages.NewContextAsync(390);
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, "hefeng-member");
+        await Pages.SignInAsync(page, "hefeng-member");
         var menu = await page.InnerTextAsync("nav.account");
         Assert.DoesNotContain("组织结对", menu);
         Assert.DoesNotContain("联系逾期", menu);
         foreach (var path in new[] { "/pairing", "/pairing/overdue" })
         {
-            Assert.Equal(403, (await page.GotoAsync(new Uri(portal, path).ToString()))!.Status);
+            Assert.Equal(403, (await page.GotoAsync(new Uri(Portal, path).ToString()))!.Status);
         }
     }
 
     [Fact]
     public async Task The_secretary_skips_and_moves_a_week_with_a_reason_and_prints_the_sign_in_sheet()
     {
-        await using var context = await pages.NewContextAsync(820);
+        await using var context = await Pages.NewContextAsync(820);
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, "hefeng-secretary");
-        await page.GotoAsync(new Uri(portal, "/tuesday/calendar").ToString());
+        await Pages.SignInAsync(page, "hefeng-secretary");
+        await page.GotoAsync(new Uri(Portal, "/tuesday/calendar").ToString());
         var scheduled = page.Locator("table.study-calendar tbody tr[data-status=Scheduled]");
         Assert.True(await scheduled.CountAsync() >= 3, "fewer than three scheduled weeks on:\n" + await page.InnerTextAsync("main"));
         var skipWeek = await scheduled.Last.GetAttributeAsync("data-week");
@@ -177,12 +165,12 @@ public sealed class PairingPortalTests(PlatformFixture platform, BrowserFixture 
 
         // The sign-in sheet of a session, from the attendance checklist: every expected member, a signature column.
         var date = Lishui.Shared.Domain.TownCalendar.Today(TimeProvider.System).AddDays(-28);
-        var hefeng = (await pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
-        using var pairing = platform.Client("pairing");
+        var hefeng = (await Pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
+        using var pairing = Platform.Client("pairing");
         var tuesday = await pairing.GetFromJsonAsync<JsonElement>($"/organisations/{hefeng}/this-tuesday?date={date:yyyy-MM-dd}");
         var expected = tuesday.GetProperty("sessions").EnumerateArray().First(s => s.GetProperty("expectedCount").GetInt32() > 0)
             .GetProperty("expected").EnumerateArray().Select(m => m.GetProperty("name").GetString()!).ToList();
-        await page.GotoAsync(new Uri(portal, $"/tuesday/attendance?date={date:yyyy-MM-dd}").ToString());
+        await page.GotoAsync(new Uri(Portal, $"/tuesday/attendance?date={date:yyyy-MM-dd}").ToString());
         await page.ClickAsync("a.sheet");
         await page.WaitForURLAsync(u => u.Contains("/tuesday/sign-in-sheet", StringComparison.Ordinal));
         var pdf = Path.Combine(BrowserFixture.Screenshots, "tuesday-sign-in-sheet.pdf");
@@ -198,10 +186,10 @@ public sealed class PairingPortalTests(PlatformFixture platform, BrowserFixture 
     [Fact]
     public async Task The_secretary_records_a_stationing_visit_and_a_residents_request_on_a_phone()
     {
-        await using var context = await pages.NewContextAsync(390);
+        await using var context = await Pages.NewContextAsync(390);
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, "hefeng-secretary");
-        await page.GotoAsync(new Uri(portal, "/stationing").ToString());
+        await Pages.SignInAsync(page, "hefeng-secretary");
+        await page.GotoAsync(new Uri(Portal, "/stationing").ToString());
         Assert.Contains("驻", await page.InnerTextAsync("section.schedule h2"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "stationing-390.png"), FullPage = true });
         await page.Locator("li[data-held=false] a", new PageLocatorOptions { HasText = "记录驻点" }).First.ClickAsync();
@@ -228,8 +216,8 @@ public sealed class PairingPortalTests(PlatformFixture platform, BrowserFixture 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "stationing-record-390.png"), FullPage = true });
 
         // Passed on to PracticalProjects, as every request raised at a visit.
-        using var pairing = platform.Client("pairing");
-        using var projects = platform.Client("projects");
+        using var pairing = Platform.Client("pairing");
+        using var projects = Platform.Client("projects");
         var raised = (await pairing.GetFromJsonAsync<JsonElement>($"/resident-requests?reference={reference}")).GetProperty("items")[0];
         Assert.Equal("村口路灯损坏，夜间接送学生不安全", raised.GetProperty("subject").GetString());
         var id = raised.GetProperty("id").GetGuid();
@@ -243,7 +231,7 @@ public sealed class PairingPortalTests(PlatformFixture platform, BrowserFixture 
     {
         for (var n = 1; n <= 20; n++)
         {
-            await page.GotoAsync(new Uri(portal, $"/pairing/overdue?show={show}&page={n}").ToString());
+            await page.GotoAsync(new Uri(Portal, $"/pairing/overdue?show={show}&page={n}").ToString());
             if (await page.Locator($"tr[data-pair='{pairId}']").CountAsync() == 1 || await page.Locator("table.contact-status tbody tr").CountAsync() == 0)
             {
                 return;
@@ -253,7 +241,7 @@ public sealed class PairingPortalTests(PlatformFixture platform, BrowserFixture 
 
     private async Task<int> RevisionAsync(Guid pairingId)
     {
-        using var pairing = platform.Client("pairing");
+        using var pairing = Platform.Client("pairing");
         return (await pairing.GetFromJsonAsync<JsonElement>($"/organisation-pairings/{pairingId}")).GetProperty("listRevision").GetInt32();
     }
 

@@ -11,26 +11,14 @@ namespace Lishui.Platform.EndToEndTests.Portal;
 /// 90% threshold, the A4 signature sheet, and the result on the public board once completed.
 /// </summary>
 [Collection(DemoPlatformCollection.Name)]
-public sealed class ProjectsPortalTests(PlatformFixture platform, BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class ProjectsPortalTests(PlatformFixture platform, BrowserFixture browser) : SignedInPortalTest(platform, browser)
 {
-    private readonly SignedInPages pages = new(platform, browser);
-
-    private Uri portal = null!;
-
-    public async Task InitializeAsync()
-    {
-        await DemoData.EnsureLoadedAsync(platform);
-        portal = pages.Portal;
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task The_secretary_runs_an_opinion_collection_of_48_households_to_44_agreeing_and_the_public_board_shows_it_passed()
     {
         // Arrange: a new Gaobian project that needs the households' consent (the demo's road was consulted already).
-        using var projects = platform.Client("projects");
-        var hefeng = (await pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
+        using var projects = Platform.Client("projects");
+        var hefeng = (await Pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
         var consulted = await projects.GetFromJsonAsync<JsonElement>($"/opinion-collections?organisationId={hefeng}&completed=true&pageSize=50");
         var gaobian = consulted.GetProperty("items").EnumerateArray().First(c => c.GetProperty("economicCooperative").GetString() == "高边经济社")
             .GetProperty("organisationId").GetGuid();
@@ -47,12 +35,12 @@ public sealed class ProjectsPortalTests(PlatformFixture platform, BrowserFixture
         var heads = register.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("headName").GetString()!).ToList();
         Assert.Equal(48, heads.Count);
 
-        await using var context = await pages.NewContextAsync(820); // a tablet
+        await using var context = await Pages.NewContextAsync(820); // a tablet
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, "hefeng-secretary");
+        await Pages.SignInAsync(page, "hefeng-secretary");
         await page.ClickAsync("nav.account a:text-is('征求意见')");
         await page.ClickAsync($"li[data-collection='{collection}'] h2 a");
-        await page.WaitForURLAsync(new Uri(portal, $"/work/opinions/{collection}").ToString());
+        await page.WaitForURLAsync(new Uri(Portal, $"/work/opinions/{collection}").ToString());
         var rows = page.Locator("ol.households li");
         Assert.Equal(48, await rows.CountAsync());
         Assert.Equal("0.0%", (await page.InnerTextAsync("[data-agree-share]")).Trim());
@@ -80,7 +68,7 @@ public sealed class ProjectsPortalTests(PlatformFixture platform, BrowserFixture
         Assert.All(twice, r => Assert.Equal(200, r.Status));
         var positions = await projects.GetFromJsonAsync<JsonElement>($"/opinion-collections/{collection}/positions?pageSize=100");
         Assert.Equal(1, Assert.Single(positions.GetProperty("items").EnumerateArray()).GetProperty("revision").GetInt32());
-        await page.GotoAsync(new Uri(portal, $"/work/opinions/{collection}").ToString());
+        await page.GotoAsync(new Uri(Portal, $"/work/opinions/{collection}").ToString());
         Assert.Equal("2.1%", (await page.InnerTextAsync("[data-agree-share]")).Trim());
 
         // The rest of the page: 43 more agree and sign, 2 disagree and sign, 2 abstain; saved at once.
@@ -103,7 +91,7 @@ public sealed class ProjectsPortalTests(PlatformFixture platform, BrowserFixture
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "opinion-checklist-820.png"), FullPage = true });
 
         // The signature sheet: every household on A4, with the signature column on every page.
-        await page.GotoAsync(new Uri(portal, $"/work/opinions/{collection}/print").ToString());
+        await page.GotoAsync(new Uri(Portal, $"/work/opinions/{collection}/print").ToString());
         var pdf = Path.Combine(BrowserFixture.Screenshots, "opinion-signature-sheet.pdf");
         await page.PdfAsync(new PagePdfOptions { Path = pdf, Format = "A4", PrintBackground = true });
         var sheets = (await PdfTextAsync(pdf)).Split('\f').Where(p => p.Trim().Length > 0).ToList();
@@ -114,13 +102,13 @@ public sealed class ProjectsPortalTests(PlatformFixture platform, BrowserFixture
         Assert.Contains("共 48 户", sheets[^1]);
 
         // Completed: the result is published on the project's public page.
-        await page.GotoAsync(new Uri(portal, $"/work/opinions/{collection}").ToString());
+        await page.GotoAsync(new Uri(Portal, $"/work/opinions/{collection}").ToString());
         await page.ClickAsync("button:text-is('结束征求意见并公布结果')");
         await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.Contains("征求意见已结束：通过", await page.InnerTextAsync(".verdict"));
-        await using var resident = await browser.Browser.NewContextAsync();
+        await using var resident = await Browser.Browser.NewContextAsync();
         var board = await resident.NewPageAsync();
-        await board.GotoAsync(new Uri(portal, $"/projects/{project}").ToString());
+        await board.GotoAsync(new Uri(Portal, $"/projects/{project}").ToString());
         var text = await board.InnerTextAsync("main");
         Assert.Contains(subject, text);
         Assert.Contains("同意 44 户", text);
@@ -131,8 +119,8 @@ public sealed class ProjectsPortalTests(PlatformFixture platform, BrowserFixture
     [Fact]
     public async Task The_secretary_answers_a_request_and_merges_a_duplicate_into_it()
     {
-        using var projects = platform.Client("projects");
-        var hefeng = (await pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
+        using var projects = Platform.Client("projects");
+        var hefeng = (await Pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
         var run = Guid.NewGuid().ToString("N")[..6];
         var today = Lishui.Shared.Domain.TownCalendar.Today(TimeProvider.System);
         async Task<Guid> RecordAsync(string subject) => await CreateAsync(projects, "/resident-requests", new
@@ -142,9 +130,9 @@ public sealed class ProjectsPortalTests(PlatformFixture platform, BrowserFixture
         var answered = await RecordAsync("高边巷口路灯不亮");
         var duplicate = await RecordAsync("高边巷口路灯晚上不亮，老人出行不便");
 
-        await using var context = await pages.NewContextAsync(820);
+        await using var context = await Pages.NewContextAsync(820);
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, "hefeng-secretary");
+        await Pages.SignInAsync(page, "hefeng-secretary");
         await page.ClickAsync("nav.account a:text-is('群众诉求办理')");
         Assert.Equal(1, await page.Locator($"tr[data-request='{answered}']").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "work-requests-820.png"), FullPage = true });
@@ -160,7 +148,7 @@ public sealed class ProjectsPortalTests(PlatformFixture platform, BrowserFixture
         Assert.Equal("Answered", (await projects.GetFromJsonAsync<JsonElement>($"/resident-requests/{answered}")).GetProperty("status").GetString());
 
         // The same lamp, reported again: merged into the answered request.
-        await page.GotoAsync(new Uri(portal, $"/work/requests/{duplicate}").ToString());
+        await page.GotoAsync(new Uri(Portal, $"/work/requests/{duplicate}").ToString());
         await page.SelectOptionAsync("#into", answered.ToString());
         await Button(page, "合并").ClickAsync();
         Assert.Contains("已合并", await page.InnerTextAsync(".confirmation[role=status]"));
@@ -170,11 +158,11 @@ public sealed class ProjectsPortalTests(PlatformFixture platform, BrowserFixture
     [Fact]
     public async Task A_member_has_no_opinion_screen_and_its_address_answers_403()
     {
-        await using var context = await pages.NewContextAsync(390);
+        await using var context = await Pages.NewContextAsync(390);
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, "hefeng-member");
+        await Pages.SignInAsync(page, "hefeng-member");
         Assert.DoesNotContain("征求意见", await page.InnerTextAsync("nav.account"));
-        var refused = await page.GotoAsync(new Uri(portal, "/work/opinions").ToString());
+        var refused = await page.GotoAsync(new Uri(Portal, "/work/opinions").ToString());
         Assert.Equal(403, refused!.Status);
     }
 

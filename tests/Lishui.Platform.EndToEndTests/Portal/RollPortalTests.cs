@@ -12,31 +12,19 @@ namespace Lishui.Platform.EndToEndTests.Portal;
 /// 鹤峰村's roll, on the screen or through the API with the provider's token.
 /// </summary>
 [Collection(DemoPlatformCollection.Name)]
-public sealed class RollPortalTests(PlatformFixture platform, BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class RollPortalTests(PlatformFixture platform, BrowserFixture browser) : SignedInPortalTest(platform, browser)
 {
-    private readonly SignedInPages pages = new(platform, browser);
-
-    private Uri portal = null!;
-
-    public async Task InitializeAsync()
-    {
-        await DemoData.EnsureLoadedAsync(platform);
-        portal = pages.Portal;
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task The_secretary_searches_the_villages_roll_and_reads_a_contact_only_with_a_purpose()
     {
-        var member = await pages.AccountAsync("hefeng-member");
+        var member = await Pages.AccountAsync("hefeng-member");
         var memberId = member.GetProperty("memberId").GetGuid();
-        await using var context = await pages.NewContextAsync(820); // a tablet
+        await using var context = await Pages.NewContextAsync(820); // a tablet
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, "hefeng-secretary");
+        await Pages.SignInAsync(page, "hefeng-secretary");
         Assert.Contains("党员名册", await page.InnerTextAsync("nav.account"));
 
-        await page.GotoAsync(new Uri(portal, "/roll").ToString());
+        await page.GotoAsync(new Uri(Portal, "/roll").ToString());
         Assert.Equal("党员名册", (await page.InnerTextAsync("h1")).Trim());
         Assert.Equal(20, await page.Locator("table.roll tbody tr").CountAsync());
         Assert.True(Total(await page.InnerTextAsync("p.actions")) >= 86, "the village's roll holds fewer than its 86 demo members");
@@ -60,14 +48,14 @@ public sealed class RollPortalTests(PlatformFixture platform, BrowserFixture bro
         Assert.Contains("没有符合条件的党员", await page.InnerTextAsync("main"));
 
         // A year joined that is not a year: the field's message in Chinese, the input kept.
-        var wrongYear = await page.GotoAsync(new Uri(portal, "/roll?name=%E5%91%A8&joinedYear=abc").ToString());
+        var wrongYear = await page.GotoAsync(new Uri(Portal, "/roll?name=%E5%91%A8&joinedYear=abc").ToString());
         Assert.Equal(400, wrongYear!.Status);
         Assert.Contains("入党年份", await page.InnerTextAsync(".field-error"));
         Assert.Equal("周", await page.InputValueAsync("#name"));
         Assert.Equal("abc", await page.InputValueAsync("#joinedYear"));
 
         // The member's page: history and transfers, the contact still masked.
-        await page.GotoAsync(new Uri(portal, $"/roll/members/{memberId}").ToString());
+        await page.GotoAsync(new Uri(Portal, $"/roll/members/{memberId}").ToString());
         Assert.Equal("周丽华", (await page.InnerTextAsync("h1")).Trim());
         var text = await page.InnerTextAsync("main");
         Assert.Contains("状态变更记录", text);
@@ -75,7 +63,7 @@ public sealed class RollPortalTests(PlatformFixture platform, BrowserFixture bro
         Assert.Contains("*", await page.InnerTextAsync("[data-field=phone]"));
 
         // No purpose: refused in Chinese, nothing read, nothing logged.
-        using var membership = platform.Client("membership");
+        using var membership = Platform.Client("membership");
         var logged = await LogCountAsync(membership, memberId);
         await page.ClickAsync("section.contact-read button[type=submit]");
         await page.WaitForLoadStateAsync(LoadState.Load);
@@ -97,44 +85,44 @@ public sealed class RollPortalTests(PlatformFixture platform, BrowserFixture bro
         Assert.Equal(logged + 1, log.GetProperty("total").GetInt32());
 
         // Back on the page: masked again.
-        await page.GotoAsync(new Uri(portal, $"/roll/members/{memberId}").ToString());
+        await page.GotoAsync(new Uri(Portal, $"/roll/members/{memberId}").ToString());
         Assert.DoesNotContain(phone, await page.InnerTextAsync("main"));
     }
 
     [Fact]
     public async Task The_town_sees_every_village_on_the_roll_and_a_member_does_not_see_the_roll()
     {
-        await using var context = await pages.NewContextAsync(1280);
+        await using var context = await Pages.NewContextAsync(1280);
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, "town-admin");
-        await page.GotoAsync(new Uri(portal, "/roll?name=%E5%86%AF%E6%B0%B8%E5%BA%B7").ToString()); // 冯永康, 洲村
+        await Pages.SignInAsync(page, "town-admin");
+        await page.GotoAsync(new Uri(Portal, "/roll?name=%E5%86%AF%E6%B0%B8%E5%BA%B7").ToString()); // 冯永康, 洲村
         Assert.Contains("冯永康", await page.InnerTextAsync("table.roll"));
-        await page.GotoAsync(new Uri(portal, "/roll?name=%E5%BC%A0%E5%BB%BA%E5%9B%BD").ToString()); // 张建国, 鹤峰村
+        await page.GotoAsync(new Uri(Portal, "/roll?name=%E5%BC%A0%E5%BB%BA%E5%9B%BD").ToString()); // 张建国, 鹤峰村
         Assert.Contains("张建国", await page.InnerTextAsync("table.roll"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "roll-town-1280.png"), FullPage = true });
 
-        await using var memberContext = await pages.NewContextAsync(390);
+        await using var memberContext = await Pages.NewContextAsync(390);
         var memberPage = await memberContext.NewPageAsync();
-        await pages.SignInAsync(memberPage, "hefeng-member");
+        await Pages.SignInAsync(memberPage, "hefeng-member");
         Assert.DoesNotContain("党员名册", await memberPage.InnerTextAsync("nav.account"));
-        var refused = await memberPage.GotoAsync(new Uri(portal, "/roll").ToString());
+        var refused = await memberPage.GotoAsync(new Uri(Portal, "/roll").ToString());
         Assert.Equal(403, refused!.Status);
     }
 
     [Fact]
     public async Task A_secretary_of_another_village_sees_nothing_of_Hefengs_roll_on_the_screen_or_through_the_API()
     {
-        var hefeng = (await pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
-        var hefengMember = (await pages.AccountAsync("hefeng-member")).GetProperty("memberId").GetGuid();
-        var zhoucun = (await pages.AccountAsync("zhoucun-secretary")).GetProperty("organisationId").GetGuid();
+        var hefeng = (await Pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
+        var hefengMember = (await Pages.AccountAsync("hefeng-member")).GetProperty("memberId").GetGuid();
+        var zhoucun = (await Pages.AccountAsync("zhoucun-secretary")).GetProperty("organisationId").GetGuid();
 
-        await using var context = await pages.NewContextAsync(390); // a phone
+        await using var context = await Pages.NewContextAsync(390); // a phone
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, "zhoucun-secretary");
+        await Pages.SignInAsync(page, "zhoucun-secretary");
         Assert.Contains("党组织书记", await page.InnerTextAsync("nav.account"));
 
         // Their own roll: 洲村's members, none of 鹤峰村's.
-        await page.GotoAsync(new Uri(portal, "/roll").ToString());
+        await page.GotoAsync(new Uri(Portal, "/roll").ToString());
         var roll = await page.InnerTextAsync("main");
         Assert.Contains("冯永康", roll);
         Assert.InRange(Total(await page.InnerTextAsync("p.actions")), 10, 20);
@@ -149,18 +137,18 @@ public sealed class RollPortalTests(PlatformFixture platform, BrowserFixture bro
         Assert.Equal(0, await page.Locator("table.roll").CountAsync());
 
         // Hefeng's organisation or a Hefeng member by address: refused, in Chinese.
-        var byOrganisation = await page.GotoAsync(new Uri(portal, $"/roll?organisationId={hefeng}").ToString());
+        var byOrganisation = await page.GotoAsync(new Uri(Portal, $"/roll?organisationId={hefeng}").ToString());
         Assert.Equal(403, byOrganisation!.Status);
         Assert.Contains("无权查看该组织的党员名册", await page.InnerTextAsync("main"));
-        var byMember = await page.GotoAsync(new Uri(portal, $"/roll/members/{hefengMember}").ToString());
+        var byMember = await page.GotoAsync(new Uri(Portal, $"/roll/members/{hefengMember}").ToString());
         Assert.Contains(byMember!.Status, new[] { 403, 404 });
         Assert.Contains("无权查看该党员", await page.InnerTextAsync("h1"));
         Assert.DoesNotContain("周丽华", await page.InnerTextAsync("main"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "roll-zhoucun-refused-390.png"), FullPage = true });
 
         // The service itself refuses the provider's token for Hefeng, whatever the portal shows.
-        var (token, _) = await pages.ProviderTokenAsync("zhoucun-secretary");
-        using var membership = platform.Client("membership", token);
+        var (token, _) = await Pages.ProviderTokenAsync("zhoucun-secretary");
+        using var membership = Platform.Client("membership", token);
         Assert.Equal(HttpStatusCode.OK, (await membership.GetAsync($"/members?organisationId={zhoucun}&includeDescendants=true")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await membership.GetAsync($"/members?organisationId={hefeng}&includeDescendants=true")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await membership.GetAsync($"/members/{hefengMember}")).StatusCode);
@@ -184,10 +172,10 @@ public sealed class RollPortalTests(PlatformFixture platform, BrowserFixture bro
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         var gbk = System.Text.Encoding.GetEncoding(936).GetBytes(csv);
 
-        await using var context = await pages.NewContextAsync(820);
+        await using var context = await Pages.NewContextAsync(820);
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, "hefeng-secretary");
-        await page.GotoAsync(new Uri(portal, "/roll/import").ToString());
+        await Pages.SignInAsync(page, "hefeng-secretary");
+        await page.GotoAsync(new Uri(Portal, "/roll/import").ToString());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "roll-import-820.png"), FullPage = true });
 
         // Told it is UTF-8, the GBK file is refused with the reason, before anything reaches Membership.
@@ -222,7 +210,7 @@ public sealed class RollPortalTests(PlatformFixture platform, BrowserFixture bro
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "roll-import-report-820.png"), FullPage = true });
 
         // The masked export of what was found, downloaded through the portal.
-        await page.GotoAsync(new Uri(portal, $"/roll?name={Uri.EscapeDataString(first)}").ToString());
+        await page.GotoAsync(new Uri(Portal, $"/roll?name={Uri.EscapeDataString(first)}").ToString());
         Assert.Contains(first, await page.InnerTextAsync("table.roll"));
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[download]"));
         var exported = await File.ReadAllTextAsync((await download.PathAsync())!, System.Text.Encoding.UTF8);
@@ -236,18 +224,18 @@ public sealed class RollPortalTests(PlatformFixture platform, BrowserFixture bro
     [Fact]
     public async Task The_town_adds_renames_and_moves_an_organisation_in_the_tree()
     {
-        using var membership = platform.Client("membership");
+        using var membership = Platform.Client("membership");
         var organisations = await membership.GetFromJsonAsync<JsonElement>($"/organisations?name={Uri.EscapeDataString("横江村")}&pageSize=50");
         Guid Find(string name) => organisations.GetProperty("items").EnumerateArray().Single(o => o.GetProperty("name").GetString() == name).GetProperty("id").GetGuid();
         var committee = Find("横江村党委");
         var branch = Find("横江村党支部");
         var suffix = Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        await using var context = await pages.NewContextAsync(1280);
+        await using var context = await Pages.NewContextAsync(1280);
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, "town-admin");
+        await Pages.SignInAsync(page, "town-admin");
         Assert.Contains("组织架构", await page.InnerTextAsync("nav.account"));
-        await page.GotoAsync(new Uri(portal, "/town/organisations").ToString());
+        await page.GotoAsync(new Uri(Portal, "/town/organisations").ToString());
         Assert.Contains("鹤峰村党委", await page.InnerTextAsync("nav.org-tree"));
         await page.ClickAsync($"li[data-organisation='{branch}'] > a");
         await page.WaitForURLAsync(u => u.Contains($"selected={branch}", StringComparison.Ordinal));
@@ -282,11 +270,11 @@ public sealed class RollPortalTests(PlatformFixture platform, BrowserFixture bro
         Assert.Equal(committee, stored.GetProperty("parentId").GetGuid());
 
         // A secretary may not use the editor.
-        await using var secretaryContext = await pages.NewContextAsync(820);
+        await using var secretaryContext = await Pages.NewContextAsync(820);
         var secretaryPage = await secretaryContext.NewPageAsync();
-        await pages.SignInAsync(secretaryPage, "hefeng-secretary");
+        await Pages.SignInAsync(secretaryPage, "hefeng-secretary");
         Assert.DoesNotContain("组织架构", await secretaryPage.InnerTextAsync("nav.account"));
-        Assert.Equal(403, (await secretaryPage.GotoAsync(new Uri(portal, "/town/organisations").ToString()))!.Status);
+        Assert.Equal(403, (await secretaryPage.GotoAsync(new Uri(Portal, "/town/organisations").ToString()))!.Status);
     }
 
     private static int Total(string summary) =>

@@ -14,20 +14,8 @@ namespace Lishui.Platform.EndToEndTests.Portal;
 /// the form being filled in.
 /// </summary>
 [Collection(DemoPlatformCollection.Name)]
-public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture browser) : SignedInPortalTest(platform, browser)
 {
-    private readonly SignedInPages pages = new(platform, browser);
-
-    private Uri portal = null!;
-
-    public async Task InitializeAsync()
-    {
-        await DemoData.EnsureLoadedAsync(platform);
-        portal = pages.Portal;
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     public static TheoryData<string, string, string[], string[], string> Roles() => new()
     {
         { "town-admin", "镇党委管理员", ["星期二签到"], ["我的积分"], "/me/points" },
@@ -42,9 +30,9 @@ public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture b
     public async Task Each_demo_role_signs_in_on_the_login_page_and_sees_only_what_it_may_use(
         string user, string roleName, string[] inMenu, string[] notInMenu, string forbidden)
     {
-        await using var context = await pages.NewContextAsync(390);
+        await using var context = await Pages.NewContextAsync(390);
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, user);
+        await Pages.SignInAsync(page, user);
 
         var menu = await page.InnerTextAsync("nav.account");
         Assert.Contains(roleName, menu);
@@ -60,34 +48,34 @@ public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture b
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, $"signed-in-{user}.png"), FullPage = true });
 
-        var refused = await page.GotoAsync(new Uri(portal, forbidden).ToString());
+        var refused = await page.GotoAsync(new Uri(Portal, forbidden).ToString());
         Assert.Equal(403, refused!.Status);
         Assert.Contains("无权访问", await page.InnerTextAsync("h1"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, $"forbidden-{user}.png"), FullPage = true });
 
         // 退出 ends the portal's session and the provider's: the next sign-in asks for the password again.
         await page.ClickAsync("form.signout button");
-        await page.WaitForURLAsync(new Uri(portal, "/").ToString());
+        await page.WaitForURLAsync(new Uri(Portal, "/").ToString());
         Assert.Equal(1, await page.Locator("p.signin a").CountAsync());
-        await page.GotoAsync(new Uri(portal, "/me").ToString());
+        await page.GotoAsync(new Uri(Portal, "/me").ToString());
         await page.WaitForURLAsync(u => u.Contains("/account/login", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task The_public_pages_work_signed_out_without_script()
     {
-        await using var context = await pages.NewContextAsync(1280);
+        await using var context = await Pages.NewContextAsync(1280);
         var page = await context.NewPageAsync();
         foreach (var path in new[] { "/", "/notices", "/projects", "/echo-wall" })
         {
-            var response = await page.GotoAsync(new Uri(portal, path).ToString());
+            var response = await page.GotoAsync(new Uri(Portal, path).ToString());
             Assert.True(response!.Ok, path);
             Assert.Equal(0, await page.Locator("script").CountAsync());
             Assert.Equal("登录", (await page.InnerTextAsync("p.signin a")).Trim());
         }
 
         // A signed-in page sends a visitor to the provider's login page first.
-        await page.GotoAsync(new Uri(portal, "/tuesday/attendance").ToString());
+        await page.GotoAsync(new Uri(Portal, "/tuesday/attendance").ToString());
         await page.WaitForURLAsync(u => u.Contains("/account/login", StringComparison.Ordinal));
         Assert.Contains("用户名", await page.InnerTextAsync("body"));
     }
@@ -95,38 +83,38 @@ public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture b
     [Fact]
     public async Task The_services_decide_on_the_providers_tokens_as_on_the_towns()
     {
-        var (memberToken, memberId) = await pages.ProviderTokenAsync("hefeng-member");
-        using var assessment = platform.Client("assessment", memberToken);
+        var (memberToken, memberId) = await Pages.ProviderTokenAsync("hefeng-member");
+        using var assessment = Platform.Client("assessment", memberToken);
         Assert.Equal(HttpStatusCode.OK, (await assessment.GetAsync($"/subjects/{memberId}/ledger")).StatusCode);
 
         // Someone else's ledger: the service refuses the member, whatever the portal would show.
-        var (_, otherId) = await pages.ProviderTokenAsync("pbo-member");
+        var (_, otherId) = await Pages.ProviderTokenAsync("pbo-member");
         Assert.Equal(HttpStatusCode.Forbidden, (await assessment.GetAsync($"/subjects/{otherId}/ledger")).StatusCode);
 
         // A token signed with another key under the provider's name is refused.
         var forged = memberToken[..memberToken.LastIndexOf('.')] + ".AAAA";
-        using var forgedClient = platform.Client("assessment", forged);
+        using var forgedClient = Platform.Client("assessment", forged);
         Assert.Equal(HttpStatusCode.Unauthorized, (await forgedClient.GetAsync($"/subjects/{memberId}/ledger")).StatusCode);
     }
 
     [Fact]
     public async Task The_secretary_records_Tuesday_attendance_and_the_member_sees_the_points_after_the_token_ran_out()
     {
-        using var admin = platform.Client("assessment");
-        var member = await pages.AccountAsync("hefeng-member");
+        using var admin = Platform.Client("assessment");
+        var member = await Pages.AccountAsync("hefeng-member");
         var memberId = member.GetProperty("memberId").GetGuid();
         // The town has set up Hefeng's points scheme for this year, with a Tuesday study worth points.
-        var hefeng = (await pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
+        var hefeng = (await Pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
         await EnsureSchemeWithAttendanceRuleAsync(admin, hefeng);
         var before = await LedgerCountAsync(admin, memberId);
 
-        await using var secretaryContext = await pages.NewContextAsync(820); // a tablet
+        await using var secretaryContext = await Pages.NewContextAsync(820); // a tablet
         var page = await secretaryContext.NewPageAsync();
-        await pages.SignInAsync(page, "hefeng-secretary");
+        await Pages.SignInAsync(page, "hefeng-secretary");
 
         // A week the demo did not record: five weeks before this Tuesday.
         var date = Lishui.Shared.Domain.TownCalendar.Today(TimeProvider.System).AddDays(-35);
-        await page.GotoAsync(new Uri(portal, $"/tuesday/attendance?date={date:yyyy-MM-dd}").ToString());
+        await page.GotoAsync(new Uri(Portal, $"/tuesday/attendance?date={date:yyyy-MM-dd}").ToString());
         var rows = page.Locator("ul.checklist li");
         var count = await rows.CountAsync();
         Assert.True(count > 10, $"the checklist lists {count} members");
@@ -164,10 +152,10 @@ public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture b
 
         // The member signs in and sees the points the attendance earned.
         Assert.True(await SignedInPages.WaitAsync(async () => await LedgerCountAsync(admin, memberId) > before), "no points reached the member's ledger");
-        await using var memberContext = await pages.NewContextAsync(390);
+        await using var memberContext = await Pages.NewContextAsync(390);
         var memberPage = await memberContext.NewPageAsync();
-        await pages.SignInAsync(memberPage, "hefeng-member");
-        await memberPage.GotoAsync(new Uri(portal, "/me/points").ToString());
+        await Pages.SignInAsync(memberPage, "hefeng-member");
+        await memberPage.GotoAsync(new Uri(Portal, "/me/points").ToString());
         var text = await memberPage.InnerTextAsync("main");
         Assert.Contains("参加组织生活", text);
         var ledger = await admin.GetFromJsonAsync<JsonElement>($"/subjects/{memberId}/ledger?year={DateTime.UtcNow.Year}&pageSize=100");
@@ -179,18 +167,18 @@ public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture b
     [Fact]
     public async Task A_member_logs_a_contact_in_three_taps_and_reads_the_inbox_and_this_Tuesday()
     {
-        var memberId = (await pages.AccountAsync("pbo-member")).GetProperty("memberId").GetGuid();
-        using var pairing = platform.Client("pairing");
-        using var notification = platform.Client("notification");
+        var memberId = (await Pages.AccountAsync("pbo-member")).GetProperty("memberId").GetGuid();
+        using var pairing = Platform.Client("pairing");
+        using var notification = Platform.Client("notification");
         var pairs = await pairing.GetFromJsonAsync<JsonElement>($"/members/{memberId}/member-pairs?pageSize=50");
         var pair = pairs.GetProperty("items").EnumerateArray().First(p => p.GetProperty("active").GetBoolean());
         var pairId = pair.GetProperty("memberPairId").GetGuid();
         var contactsBefore = pair.GetProperty("contacts").GetInt32();
 
-        await using var context = await pages.NewContextAsync(390);
+        await using var context = await Pages.NewContextAsync(390);
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, "pbo-member");
-        await page.GotoAsync(new Uri(portal, "/me/pairing").ToString());
+        await Pages.SignInAsync(page, "pbo-member");
+        await page.GotoAsync(new Uri(Portal, "/me/pairing").ToString());
         Assert.Contains(pair.GetProperty("partnerName").GetString()!, await page.InnerTextAsync("main"));
 
         // An empty summary: the service's field message in Chinese, the choices kept.
@@ -209,10 +197,10 @@ public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture b
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "my-pairing-390.png"), FullPage = true });
 
         var unread = (await notification.GetFromJsonAsync<JsonElement>($"/members/{memberId}/notifications/unread")).GetProperty("unread").GetInt32();
-        await page.GotoAsync(new Uri(portal, "/me/inbox").ToString());
+        await page.GotoAsync(new Uri(Portal, "/me/inbox").ToString());
         Assert.Equal(unread.ToString(System.Globalization.CultureInfo.InvariantCulture), (await page.InnerTextAsync("[data-unread]")).Trim());
 
-        var tuesday = await page.GotoAsync(new Uri(portal, "/me/tuesday").ToString());
+        var tuesday = await page.GotoAsync(new Uri(Portal, "/me/tuesday").ToString());
         Assert.True(tuesday!.Ok);
         Assert.Contains("本周党建星期二", await page.InnerTextAsync("h1"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "my-tuesday-390.png"), FullPage = true });
@@ -242,7 +230,7 @@ public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture b
     /// <summary>Refresh tokens the provider has redeemed (each refresh redeems one), from its own database.</summary>
     private async Task<int> RedeemedRefreshTokensAsync()
     {
-        await using var db = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("identitydb"));
+        await using var db = new NpgsqlConnection(await Platform.App.GetConnectionStringAsync("identitydb"));
         await db.OpenAsync();
         await using var command = new NpgsqlCommand("""SELECT count(*) FROM "OpenIddictTokens" WHERE "Type" = 'urn:ietf:params:oauth:token-type:refresh_token' AND "Status" = 'redeemed'""", db);
         return Convert.ToInt32(await command.ExecuteScalarAsync());

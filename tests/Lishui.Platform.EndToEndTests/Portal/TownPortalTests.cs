@@ -10,37 +10,25 @@ namespace Lishui.Platform.EndToEndTests.Portal;
 /// in Debian's Chromium: running a points assessment from entries to a closed, objected and answered year.
 /// </summary>
 [Collection(DemoPlatformCollection.Name)]
-public sealed class TownPortalTests(PlatformFixture platform, BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class TownPortalTests(PlatformFixture platform, BrowserFixture browser) : SignedInPortalTest(platform, browser)
 {
-    private readonly SignedInPages pages = new(platform, browser);
-
-    private Uri portal = null!;
-
-    public async Task InitializeAsync()
-    {
-        await DemoData.EnsureLoadedAsync(platform);
-        portal = pages.Portal;
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task The_secretary_enters_points_closes_the_year_and_answers_an_objection()
     {
         // The town has set up a scheme of a past year for Hefeng that the demo left alone: 2023.
-        using var admin = platform.Client("assessment");
-        var hefeng = (await pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
-        var memberId = (await pages.AccountAsync("hefeng-member")).GetProperty("memberId").GetGuid();
+        using var admin = Platform.Client("assessment");
+        var hefeng = (await Pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
+        var memberId = (await Pages.AccountAsync("hefeng-member")).GetProperty("memberId").GetGuid();
         var schemeId = await CreateSchemeAsync(admin, hefeng, 2023);
 
-        await using var context = await pages.NewContextAsync(820); // a tablet
+        await using var context = await Pages.NewContextAsync(820); // a tablet
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, "hefeng-secretary");
+        await Pages.SignInAsync(page, "hefeng-secretary");
         Assert.Contains("积分考核", await page.InnerTextAsync("nav.account"));
-        await page.GotoAsync(new Uri(portal, "/assessment?year=2023").ToString());
+        await page.GotoAsync(new Uri(Portal, "/assessment?year=2023").ToString());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "assessment-schemes-820.png"), FullPage = true });
         await page.ClickAsync($"tr[data-scheme='{schemeId}'] a");
-        await page.WaitForURLAsync(new Uri(portal, $"/assessment/schemes/{schemeId}").ToString());
+        await page.WaitForURLAsync(new Uri(Portal, $"/assessment/schemes/{schemeId}").ToString());
         Assert.Contains("2023年度党员量化积分考核", await page.InnerTextAsync("h1"));
 
         // No points: the field's message in Chinese, the reason kept.
@@ -73,10 +61,10 @@ public sealed class TownPortalTests(PlatformFixture platform, BrowserFixture bro
         Assert.Equal(0, await page.Locator("form.entry").CountAsync());
 
         // A resident objects on the public notice; the secretary answers it.
-        using var anonymous = platform.Client("assessment", "");
+        using var anonymous = Platform.Client("assessment", "");
         using var filed = await anonymous.PostAsJsonAsync($"/notices/{noticeId}/objections", new { text = "本人2023年参加志愿服务的积分有遗漏，请核实。", concerning = "志愿服务积分" });
         Assert.True(filed.IsSuccessStatusCode, await filed.Content.ReadAsStringAsync());
-        await page.GotoAsync(new Uri(portal, $"/assessment/notices/{noticeId}").ToString());
+        await page.GotoAsync(new Uri(Portal, $"/assessment/notices/{noticeId}").ToString());
         Assert.Contains("未答复 1 条", await page.InnerTextAsync("#objections-heading"));
         await page.ClickAsync("form.answer button[type=submit]");
         Assert.Contains("请选择异议是否成立", await page.InnerTextAsync("form.answer"));
@@ -102,18 +90,18 @@ public sealed class TownPortalTests(PlatformFixture platform, BrowserFixture bro
     [Fact]
     public async Task The_overview_puts_each_services_figures_for_a_village_side_by_side_and_exports_them_for_Excel()
     {
-        var hefeng = (await pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
+        var hefeng = (await Pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
         var month = Lishui.Shared.Domain.TownCalendar.Today(TimeProvider.System);
-        using var pairing = platform.Client("pairing");
-        using var projects = platform.Client("projects");
+        using var pairing = Platform.Client("pairing");
+        using var projects = Platform.Client("projects");
         var pairingRow = Row(await pairing.GetFromJsonAsync<JsonElement>($"/statistics/villages?month={month:yyyy-MM}"), hefeng);
         var projectRow = Row(await projects.GetFromJsonAsync<JsonElement>($"/statistics/villages?month={month:yyyy-MM}"), hefeng);
 
-        await using var context = await pages.NewContextAsync(1280);
+        await using var context = await Pages.NewContextAsync(1280);
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, "auditor");
+        await Pages.SignInAsync(page, "auditor");
         Assert.Contains("数据看板", await page.InnerTextAsync("nav.account"));
-        await page.GotoAsync(new Uri(portal, $"/overview?month={month:yyyy-MM}").ToString());
+        await page.GotoAsync(new Uri(Portal, $"/overview?month={month:yyyy-MM}").ToString());
         var row = page.Locator($"tr[data-village='{hefeng}']");
         Assert.Equal(1, await row.CountAsync());
         Assert.Contains("鹤峰村", await row.Locator("th").InnerTextAsync());
@@ -129,7 +117,7 @@ public sealed class TownPortalTests(PlatformFixture platform, BrowserFixture bro
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "town-overview-1280.png"), FullPage = true });
 
-        var csv = await page.APIRequest.GetAsync(new Uri(portal, $"/overview.csv?month={month:yyyy-MM}").ToString());
+        var csv = await page.APIRequest.GetAsync(new Uri(Portal, $"/overview.csv?month={month:yyyy-MM}").ToString());
         Assert.Equal(200, csv.Status);
         var bytes = await csv.BodyAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes.Take(3));
@@ -138,12 +126,12 @@ public sealed class TownPortalTests(PlatformFixture platform, BrowserFixture bro
         Assert.Contains(Percent(pairingRow.GetProperty("attendanceRate")), text.Split("\r\n").Single(l => l.StartsWith(pairingRow.GetProperty("village").GetString()!, StringComparison.Ordinal)));
 
         // A secretary reads their own village, not the town's figures.
-        await using var secretaryContext = await pages.NewContextAsync(820);
+        await using var secretaryContext = await Pages.NewContextAsync(820);
         var secretary = await secretaryContext.NewPageAsync();
-        await pages.SignInAsync(secretary, "hefeng-secretary");
+        await Pages.SignInAsync(secretary, "hefeng-secretary");
         Assert.DoesNotContain("数据看板", await secretary.InnerTextAsync("nav.account"));
-        Assert.Equal(403, (await secretary.GotoAsync(new Uri(portal, "/overview").ToString()))!.Status);
-        Assert.Equal(403, (await secretary.APIRequest.GetAsync(new Uri(portal, "/overview.csv").ToString())).Status);
+        Assert.Equal(403, (await secretary.GotoAsync(new Uri(Portal, "/overview").ToString()))!.Status);
+        Assert.Equal(403, (await secretary.APIRequest.GetAsync(new Uri(Portal, "/overview.csv").ToString())).Status);
     }
 
     // Known bug: the portal's register form shows its error page instead of the service's field
@@ -151,10 +139,10 @@ public sealed class TownPortalTests(PlatformFixture platform, BrowserFixture bro
     [Fact(Skip = "订阅系统登记表单：服务返回字段错误时门户显示错误页（待修复）")]
     public async Task The_town_registers_a_subscriber_rotates_its_credentials_replays_events_and_reads_the_delivery_log()
     {
-        await using var context = await pages.NewContextAsync(1280);
+        await using var context = await Pages.NewContextAsync(1280);
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, "town-admin");
-        await page.GotoAsync(new Uri(portal, "/town/subscribers").ToString());
+        await Pages.SignInAsync(page, "town-admin");
+        await page.GotoAsync(new Uri(Portal, "/town/subscribers").ToString());
 
         // A bad name: the service's field message in Chinese, the contact kept.
         await page.FillAsync("#name", "区政务数据局");
@@ -199,7 +187,7 @@ public sealed class TownPortalTests(PlatformFixture platform, BrowserFixture bro
         Assert.Contains("已完成", await page.InnerTextAsync("ul.replays"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "town-subscriber-replay-1280.png"), FullPage = true });
 
-        await page.GotoAsync(new Uri(portal, "/town/deliveries?outcome=Delivered").ToString());
+        await page.GotoAsync(new Uri(Portal, "/town/deliveries?outcome=Delivered").ToString());
         var outcomes = await page.Locator("table.deliveries tr[data-outcome]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.outcome)");
         Assert.All(outcomes, o => Assert.Equal("Delivered", o));
         Assert.True(outcomes.Length > 0 || (await page.InnerTextAsync("main")).Contains("没有结果为", StringComparison.Ordinal));
@@ -214,12 +202,12 @@ public sealed class TownPortalTests(PlatformFixture platform, BrowserFixture bro
     [InlineData("hefeng-secretary", "/town/subscribers")]
     public async Task A_role_without_the_screen_has_no_menu_entry_and_gets_403(string user, string path)
     {
-        await using var context = await pages.NewContextAsync(390);
+        await using var context = await Pages.NewContextAsync(390);
         var page = await context.NewPageAsync();
-        await pages.SignInAsync(page, user);
+        await Pages.SignInAsync(page, user);
         var label = new Dictionary<string, string> { ["/assessment"] = "积分考核", ["/town/subscribers"] = "订阅系统", ["/town/deliveries"] = "投递记录" }[path];
         Assert.DoesNotContain(label, await page.InnerTextAsync("nav.account"));
-        var refused = await page.GotoAsync(new Uri(portal, path).ToString());
+        var refused = await page.GotoAsync(new Uri(Portal, path).ToString());
         Assert.Equal(403, refused!.Status);
     }
 
