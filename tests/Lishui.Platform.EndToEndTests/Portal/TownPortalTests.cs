@@ -134,9 +134,7 @@ public sealed class TownPortalTests(PlatformFixture platform, BrowserFixture bro
         Assert.Equal(403, (await secretary.APIRequest.GetAsync(new Uri(Portal, "/overview.csv").ToString())).Status);
     }
 
-    // Known bug: the portal's register form shows its error page instead of the service's field
-    // message for a bad name; the rest of this journey has not run yet.
-    [Fact(Skip = "订阅系统登记表单：服务返回字段错误时门户显示错误页（待修复）")]
+    [Fact]
     public async Task The_town_registers_a_subscriber_rotates_its_credentials_replays_events_and_reads_the_delivery_log()
     {
         await using var context = await Pages.NewContextAsync(1280);
