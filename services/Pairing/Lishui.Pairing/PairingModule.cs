@@ -64,6 +64,7 @@ public static class PairingModule
         api.MapContactStatus();
         api.MapStudySchedule();
         api.MapStudySessions();
+        api.MapMemberStudyAttendance();
         api.MapStudyCalendar();
         api.MapStationingSchedules();
         api.MapResidentRequests();

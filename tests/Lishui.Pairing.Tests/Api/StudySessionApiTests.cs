@@ -4,6 +4,7 @@ using System.Text.Json;
 using Lishui.Contracts.Pairing;
 using Lishui.Pairing.Features;
 using Lishui.Shared.Domain;
+using Lishui.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Pairing.Tests.Api;
@@ -92,5 +93,34 @@ public sealed class StudySessionApiTests(PairingApiFactory api) : IClassFixture<
         Assert.Equal("study-session.already-recorded", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         var list = await client.GetFromJsonAsync<JsonElement>($"/organisation-pairings/{scenario.PairingId}/study-sessions");
         Assert.Equal(1, list.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_member_reads_their_own_study_attendance_and_no_one_elses()
+    {
+        var scenario = await PairingScenario.CreateAsync(api, organ: 2, village: 1);
+        using var client = api.CreateClient();
+        var tuesday = LastTuesday();
+        (await client.PostAsJsonAsync($"/organisation-pairings/{scenario.PairingId}/study-sessions", new
+        {
+            heldOn = tuesday.ToString("yyyy-MM-dd"),
+            topic = "第一议题：学习党章",
+            attendance = new object[]
+            {
+                new { memberId = scenario.OrganMembers[0], status = "Excused", reason = "参加镇防汛值班" },
+                new { memberId = scenario.OrganMembers[1], status = "Present" },
+            },
+        })).EnsureSuccessStatusCode();
+        using var member = api.ClientWith(TestTokens.Member(scenario.OrganMembers[0], "organ-member"));
+
+        var mine = await member.GetFromJsonAsync<JsonElement>($"/members/{scenario.OrganMembers[0]}/study-attendance?from={tuesday:yyyy-MM-dd}");
+        var row = Assert.Single(mine.GetProperty("items").EnumerateArray());
+        Assert.Equal(("Excused", "参加镇防汛值班", "第一议题：学习党章"), (row.GetProperty("status").GetString(), row.GetProperty("reason").GetString(), row.GetProperty("topic").GetString()));
+        Assert.Equal(scenario.PairingId, row.GetProperty("pairingId").GetGuid());
+        var later = await member.GetFromJsonAsync<JsonElement>($"/members/{scenario.OrganMembers[0]}/study-attendance?from={tuesday.AddDays(1):yyyy-MM-dd}");
+        Assert.Equal(0, later.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"/members/{scenario.OrganMembers[1]}/study-attendance")).StatusCode);
+        var backwards = await member.GetAsync($"/members/{scenario.OrganMembers[0]}/study-attendance?from={tuesday:yyyy-MM-dd}&to={tuesday.AddDays(-1):yyyy-MM-dd}");
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
     }
 }

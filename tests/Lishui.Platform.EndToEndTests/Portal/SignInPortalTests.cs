@@ -162,6 +162,11 @@ public sealed class SignInPortalTests(PlatformFixture platform, BrowserFixture b
         var total = ledger.GetProperty("items").EnumerateArray().Sum(e => e.GetProperty("entry").GetProperty("points").GetDecimal());
         Assert.Equal(total.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), (await memberPage.InnerTextAsync("[data-total]")).Trim());
         await memberPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "my-points-390.png"), FullPage = true });
+
+        // And reads how that Tuesday was recorded for them.
+        await memberPage.GotoAsync(new Uri(Portal, "/me/tuesday").ToString());
+        var recorded = memberPage.Locator("table.attendance-history tr", new() { HasTextString = "第一议题：学习党中央最新精神" });
+        Assert.Contains("出席", await recorded.First.InnerTextAsync());
     }
 
     [Fact]

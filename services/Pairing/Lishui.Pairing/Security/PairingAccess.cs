@@ -60,10 +60,12 @@ public static class PairingAccess
         .Allow("POST /organisation-pairings/{id}/study-calendar/{weekOf}/skip", SubtreeChange, Pairing)
         .Allow("POST /organisation-pairings/{id}/study-calendar/{weekOf}/move", SubtreeChange, Pairing)
 
-        // A member's own partners and pairs, and the contact log of their own pairs (either side reads it).
+        // A member's own partners, pairs and Tuesday attendance, and the contact log of their own pairs (either side reads it).
         .Allow("GET /members/{id}/partners", AccessRule.Of(Grant.Town, Grant.AuditorRead, Grant.SecretaryOfSubtree, Grant.Self),
             ScopeRef.Route("id", PairingScopes.Member))
         .Allow("GET /members/{id}/member-pairs", AccessRule.Of(Grant.Town, Grant.AuditorRead, Grant.SecretaryOfSubtree, Grant.Self),
+            ScopeRef.Route("id", PairingScopes.Member))
+        .Allow("GET /members/{id}/study-attendance", AccessRule.Of(Grant.Town, Grant.AuditorRead, Grant.SecretaryOfSubtree, Grant.Self),
             ScopeRef.Route("id", PairingScopes.Member))
         .Allow("POST /member-pairs/{id}/contacts", AccessRule.Of(Grant.Town, Grant.SecretaryOfSubtree, Grant.Self),
             ScopeRef.Route("id", PairingScopes.MemberPair))

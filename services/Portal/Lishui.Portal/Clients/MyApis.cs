@@ -57,11 +57,16 @@ public sealed record Contact(Guid Id, Guid MemberPairId, DateOnly ContactedOn, s
 
 public sealed record RecordedSession(Guid Id, Guid PairingId, DateOnly HeldOn, string Topic, int Present, int Excused, int Absent);
 
+public sealed record MyStudyAttendance(Guid SessionId, Guid PairingId, DateOnly HeldOn, string Topic, string Status, string? Reason);
+
 /// <summary>Pairing, as the signed-in person: the Tuesday sessions of their organisation and their attendance.</summary>
 public sealed class MyPairingApi(HttpClient http)
 {
     public Task<MyRead<OrganisationTuesday>> ThisTuesdayAsync(Guid organisationId, DateOnly date, CancellationToken ct) =>
         http.ReadAsAsync<OrganisationTuesday>($"/organisations/{organisationId}/this-tuesday?date={date:yyyy-MM-dd}", ct);
+
+    public Task<MyRead<Page<MyStudyAttendance>>> StudyAttendanceAsync(Guid memberId, CancellationToken ct) =>
+        http.ReadAsAsync<Page<MyStudyAttendance>>($"/members/{memberId}/study-attendance?pageSize=8", ct);
 
     public Task<MyRead<Page<MemberPair>>> PairsAsync(Guid memberId, CancellationToken ct) =>
         http.ReadAsAsync<Page<MemberPair>>($"/members/{memberId}/member-pairs?pageSize=50", ct);
