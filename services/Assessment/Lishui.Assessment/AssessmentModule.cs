@@ -44,7 +44,9 @@ public static class AssessmentModule
             bus.AddBatchConsumer<RequestAnsweredFactConsumer>(batch);
             bus.AddBatchConsumer<RequestOverdueFactConsumer>(batch);
             bus.AddBatchConsumer<ProjectStatusFactConsumer>(batch);
-        }, withLocalMemberView: true, withLocalOrganisationView: true);
+            bus.AddLocalMemberView<AssessmentDbContext>();
+            bus.AddLocalOrganisationView<AssessmentDbContext>();
+        });
         return builder;
     }
 

@@ -49,7 +49,8 @@ public static class NotificationModule
             bus.AddConsumer<ResidentRequestReopenedConsumer>();
             bus.AddConsumer<ResidentRequestTurnedIntoProjectConsumer>();
             bus.AddConsumer<ProjectOverdueConsumer>();
-        }, withLocalMemberView: true);
+            bus.AddLocalMemberView<NotificationDbContext>();
+        });
         return builder;
     }
 

@@ -35,7 +35,9 @@ public static class PairingModule
         builder.AddPlatformMessaging<PairingDbContext>(ServiceName, bus =>
         {
             bus.AddConsumer<MemberRegisteredConsumer>();
-        }, withLocalMemberView: true, withLocalOrganisationView: true);
+            bus.AddLocalMemberView<PairingDbContext>();
+            bus.AddLocalOrganisationView<PairingDbContext>();
+        });
         builder.Services.Configure<ContactOverdueOptions>(builder.Configuration.GetSection("Pairing:ContactOverdue"));
         builder.Services.AddScoped<ContactOverdueCheck>();
         builder.Services.AddHostedService<ContactOverdueWorker>();

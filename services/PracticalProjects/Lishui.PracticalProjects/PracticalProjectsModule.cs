@@ -38,7 +38,9 @@ public static class PracticalProjectsModule
             bus.AddConsumer<ResidentRequestRaisedConsumer>();
             bus.AddConsumer<HouseholdRegisteredConsumer>();
             bus.AddConsumer<HouseholdChangedConsumer>();
-        }, withLocalMemberView: true, withLocalOrganisationView: true);
+            bus.AddLocalMemberView<ProjectsDbContext>();
+            bus.AddLocalOrganisationView<ProjectsDbContext>();
+        });
         builder.Services.Configure<OverdueOptions>(builder.Configuration.GetSection("Projects:Overdue"));
         builder.Services.AddScoped<OverdueCheck>();
         builder.Services.AddHostedService<OverdueWorker>();

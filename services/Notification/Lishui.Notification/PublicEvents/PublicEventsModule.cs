@@ -11,7 +11,6 @@ using Lishui.Notification.Security;
 using Lishui.Shared.Data;
 using Lishui.Shared.Security;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Lishui.Notification.PublicEvents;
 
@@ -32,9 +31,7 @@ public static class PublicEventsModule
         var connectionString = builder.Configuration.GetConnectionString(NotificationDbContext.ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{NotificationDbContext.ConnectionName} is not configured.");
 
-        // search_path puts this module's inbox first for the shared idempotent consumer's SQL.
-        var own = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = PublicEventsDb.Schema }.ConnectionString;
-        builder.Services.AddDbContext<PublicEventsDb>((sp, o) => o.UseNpgsql(own)
+        builder.Services.AddDbContext<PublicEventsDb>((sp, o) => o.UseNpgsql(connectionString)
             .AddInterceptors(new AuditInterceptor(sp.GetRequiredService<IHttpContextAccessor>(), sp.GetService<TimeProvider>() ?? TimeProvider.System), UtcTimestamps.Instance));
         builder.Services.AddKeyedSingleton(Clock, TimeProvider.System);
         builder.Services.AddSingleton<PublicBroker>();

@@ -78,12 +78,7 @@ public abstract class IdempotentBatchConsumer<TMessage, TDbContext>(TDbContext d
 
         // Claimed in key order, so two batches sharing events wait on each other instead of deadlocking.
         var ids = messages.Select(m => m.EventId).Order().ToArray();
-        var claimed = (await db.Database.SqlQuery<Guid>($"""
-            INSERT INTO inbox_messages (message_id, consumer, processed_at)
-            SELECT id, {ConsumerName}, now() FROM unnest({ids}) WITH ORDINALITY AS claim(id, n) ORDER BY n
-            ON CONFLICT DO NOTHING
-            RETURNING message_id AS "Value"
-            """).ToListAsync(ct)).ToHashSet();
+        var claimed = (await db.Database.SqlQueryRaw<Guid>(MessagingModel.ClaimEventsSql(db), ConsumerName, ids).ToListAsync(ct)).ToHashSet();
         if (claimed.Count == 0)
         {
             return; // all applied before

@@ -26,9 +26,7 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db) : 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // A failed save abandons the whole transaction, so EF's savepoint around SaveChanges would only cost two round trips.
         db.Database.AutoSavepointsEnabled = false;
-        var claimed = await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO inbox_messages (message_id, consumer, processed_at) VALUES ({context.Message.EventId}, {ConsumerName}, now()) ON CONFLICT DO NOTHING",
-            ct);
+        var claimed = await db.Database.ExecuteSqlRawAsync(MessagingModel.ClaimEventSql(db), [context.Message.EventId, ConsumerName], ct);
         if (claimed == 0)
         {
             return; // already applied; a concurrent duplicate waits on the key above and lands here too

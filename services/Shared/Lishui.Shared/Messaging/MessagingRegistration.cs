@@ -55,75 +55,72 @@ public static class MessagingRegistration
     public const string BrokerConnectionName = "messaging";
 
     /// <summary>
-    /// MassTransit on RabbitMQ with the platform's conventions: endpoints named
-    /// <c>{service}-{consumer}</c> in kebab case, quorum queues, retry for transient faults and then
-    /// the <c>_error</c> queue; plus the outbox relay for <typeparamref name="TDbContext"/>.
+    /// MassTransit on RabbitMQ with the platform's conventions (<see cref="AddPlatformBus"/>), plus the
+    /// outbox relay for <typeparamref name="TDbContext"/>.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformMessaging<TDbContext>(
         this IHostApplicationBuilder builder,
         string serviceName,
-        Action<IBusRegistrationConfigurator>? consumers = null,
-        bool withLocalMemberView = false,
-        bool withLocalOrganisationView = false)
+        Action<IBusRegistrationConfigurator>? consumers = null)
         where TDbContext : DbContext
     {
-        var connectionString = builder.Configuration.GetConnectionString(BrokerConnectionName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{BrokerConnectionName} (the RabbitMQ broker) is not configured.");
-
-        var retry = builder.Configuration.GetSection("Messaging:Retry").Get<ConsumerRetryOptions>() ?? new ConsumerRetryOptions();
         builder.Services.Configure<OutboxRelayOptions>(builder.Configuration.GetSection("Messaging:Outbox"));
         builder.Services.TryAddSingleton<IOutboxPublisher, BusOutboxPublisher>();
         builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
         // Messaging:EndpointPrefix lets tests and side-by-side installs keep their queues apart.
         var prefix = builder.Configuration["Messaging:EndpointPrefix"] ?? serviceName;
-        builder.Services.AddMassTransit(bus =>
-        {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
-            consumers?.Invoke(bus);
-            if (withLocalMemberView)
-            {
-                // Generic consumers get explicit names: {prefix}-member-status-changed, -member-transferred, -member-details-changed.
-                bus.AddConsumer<MemberStatusChangedProjection<TDbContext>>().Endpoint(e => e.Name = $"{prefix}-member-status-changed");
-                bus.AddConsumer<MemberTransferredProjection<TDbContext>>().Endpoint(e => e.Name = $"{prefix}-member-transferred");
-                bus.AddConsumer<MemberDetailsChangedProjection<TDbContext>>().Endpoint(e => e.Name = $"{prefix}-member-details-changed");
-            }
-            if (withLocalOrganisationView)
-            {
-                // The same queue names the per-service consumers had: {prefix}-organisation-created, …
-                bus.AddConsumer<OrganisationCreatedProjection<TDbContext>>().Endpoint(e => e.Name = $"{prefix}-organisation-created");
-                bus.AddConsumer<OrganisationRenamedProjection<TDbContext>>().Endpoint(e => e.Name = $"{prefix}-organisation-renamed");
-                bus.AddConsumer<OrganisationMovedProjection<TDbContext>>().Endpoint(e => e.Name = $"{prefix}-organisation-moved");
-                bus.AddConsumer<OrganisationClosedProjection<TDbContext>>().Endpoint(e => e.Name = $"{prefix}-organisation-closed");
-            }
-
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
-            {
-                endpoint.UseMessageRetry(r => r.Exponential(retry.RetryLimit, retry.MinInterval, retry.MaxInterval, retry.MinInterval));
-                endpoint.UseMessageRetry(r =>
-                {
-                    r.Handle<DbUpdateConcurrencyException>();
-                    r.Intervals(ConflictIntervals(retry.ConflictRetryLimit));
-                });
-                // Raise, never lower: a batch endpoint needs room for a whole batch (its options set that).
-                if (retry.ConcurrentMessageLimit is { } limit && !(endpoint.ConcurrentMessageLimit > limit))
-                {
-                    endpoint.ConcurrentMessageLimit = limit;
-                }
-
-                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
-                {
-                    rabbit.SetQuorumQueue();
-                    rabbit.PrefetchCount = Math.Max(rabbit.PrefetchCount, retry.PrefetchCount);
-                }
-            });
-            bus.UsingRabbitMq((context, rabbit) =>
-            {
-                rabbit.Host(new Uri(connectionString));
-                rabbit.MessageTopology.SetEntityNameFormatter(new ContractEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter));
-                rabbit.ConfigureEndpoints(context);
-            });
-        });
+        builder.Services.AddMassTransit(bus => bus.UsePlatformConventions(builder.Configuration, prefix, consumers));
         return builder;
+    }
+
+    /// <summary>
+    /// A second bus in the same process (MassTransit's MultiBus) with the same conventions: its own
+    /// consumers, queues and connection, so neither bus's load or settings affect the other.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformBus<TBus>(this IHostApplicationBuilder builder, string prefix, Action<IBusRegistrationConfigurator> consumers)
+        where TBus : class, IBus
+    {
+        builder.Services.AddMassTransit<TBus>(bus => bus.UsePlatformConventions(builder.Configuration, prefix, consumers));
+        return builder;
+    }
+
+    /// <summary>
+    /// Endpoints named <c>{prefix}-{consumer}</c> in kebab case, quorum queues, retry for transient
+    /// faults and then the <c>_error</c> queue, contract-named exchanges.
+    /// </summary>
+    private static void UsePlatformConventions(this IBusRegistrationConfigurator bus, IConfiguration configuration, string prefix, Action<IBusRegistrationConfigurator>? consumers)
+    {
+        var connectionString = configuration.GetConnectionString(BrokerConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{BrokerConnectionName} (the RabbitMQ broker) is not configured.");
+        var retry = configuration.GetSection("Messaging:Retry").Get<ConsumerRetryOptions>() ?? new ConsumerRetryOptions();
+        bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(prefix, includeNamespace: false));
+        consumers?.Invoke(bus);
+        bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+        {
+            endpoint.UseMessageRetry(r => r.Exponential(retry.RetryLimit, retry.MinInterval, retry.MaxInterval, retry.MinInterval));
+            endpoint.UseMessageRetry(r =>
+            {
+                r.Handle<DbUpdateConcurrencyException>();
+                r.Intervals(ConflictIntervals(retry.ConflictRetryLimit));
+            });
+            // Raise, never lower: a batch endpoint needs room for a whole batch (its options set that).
+            if (retry.ConcurrentMessageLimit is { } limit && !(endpoint.ConcurrentMessageLimit > limit))
+            {
+                endpoint.ConcurrentMessageLimit = limit;
+            }
+
+            if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+            {
+                rabbit.SetQuorumQueue();
+                rabbit.PrefetchCount = Math.Max(rabbit.PrefetchCount, retry.PrefetchCount);
+            }
+        });
+        bus.UsingRabbitMq((context, rabbit) =>
+        {
+            rabbit.Host(new Uri(connectionString));
+            rabbit.MessageTopology.SetEntityNameFormatter(new ContractEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter));
+            rabbit.ConfigureEndpoints(context);
+        });
     }
 
     /// <summary>A consumer of <c>Batch&lt;T&gt;</c> with the platform's batch settings (<see cref="ConsumerBatchOptions.From"/>).</summary>
