@@ -30,12 +30,14 @@ public sealed record ProjectMilestoneView(Guid Id, string Name, DateOnly Planned
 
 public sealed record ProjectStatusChangeView(string From, string To, DateOnly EffectiveOn, string? Reason, string DecidedBy);
 
+public sealed record ProjectBatchView(int Year, int Number, string Name);
+
 /// <summary>A project as its responsible organisation works on it.</summary>
 public sealed record WorkProject(
     Guid Id, string Title, string Level, string Batch, string Domain, Guid ResponsibleOrganisationId, string ResponsibleCadre, string Location,
     DateOnly PlannedStart, DateOnly PlannedEnd, decimal Budget, string FundingSource, string Status, int Progress, long Version, string? Village,
     decimal Granted, IReadOnlyList<ProjectGrantView> Grants, IReadOnlyList<ProjectMilestoneView> Milestones, IReadOnlyList<ProjectStatusChangeView> Timeline,
-    bool RequiresConsultation);
+    bool RequiresConsultation, IReadOnlyList<Guid>? OriginRequestIds = null);
 
 /// <summary>A resident's request as the village's cadres see it (never with the requester's contact).</summary>
 public sealed record ResidentRequestView(
@@ -91,8 +93,15 @@ public sealed class WorkProjectsApi(HttpClient http)
         http.PostOnceAsync<ResidentRequestView>($"/resident-requests/{id}/{step}", body, idempotencyKey, ct);
 
     public Task<MyRead<Page<WorkProject>>> ProjectsAsync(Guid? organisationId, string? status, int page, CancellationToken ct) =>
+        ProjectsAsync(organisationId, status, null, page, 20, ct);
+
+    public Task<MyRead<Page<WorkProject>>> ProjectsAsync(Guid? organisationId, string? status, string? batch, int page, int pageSize, CancellationToken ct) =>
         ReadAsync<Page<WorkProject>>(
-            $"/projects?page={page}&pageSize=20" + (organisationId is { } o ? $"&organisationId={o}" : "") + (status is { Length: > 0 } s ? $"&status={s}" : ""), ct);
+            $"/projects?page={page}&pageSize={pageSize}" + (organisationId is { } o ? $"&organisationId={o}" : "") + (status is { Length: > 0 } s ? $"&status={s}" : "")
+            + (batch is { Length: > 0 } b ? $"&batch={Uri.EscapeDataString(b)}" : ""), ct);
+
+    /// <summary>The announced batches (2026年第一批 …), newest first: what a project may be filed under.</summary>
+    public Task<MyRead<Page<ProjectBatchView>>> BatchesAsync(CancellationToken ct) => ReadAsync<Page<ProjectBatchView>>("/public/batches?pageSize=50", ct);
 
     public Task<MyRead<WorkProject>> ProjectAsync(Guid id, CancellationToken ct) => ReadAsync<WorkProject>($"/projects/{id}", ct);
 

@@ -48,6 +48,7 @@ public static class PortalAreas
         new("/town/deliveries", "投递记录", TownPolicy, Town),
         new("/work/opinions", "征求意见", SecretaryPolicy, Secretaries),
         new("/work/requests", "群众诉求办理", SecretaryPolicy, Secretaries),
+        new("/work/projects", "办实事项目管理", SecretaryPolicy, Secretaries),
     ];
 
     public static IReadOnlyDictionary<string, string[]> Policies { get; } = new Dictionary<string, string[]>
