@@ -1,4 +1,7 @@
+using Lishui.Contracts;
+using Lishui.Contracts.Membership;
 using Lishui.Shared.Data;
+using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +26,8 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : Ser
 
     public DbSet<Effect> Effects => Set<Effect>();
 
+    public DbSet<RollEntry> RollEntries => Set<RollEntry>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.AddMessagingTables();
@@ -30,6 +35,12 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : Ser
         {
             e.ToTable("effects");
             e.HasKey(x => x.EventId);
+        });
+        model.Entity<RollEntry>(e =>
+        {
+            e.ToTable("roll_entries");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Version).IsConcurrencyToken();
         });
     }
 
@@ -39,4 +50,35 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : Ser
         await Database.EnsureCreatedAsync();
         await Database.ExecuteSqlRawAsync(MessagingModel.CreateOutboxNotifyTriggerSql);
     }
+}
+
+/// <summary>An aggregate as the services write them: its methods record the events they publish.</summary>
+public sealed class RollEntry : AggregateRoot
+{
+    public static readonly Guid Organisation = Guid.Parse("0193a5c0-0000-7000-8000-000000000001");
+
+    private RollEntry()
+    {
+        Name = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    public static RollEntry Register(string name, DateTimeOffset now)
+    {
+        var entry = new RollEntry { Id = Guid.CreateVersion7(now), Name = name };
+        entry.Record(new MemberRegistered { MemberId = entry.Id, Name = name, Status = "Full", JoinedOn = new DateOnly(2020, 7, 1) }, entry.Id, Organisation, now);
+        return entry;
+    }
+
+    public void Rename(string name, DateTimeOffset now)
+    {
+        Name = name;
+        Record(new MemberDetailsChanged { MemberId = Id, ChangedFields = ["name"], Name = name }, Id, Organisation, now);
+    }
+
+    /// <summary>An event without its metadata, which the aggregate must refuse.</summary>
+    public void RecordUnstamped() => AddDomainEvent(new MemberDetailsChanged { MemberId = Id, ChangedFields = [], Name = null });
 }

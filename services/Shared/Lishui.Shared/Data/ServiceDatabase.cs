@@ -1,3 +1,4 @@
+using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -21,11 +22,11 @@ public static class ServiceDatabase
         // ours leaves session state on it (SET LOCAL and xact locks end with their transaction, and the
         // outbox relay's LISTEN connection is not pooled).
         var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(configured) { NoResetOnClose = true }.ConnectionString;
-        // Every change made while handling an HTTP request gets its audit entry in the same SaveChanges
-        // (a no-op for contexts whose model has no audit table).
+        // Aggregates' events become outbox rows first, so the audit entry of an HTTP request's change
+        // (a no-op for contexts whose model has no audit table) names them.
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddDbContext<TDbContext>((services, o) => o.UseNpgsql(connectionString)
-            .AddInterceptors(new AuditInterceptor(services.GetRequiredService<IHttpContextAccessor>(), services.GetService<TimeProvider>() ?? TimeProvider.System), UtcTimestamps.Instance));
+            .AddInterceptors(DomainEventsToOutbox.Instance, new AuditInterceptor(services.GetRequiredService<IHttpContextAccessor>(), services.GetService<TimeProvider>() ?? TimeProvider.System), UtcTimestamps.Instance));
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>("database", tags: ["ready"]);
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;

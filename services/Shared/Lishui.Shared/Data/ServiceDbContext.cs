@@ -1,4 +1,7 @@
+using Lishui.Contracts;
+using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Lishui.Shared.Data;
@@ -12,11 +15,23 @@ namespace Lishui.Shared.Data;
 /// </summary>
 public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
 {
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
         optionsBuilder.UseSnakeCaseNamingConvention().ReplaceService<IHistoryRepository, MigrationsHistory>();
+        // AddServiceDatabase registers it ahead of the audit interceptor; a context built by hand gets it too.
+        var interceptors = optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+        if (!interceptors.Contains(DomainEventsToOutbox.Instance))
+        {
+            optionsBuilder.AddInterceptors(DomainEventsToOutbox.Instance);
+        }
+    }
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
         configurationBuilder.Conventions.Add(_ => new EfCoreConstraintNames());
+        // Recorded events are no entities: they leave through the outbox, never as tables.
+        configurationBuilder.IgnoreAny<IntegrationEvent>();
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
