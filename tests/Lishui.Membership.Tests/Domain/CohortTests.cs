@@ -42,7 +42,7 @@ public sealed class CohortTests
     public void A_member_who_left_the_roll_is_in_no_programme()
     {
         var member = Member(new DateOnly(1950, 1, 1), new DateOnly(2025, 7, 1), null);
-        member.ChangeStatus(MemberStatus.Deceased, new DateOnly(2026, 1, 1), "病故", "村党委", Now);
+        member.ChangeStatus(MemberStatus.Deceased, new DateOnly(2026, 1, 1), "病故", "村党委", [], Now);
 
         Assert.Empty(new CohortOptions().Of(member, Today));
     }

@@ -16,7 +16,7 @@ public sealed class MemberStatusLifecycleTests
         Member.Register(new MemberId(Guid.CreateVersion7()), "张建国", Gender.Male, new DateOnly(1958, 3, 12), new DateOnly(1982, 7, 1), new DateOnly(1983, 7, 1), Hefeng, Now);
 
     private static MemberStatusChange Change(Member m, MemberStatus to, DateOnly? on = null) =>
-        m.ChangeStatus(to, on ?? new DateOnly(2026, 7, 1), "支部大会决议", "鹤峰村党委", Now);
+        m.ChangeStatus(to, on ?? new DateOnly(2026, 7, 1), "支部大会决议", "鹤峰村党委", [], Now);
 
     [Fact]
     public void A_probationary_member_becomes_full_and_the_full_membership_date_is_the_effective_date()
@@ -96,11 +96,11 @@ public sealed class MemberStatusLifecycleTests
         var member = Probationary();
         var halfPastSevenInLishui = new DateTimeOffset(2026, 11, 24, 23, 30, 0, TimeSpan.Zero);
 
-        var change = member.ChangeStatus(MemberStatus.Full, new DateOnly(2026, 11, 25), "支部大会决议", "鹤峰村党委", halfPastSevenInLishui);
+        var change = member.ChangeStatus(MemberStatus.Full, new DateOnly(2026, 11, 25), "支部大会决议", "鹤峰村党委", [], halfPastSevenInLishui);
 
         Assert.Equal(new DateOnly(2026, 11, 25), change.EffectiveOn);
         Assert.Equal("date.in-future",
-            Assert.Throws<BusinessRuleViolation>(() => Full().ChangeStatus(MemberStatus.Deceased, new DateOnly(2026, 11, 26), "病故", "鹤峰村党委", halfPastSevenInLishui)).Rule.Code);
+            Assert.Throws<BusinessRuleViolation>(() => Full().ChangeStatus(MemberStatus.Deceased, new DateOnly(2026, 11, 26), "病故", "鹤峰村党委", [], halfPastSevenInLishui)).Rule.Code);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class MemberStatusLifecycleTests
         var member = Full();
 
         var violation = Assert.Throws<BusinessRuleViolation>(() =>
-            member.ChangeStatus(MemberStatus.Deceased, new DateOnly(2026, 1, 1), "病故", " ", Now));
+            member.ChangeStatus(MemberStatus.Deceased, new DateOnly(2026, 1, 1), "病故", " ", [], Now));
 
         Assert.Equal("decidedBy", violation.Rule.Field);
     }

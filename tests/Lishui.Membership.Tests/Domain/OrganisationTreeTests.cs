@@ -62,8 +62,8 @@ public sealed class OrganisationTreeTests
     {
         var (_, hefeng, branch, _) = Lishui();
 
-        Assert.Equal("organisation.move-cycle", Assert.Throws<BusinessRuleViolation>(() => hefeng.MoveUnder(branch)).Rule.Code);
-        Assert.Equal("organisation.move-cycle", Assert.Throws<BusinessRuleViolation>(() => hefeng.MoveUnder(hefeng)).Rule.Code);
+        Assert.Equal("organisation.move-cycle", Assert.Throws<BusinessRuleViolation>(() => hefeng.MoveUnder(branch, Now)).Rule.Code);
+        Assert.Equal("organisation.move-cycle", Assert.Throws<BusinessRuleViolation>(() => hefeng.MoveUnder(hefeng, Now)).Rule.Code);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class OrganisationTreeTests
         var (town, hefeng, branch, gaobian) = Lishui();
         var cengang = New("岑岗村党委", OrganisationKind.PartyCommittee, town);
 
-        var oldPrefix = branch.MoveUnder(cengang);
+        var oldPrefix = branch.MoveUnder(cengang, Now);
         gaobian.Rebase(oldPrefix, branch.Path);
 
         Assert.Equal(cengang.Id, branch.ParentId);
@@ -95,7 +95,7 @@ public sealed class OrganisationTreeTests
         Assert.True(branch.IsClosed);
         Assert.Equal("organisation.closed",
             Assert.Throws<BusinessRuleViolation>(() => New("新小组", OrganisationKind.PartyMassGroup, branch, "高边经济社")).Rule.Code);
-        Assert.Equal("organisation.closed", Assert.Throws<BusinessRuleViolation>(() => branch.Rename("改名")).Rule.Code);
+        Assert.Equal("organisation.closed", Assert.Throws<BusinessRuleViolation>(() => branch.Rename("改名", Now)).Rule.Code);
         Assert.False(hefeng.IsClosed);
     }
 }

@@ -41,6 +41,10 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
 
     public DbSet<OrganisationalTalk> OrganisationalTalks => Set<OrganisationalTalk>();
 
+    /// <summary>The offices a member holds now (tracked: a status change or transfer may end them).</summary>
+    public Task<List<RoleAssignment>> ActiveRolesOfAsync(MemberId member, CancellationToken ct) =>
+        RoleAssignments.Where(a => a.MemberId == member && a.RevokedOn == null).OrderBy(a => a.Id).ToListAsync(ct);
+
     /// <summary>The unique index on the ID number's keyed hash: a duplicate is reported on the idNumber field.</summary>
     public const string IdNumberHashIndex = "ix_members_id_number_hash";
 

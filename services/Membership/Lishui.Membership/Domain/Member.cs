@@ -1,3 +1,4 @@
+using Lishui.Contracts.Membership;
 using Lishui.Membership.Domain.Organisations;
 using Lishui.Membership.Domain.PersonalData;
 using Lishui.Shared.Domain;
@@ -112,16 +113,29 @@ public sealed class Member : AggregateRoot
             StatusSince = fullMemberOn ?? joinedOn,
             OrganisationSince = joinedOn,
         };
-        member.NextVersion();
+        member.Record(new MemberRegistered
+        {
+            MemberId = id.Value,
+            Name = member.Name,
+            Status = member.Status.ToString(),
+            JoinedOn = joinedOn,
+        }, now);
         return member;
     }
 
     /// <summary>
     /// Moves the member to <paramref name="status"/> as decided by <paramref name="decidedBy"/>; the
-    /// returned record is the status history row the caller stores with the member.
+    /// returned record is the status history row the caller stores with the member. A member advised
+    /// to withdraw or leaving the roll holds none of <paramref name="activeRoles"/> from that day.
     /// </summary>
-    public MemberStatusChange ChangeStatus(MemberStatus status, DateOnly effectiveOn, string reason, string decidedBy, DateTimeOffset now)
+    public MemberStatusChange ChangeStatus(
+        MemberStatus status, DateOnly effectiveOn, string reason, string decidedBy, IEnumerable<RoleAssignment> activeRoles, DateTimeOffset now)
     {
+        if (!MemberStatusTransitions.IsOnRoll(status) || status == MemberStatus.WithdrawalAdvised)
+        {
+            EndAllRoles(activeRoles, effectiveOn, decidedBy, now);
+        }
+
         var today = TownCalendar.DateOf(now);
         CheckRule(new StatusTransitionMustBeLegalRule(Status, status));
         CheckRule(new DateCannotBeInTheFutureRule("effectiveOn", "生效日期", "effective date", effectiveOn, today));
@@ -136,13 +150,25 @@ public sealed class Member : AggregateRoot
             FullMemberOn = effectiveOn;
         }
 
-        NextVersion();
+        Record(new MemberStatusChanged
+        {
+            MemberId = Id.Value,
+            Status = status.ToString(),
+            PreviousStatus = previous.ToString(),
+            EffectiveOn = effectiveOn,
+            OnRoll = IsOnRoll,
+        }, now);
         return new MemberStatusChange(Guid.CreateVersion7(now), Id, previous, status, effectiveOn, reason.Trim(), decidedBy.Trim(), now);
     }
 
-    /// <summary>Moves the member's roll entry to another organisation in the town (组织关系转接); the returned row keeps the history.</summary>
-    public MemberTransfer TransferTo(Organisation target, DateOnly effectiveOn, string reason, string? decidedBy, DateTimeOffset now)
+    /// <summary>
+    /// Moves the member's roll entry to another organisation in the town (组织关系转接); the returned row
+    /// keeps the history. Offices belong to the organisation being left: <paramref name="activeRoles"/> end on the day.
+    /// </summary>
+    public MemberTransfer TransferTo(
+        Organisation target, DateOnly effectiveOn, string reason, string? decidedBy, IEnumerable<RoleAssignment> activeRoles, DateTimeOffset now)
     {
+        EndAllRoles(activeRoles, effectiveOn, decidedBy ?? "组织关系转接", now);
         var today = TownCalendar.DateOf(now);
         CheckRule(new OnlyAnActiveMemberTransfersRule(Status));
         CheckRule(new OrganisationMustBeOpenRule(target, "toOrganisationId"));
@@ -158,7 +184,7 @@ public sealed class Member : AggregateRoot
         var from = OrganisationId;
         OrganisationId = target.Id.Value;
         OrganisationSince = effectiveOn;
-        NextVersion();
+        Record(new MemberTransferred { MemberId = Id.Value, FromOrganisationId = from, ToOrganisationId = OrganisationId, EffectiveOn = effectiveOn }, now);
         return new MemberTransfer(Guid.CreateVersion7(now), Id, from, OrganisationId, effectiveOn, reason.Trim(), decidedBy?.Trim(), now);
     }
 
@@ -179,7 +205,8 @@ public sealed class Member : AggregateRoot
         CheckRule(new OneSecretaryPerOrganisationRule(role, sittingSecretary));
         CheckRule(new DateCannotBeInTheFutureRule("assignedOn", "任职日期", "assignment date", assignedOn, today));
         CheckRule(new TextMustBeGivenRule("decidedBy", "决定人", "decision maker", decidedBy, MemberStatusChange.MaxDecidedByLength));
-        NextVersion();
+        // An office's events belong to the organisation it is held in.
+        Record(new MemberRoleAssigned { MemberId = Id.Value, Role = role.ToString(), AssignedOn = assignedOn }, Id.Value, office.Id.Value, now);
         return new RoleAssignment(Guid.CreateVersion7(now), Id, office.Id.Value, role, assignedOn, decidedBy.Trim(), now);
     }
 
@@ -192,7 +219,16 @@ public sealed class Member : AggregateRoot
         CheckRule(new RoleCannotEndBeforeItBeganRule(dateField, assignment!.AssignedOn, revokedOn));
         CheckRule(new TextMustBeGivenRule("decidedBy", "决定人", "decision maker", decidedBy, MemberStatusChange.MaxDecidedByLength));
         assignment.End(revokedOn, decidedBy.Trim());
-        NextVersion();
+        Record(new MemberRoleRevoked { MemberId = Id.Value, Role = assignment.Role.ToString(), RevokedOn = revokedOn }, Id.Value, assignment.OrganisationId, now);
+    }
+
+    /// <summary>Ends every office in <paramref name="activeRoles"/> on <paramref name="on"/>, in the order they were assigned.</summary>
+    private void EndAllRoles(IEnumerable<RoleAssignment> activeRoles, DateOnly on, string decidedBy, DateTimeOffset now)
+    {
+        foreach (var assignment in activeRoles.Where(a => a.IsActive).OrderBy(a => a.Id))
+        {
+            RevokeRole(assignment.Role, assignment, on, decidedBy, now, dateField: "effectiveOn");
+        }
     }
 
     /// <summary>
@@ -280,7 +316,12 @@ public sealed class Member : AggregateRoot
             ProtectPersonalData(details, protector, idNumberRequired: current.IdNumber is not null);
         }
 
-        NextVersion();
+        Record(new MemberDetailsChanged { MemberId = Id.Value, ChangedFields = changed, Name = changed.Contains("name") ? Name : null }, now);
         return changed;
     }
+
+    /// <summary>A member's events belong to the member's organisation at the time.</summary>
+    private void Record<T>(T @event, DateTimeOffset now)
+        where T : Lishui.Contracts.IntegrationEvent =>
+        Record(@event, Id.Value, OrganisationId, now);
 }

@@ -1,6 +1,4 @@
-using Lishui.Contracts;
 using Lishui.Contracts.Assessment;
-using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.Organisations;
@@ -41,14 +39,6 @@ public sealed partial class MemberUnqualifiedConsecutivelyConsumer(MembershipDbC
         var @case = WithdrawalAdviceCase.Open(
             Guid.CreateVersion7(now), member.Id, committee, member.OrganisationId, message.SchemeId, message.PreviousYear, message.Year, message.EventId, now);
         Db.WithdrawalAdviceCases.Add(@case);
-        Db.AddToOutbox(new WithdrawalAdviceCaseOpened
-        {
-            CaseId = @case.Id,
-            MemberId = member.Id.Value,
-            PartyCommitteeId = committee,
-            UnqualifiedYears = @case.UnqualifiedYears,
-            OpenedOn = @case.OpenedOn,
-        }.About(@case.Id, committee, @case.Version, now));
     }
 
     /// <summary>The member's organisation or its closest ancestor that is a party committee (村党委, 镇党委).</summary>

@@ -1,3 +1,4 @@
+using Lishui.Contracts.Membership;
 using Lishui.Membership.Domain.Organisations;
 using Lishui.Shared.Domain;
 
@@ -51,12 +52,18 @@ public sealed class Household : AggregateRoot
             MembersCount = membersCount,
             RegisteredAt = now,
         };
-        household.NextVersion();
+        household.Record(new HouseholdRegistered
+        {
+            HouseholdId = household.Id.Value,
+            HeadName = household.HeadName,
+            MembersCount = household.MembersCount,
+            EconomicCooperative = household.EconomicCooperative,
+        }, household.Id.Value, household.OrganisationId, now);
         return household;
     }
 
     /// <summary>Returns false (and changes nothing) when the details are the same as before.</summary>
-    public bool Change(string headName, string address, int membersCount)
+    public bool Change(string headName, string address, int membersCount, DateTimeOffset now)
     {
         CheckDetails(headName, address, membersCount);
         if (HeadName == headName.Trim() && Address == address.Trim() && MembersCount == membersCount)
@@ -67,7 +74,7 @@ public sealed class Household : AggregateRoot
         HeadName = headName.Trim();
         Address = address.Trim();
         MembersCount = membersCount;
-        NextVersion();
+        Record(new HouseholdChanged { HouseholdId = Id.Value, HeadName = HeadName, MembersCount = MembersCount }, Id.Value, OrganisationId, now);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using Lishui.Contracts.Membership;
 using Lishui.Shared.Domain;
 
 namespace Lishui.Membership.Domain.OrganisationalTalks;
@@ -95,19 +96,20 @@ public sealed class OrganisationalTalk : AggregateRoot
         Outcome = outcome.Trim();
         RecordedBy = recordedBy;
         RecordedAt = now;
-        NextVersion();
+        Record(new OrganisationalTalkHeld { TalkId = Id, MemberId = MemberId.Value, Year = Year, HeldOn = heldOn }, Id, OrganisationId, now);
     }
 
-    /// <summary>Marks the overdue reminder sent; null when it went out before or the talk is not overdue.</summary>
-    public long? MarkReminded(DateOnly today, DateTimeOffset now)
+    /// <summary>Marks the overdue reminder sent; false when it went out before or the talk is not overdue.</summary>
+    public bool MarkReminded(DateOnly today, DateTimeOffset now)
     {
         if (ReminderSentAt is not null || !IsOverdue(today))
         {
-            return null;
+            return false;
         }
 
         ReminderSentAt = now;
-        return NextVersion();
+        Record(new OrganisationalTalkOverdue { TalkId = Id, MemberId = MemberId.Value, Year = Year, DueOn = DueOn }, Id, OrganisationId, now);
+        return true;
     }
 }
 

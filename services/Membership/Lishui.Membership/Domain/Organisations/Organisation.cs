@@ -1,3 +1,4 @@
+using Lishui.Contracts.Membership;
 using Lishui.Shared.Domain;
 
 namespace Lishui.Membership.Domain.Organisations;
@@ -131,23 +132,30 @@ public sealed class Organisation : AggregateRoot
             EconomicCooperative = string.IsNullOrWhiteSpace(economicCooperative) ? null : economicCooperative.Trim(),
             CreatedAt = now,
         };
-        organisation.NextVersion();
+        organisation.Record(new OrganisationCreated
+        {
+            ParentId = organisation.ParentId?.Value,
+            Name = organisation.Name,
+            Kind = organisation.Kind.ToString(),
+            EconomicCooperative = organisation.EconomicCooperative,
+            Sector = organisation.Sector?.ToString(),
+        }, now);
         return organisation;
     }
 
-    public void Rename(string name)
+    public void Rename(string name, DateTimeOffset now)
     {
         CheckRule(new OrganisationMustBeOpenRule(this, "id"));
         CheckRule(new OrganisationNameMustBeGivenRule(name));
         Name = name.Trim();
-        NextVersion();
+        Record(new OrganisationRenamed { Name = Name }, now);
     }
 
     /// <summary>
     /// Moves this organisation (and so its subtree) under <paramref name="newParent"/>; returns the
     /// old path prefix, which the caller rewrites on every descendant.
     /// </summary>
-    public string MoveUnder(Organisation newParent)
+    public string MoveUnder(Organisation newParent, DateTimeOffset now)
     {
         CheckRule(new OrganisationMustBeOpenRule(this, "id"));
         CheckRule(new OrganisationMustBeOpenRule(newParent, "parentId"));
@@ -155,9 +163,10 @@ public sealed class Organisation : AggregateRoot
         CheckRule(new KindMustFitUnderParentRule(Kind, newParent.Kind));
         CheckRule(new SectorMustFollowParentRule(Sector, newParent.Sector));
         var oldPath = Path;
+        var previousParent = ParentId;
         ParentId = newParent.Id;
         Path = newParent.Path + Id.Value.ToString("N") + "/";
-        NextVersion();
+        Record(new OrganisationMoved { PreviousParentId = previousParent?.Value ?? Guid.Empty, ParentId = newParent.Id.Value }, now);
         return oldPath;
     }
 
@@ -174,7 +183,7 @@ public sealed class Organisation : AggregateRoot
     /// Puts this organisation (and so its subtree, which the caller reclassifies alongside) in
     /// <paramref name="sector"/>; only where the parent leaves the choice open, i.e. directly under the town.
     /// </summary>
-    public void Reclassify(OrganisationSector sector, Organisation? parent)
+    public void Reclassify(OrganisationSector sector, Organisation? parent, DateTimeOffset now)
     {
         CheckRule(new OrganisationMustBeOpenRule(this, "id"));
         CheckRule(new OnlyTheTownCommitteeIsOfTheTownSectorRule(parent is null, sector));
@@ -183,8 +192,9 @@ public sealed class Organisation : AggregateRoot
             CheckRule(new SectorMustFollowParentRule(sector, parent.Sector));
         }
 
+        var previous = Sector;
         Sector = sector;
-        NextVersion();
+        Record(new OrganisationReclassified { PreviousSector = previous?.ToString(), Sector = sector.ToString() }, now);
     }
 
     /// <summary>Keeps a descendant's sector with its reclassified ancestor's (not a change of its own).</summary>
@@ -195,6 +205,13 @@ public sealed class Organisation : AggregateRoot
         CheckRule(new OrganisationMustBeOpenRule(this, "id"));
         CheckRule(new OnlyAnEmptyOrganisationClosesRule(openChildren, membersOnRoll));
         ClosedAt = now;
-        NextVersion();
+        Record(new OrganisationClosed(), now);
+    }
+
+    /// <summary>An organisation's events are about itself and belong to itself.</summary>
+    private void Record<T>(T @event, DateTimeOffset now)
+        where T : Lishui.Contracts.IntegrationEvent
+    {
+        Record(@event, Id.Value, Id.Value, now);
     }
 }

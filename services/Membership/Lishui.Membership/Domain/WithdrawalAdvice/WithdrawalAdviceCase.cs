@@ -1,3 +1,4 @@
+using Lishui.Contracts.Membership;
 using Lishui.Shared.Domain;
 
 namespace Lishui.Membership.Domain.WithdrawalAdvice;
@@ -82,7 +83,15 @@ public sealed class WithdrawalAdviceCase : AggregateRoot
             OpenedAt = now,
             Status = WithdrawalAdviceCaseStatus.Open,
         };
-        @case.NextVersion();
+        // The case belongs to the committee that decides it.
+        @case.Record(new WithdrawalAdviceCaseOpened
+        {
+            CaseId = id,
+            MemberId = memberId.Value,
+            PartyCommitteeId = partyCommitteeId,
+            UnqualifiedYears = @case.UnqualifiedYears,
+            OpenedOn = @case.OpenedOn,
+        }, id, partyCommitteeId, now);
         return @case;
     }
 

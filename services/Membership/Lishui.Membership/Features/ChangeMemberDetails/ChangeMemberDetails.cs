@@ -1,12 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Lishui.Contracts;
-using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.PersonalData;
 using Lishui.Membership.Protection;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -142,12 +139,6 @@ public static class ChangeMemberDetails
             }
 
             db.MemberDetailsChanges.Add(new MemberDetailsChange(Guid.CreateVersion7(now), member.Id, [.. changed], request.ChangedBy.Trim(), now));
-            db.AddToOutbox(new MemberDetailsChanged
-            {
-                MemberId = member.Id.Value,
-                ChangedFields = changed,
-                Name = changed.Contains("name") ? member.Name : null,
-            }.About(member.Id.Value, member.OrganisationId, member.Version, now));
             try
             {
                 await db.SaveChangesAsync(ct);

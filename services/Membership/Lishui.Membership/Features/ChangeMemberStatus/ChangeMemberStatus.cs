@@ -1,9 +1,5 @@
-using Lishui.Contracts;
-using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
-using Lishui.Membership.Features.Roles;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -55,37 +51,10 @@ public static class ChangeMemberStatus
         {
             var member = await db.Members.FirstAsync(m => m.Id == new MemberId(id), ct);
             VersionCheck.EnsureVersion(request.ExpectedVersion, member.Version);
-            var change = await ApplyAsync(db, member, request.Status, request.EffectiveOn, request.Reason, request.DecidedBy, time.GetUtcNow(), ct);
+            var change = member.ChangeStatus(request.Status, request.EffectiveOn, request.Reason, request.DecidedBy, await db.ActiveRolesOfAsync(member.Id, ct), time.GetUtcNow());
+            db.MemberStatusChanges.Add(change);
             return (MemberStatusChangeResponse.Of(change), $"/members/{id}/status-changes/{change.Id}");
         }, time);
-    }
-
-    /// <summary>
-    /// Moves the member along the lifecycle (ending offices where the member leaves them), records the
-    /// history row and queues MemberStatusChanged; the caller saves. Used by the API and by decisions
-    /// on withdrawal-advice cases alike.
-    /// </summary>
-    public static async Task<MemberStatusChange> ApplyAsync(
-        MembershipDbContext db, Member member, MemberStatus status, DateOnly effectiveOn, string reason, string decidedBy, DateTimeOffset now,
-        CancellationToken ct)
-    {
-        if (!MemberStatusTransitions.IsOnRoll(status) || status == MemberStatus.WithdrawalAdvised)
-        {
-            // A member advised to withdraw or leaving the roll holds no office from that day.
-            await MemberRoles.EndAllAsync(db, member, effectiveOn, decidedBy, now, ct);
-        }
-
-        var change = member.ChangeStatus(status, effectiveOn, reason, decidedBy, now);
-        db.MemberStatusChanges.Add(change);
-        db.AddToOutbox(new MemberStatusChanged
-        {
-            MemberId = member.Id.Value,
-            Status = change.To.ToString(),
-            PreviousStatus = change.From.ToString(),
-            EffectiveOn = change.EffectiveOn,
-            OnRoll = member.IsOnRoll,
-        }.About(member.Id.Value, member.OrganisationId, member.Version, now));
-        return change;
     }
 
     private static async Task<Results<Ok<List<MemberStatusChangeResponse>>, ProblemHttpResult>> HistoryAsync(

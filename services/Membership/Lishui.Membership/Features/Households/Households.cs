@@ -1,9 +1,6 @@
-using Lishui.Contracts;
-using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain.Households;
 using Lishui.Membership.Domain.Organisations;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -63,13 +60,6 @@ public static class Households
             var now = time.GetUtcNow();
             var household = Household.Register(new HouseholdId(Guid.CreateVersion7(now)), group, request.HeadName, request.Address, request.MembersCount, now);
             db.Households.Add(household);
-            db.AddToOutbox(new HouseholdRegistered
-            {
-                HouseholdId = household.Id.Value,
-                HeadName = household.HeadName,
-                MembersCount = household.MembersCount,
-                EconomicCooperative = household.EconomicCooperative,
-            }.About(household.Id.Value, household.OrganisationId, household.Version, now));
             return (HouseholdResponse.Of(household), $"/households/{household.Id.Value}");
         }, time);
     }
@@ -84,14 +74,8 @@ public static class Households
 
         var request = body.Value;
         VersionCheck.EnsureVersion(request.ExpectedVersion, household.Version);
-        if (household.Change(request.HeadName, request.Address, request.MembersCount))
+        if (household.Change(request.HeadName, request.Address, request.MembersCount, time.GetUtcNow()))
         {
-            db.AddToOutbox(new HouseholdChanged
-            {
-                HouseholdId = household.Id.Value,
-                HeadName = household.HeadName,
-                MembersCount = household.MembersCount,
-            }.About(household.Id.Value, household.OrganisationId, household.Version, time.GetUtcNow()));
             await db.SaveChangesAsync(ct);
         }
 

@@ -4,7 +4,6 @@ using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Protection;
 using Lishui.Shared.Domain;
-using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Membership.Features.MemberImports;
@@ -96,7 +95,6 @@ public sealed partial class MemberImportRunner(
                         row.FullMemberOn, row.OrganisationId, now);
                     member.ProtectPersonalData(row.Details, protector);
                     db.Members.Add(member);
-                    db.AddToOutbox(RegisterMember.RegisterMember.Registered(member, now));
                 }
 
                 db.ChangeTracker.DetectChanges();

@@ -1,10 +1,7 @@
-using Lishui.Contracts;
-using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain.OrganisationalTalks;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Hosting;
-using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -26,9 +23,7 @@ public sealed class OrganisationalTalkOverdueCheck(MembershipDbContext db, TimeP
             .OrderBy(t => t.DueOn).Take(500).ToListAsync(ct);
         foreach (var talk in overdue)
         {
-            var sequence = talk.MarkReminded(today, now)!.Value;
-            db.AddToOutbox(new OrganisationalTalkOverdue { TalkId = talk.Id, MemberId = talk.MemberId.Value, Year = talk.Year, DueOn = talk.DueOn }
-                .About(talk.Id, talk.OrganisationId, sequence, now));
+            talk.MarkReminded(today, now);
         }
 
         await db.SaveChangesAsync(ct);

@@ -1,10 +1,7 @@
-using Lishui.Contracts;
-using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.OrganisationalTalks;
 using Lishui.Shared.Domain;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -141,8 +138,6 @@ public static class OrganisationalTalks
             VersionCheck.EnsureVersion(request.ExpectedVersion, talk.Version);
             var now = time.GetUtcNow();
             talk.Record(request.HeldOn, request.TalkedBy, request.Outcome, recordedBy, now);
-            db.AddToOutbox(new OrganisationalTalkHeld { TalkId = talk.Id, MemberId = talk.MemberId.Value, Year = talk.Year, HeldOn = talk.HeldOn!.Value }
-                .About(talk.Id, talk.OrganisationId, talk.Version, now));
             var name = await db.Members.AsNoTracking().Where(m => m.Id == talk.MemberId).Select(m => m.Name).FirstAsync(ct);
             return (OrganisationalTalkResponse.Of(talk, name, TownCalendar.DateOf(now)), $"/organisational-talks/{id}");
         }, time);

@@ -1,9 +1,6 @@
-using Lishui.Contracts;
-using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.Organisations;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -44,8 +41,7 @@ public static class ChangeOrganisation
             return Problems.NotFound("党组织", "organisation");
         }
 
-        organisation.Rename(body.Value.Name);
-        db.AddToOutbox(Stamp(new OrganisationRenamed { Name = organisation.Name }, organisation, time));
+        organisation.Rename(body.Value.Name, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(OrganisationResponse.From(organisation));
     }
@@ -63,8 +59,7 @@ public static class ChangeOrganisation
             throw new RequestValidationException([new FieldError("parentId", "organisation.parent-unknown", "上级组织不存在。", "The parent organisation does not exist.")]);
         }
 
-        var previousParent = organisation.ParentId;
-        var oldPrefix = organisation.MoveUnder(parent);
+        var oldPrefix = organisation.MoveUnder(parent, time.GetUtcNow());
         var descendants = await db.Organisations
             .Where(o => o.Path.StartsWith(oldPrefix) && o.Id != organisation.Id)
             .ToListAsync(ct);
@@ -73,11 +68,6 @@ public static class ChangeOrganisation
             descendant.Rebase(oldPrefix, organisation.Path);
         }
 
-        db.AddToOutbox(Stamp(new OrganisationMoved
-        {
-            PreviousParentId = previousParent?.Value ?? Guid.Empty,
-            ParentId = parent.Id.Value,
-        }, organisation, time));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(OrganisationResponse.From(organisation));
     }
@@ -97,14 +87,13 @@ public static class ChangeOrganisation
             return TypedResults.Ok(OrganisationResponse.From(organisation)); // already so: nothing changes, no event
         }
 
-        organisation.Reclassify(body.Value.Sector, parent);
+        organisation.Reclassify(body.Value.Sector, parent, time.GetUtcNow());
         var descendants = await db.Organisations.Where(o => o.Path.StartsWith(organisation.Path) && o.Id != organisation.Id).ToListAsync(ct);
         foreach (var descendant in descendants)
         {
             descendant.FollowSector(body.Value.Sector);
         }
 
-        db.AddToOutbox(Stamp(new OrganisationReclassified { PreviousSector = previous?.ToString(), Sector = body.Value.Sector.ToString() }, organisation, time));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(OrganisationResponse.From(organisation));
     }
@@ -122,12 +111,7 @@ public static class ChangeOrganisation
         var members = await db.Members.CountAsync(m => m.OrganisationId == id
             && (m.Status == MemberStatus.Probationary || m.Status == MemberStatus.Full || m.Status == MemberStatus.WithdrawalAdvised), ct);
         organisation.Close(openChildren, members, time.GetUtcNow());
-        db.AddToOutbox(Stamp(new OrganisationClosed(), organisation, time));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(OrganisationResponse.From(organisation));
     }
-
-    private static T Stamp<T>(T e, Organisation organisation, TimeProvider time)
-        where T : IntegrationEvent =>
-        e.About(organisation.Id.Value, organisation.Id.Value, organisation.Version, time.GetUtcNow());
 }

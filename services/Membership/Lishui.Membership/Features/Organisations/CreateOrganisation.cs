@@ -1,8 +1,5 @@
-using Lishui.Contracts;
-using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain.Organisations;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,14 +35,6 @@ public static class CreateOrganisation
             var organisation = Organisation.Create(
                 new OrganisationId(Guid.CreateVersion7(now)), request.Name, request.Kind, parent, request.EconomicCooperative, now, request.Sector);
             db.Organisations.Add(organisation);
-            db.AddToOutbox(new OrganisationCreated
-            {
-                ParentId = organisation.ParentId?.Value,
-                Name = organisation.Name,
-                Kind = organisation.Kind.ToString(),
-                EconomicCooperative = organisation.EconomicCooperative,
-                Sector = organisation.Sector?.ToString(),
-            }.About(organisation.Id.Value, organisation.Id.Value, organisation.Version, now));
             return (OrganisationResponse.From(organisation), $"/organisations/{organisation.Id.Value}");
         }, time);
     }

@@ -1,11 +1,8 @@
-using Lishui.Contracts;
-using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.Organisations;
 using Lishui.Membership.Domain.PersonalData;
 using Lishui.Membership.Protection;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,19 +73,9 @@ public static class RegisterMember
             }
 
             db.Members.Add(member);
-            db.AddToOutbox(Registered(member, now));
             return (responses.Of(member, []), $"/members/{member.Id.Value}");
         }, time));
     }
-
-    public static MemberRegistered Registered(Member member, DateTimeOffset now) =>
-        new MemberRegistered
-        {
-            MemberId = member.Id.Value,
-            Name = member.Name,
-            Status = member.Status.ToString(),
-            JoinedOn = member.JoinedOn,
-        }.About(member.Id.Value, member.OrganisationId, member.Version, now);
 
     private static string? KeyedHash(PersonalDataProtector protector, string? value) =>
         value is null ? null : Convert.ToHexString(protector.Hash(value));

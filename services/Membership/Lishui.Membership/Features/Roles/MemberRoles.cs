@@ -1,11 +1,8 @@
-using Lishui.Contracts;
-using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.Organisations;
 using Lishui.Membership.Security;
 using Lishui.Shared.Security;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -54,17 +51,6 @@ public static class MemberRoles
         return api;
     }
 
-    /// <summary>Ends every office the member holds (transfer, advice to withdraw, leaving the roll), each with its event.</summary>
-    public static async Task EndAllAsync(MembershipDbContext db, Member member, DateOnly on, string decidedBy, DateTimeOffset now, CancellationToken ct)
-    {
-        var active = await db.RoleAssignments.Where(a => a.MemberId == member.Id && a.RevokedOn == null).OrderBy(a => a.Id).ToListAsync(ct);
-        foreach (var assignment in active)
-        {
-            member.RevokeRole(assignment.Role, assignment, on, decidedBy, now, dateField: "effectiveOn");
-            db.AddToOutbox(Revoked(member, assignment, now));
-        }
-    }
-
     private static async Task<IResult> AssignAsync(
         Guid id, ValidatedBody<AssignRoleRequest> body, MembershipDbContext db, TimeProvider time, HttpContext http)
     {
@@ -97,12 +83,6 @@ public static class MemberRoles
                 var now = time.GetUtcNow();
                 var assignment = member.AssignRole(request.Role, office, own.Path, active, secretary?.MemberId.Value, request.AssignedOn, request.DecidedBy, now);
                 db.RoleAssignments.Add(assignment);
-                db.AddToOutbox(new MemberRoleAssigned
-                {
-                    MemberId = member.Id.Value,
-                    Role = assignment.Role.ToString(),
-                    AssignedOn = assignment.AssignedOn,
-                }.About(member.Id.Value, assignment.OrganisationId, member.Version, now));
                 return (RoleAssignmentResponse.Of(assignment), $"/members/{id}/roles/{assignment.Id}");
             }, time);
         }
@@ -133,7 +113,6 @@ public static class MemberRoles
         var assignment = await db.RoleAssignments.FirstOrDefaultAsync(a => a.MemberId == member.Id && a.Role == parsed && a.RevokedOn == null, ct);
         var now = time.GetUtcNow();
         member.RevokeRole(parsed, assignment, request.RevokedOn, request.DecidedBy, now);
-        db.AddToOutbox(Revoked(member, assignment!, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(RoleAssignmentResponse.Of(assignment!));
     }
@@ -156,12 +135,4 @@ public static class MemberRoles
         await db.RoleAssignments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assignmentId && a.MemberId == new MemberId(id), ct) is { } assignment
             ? TypedResults.Ok(RoleAssignmentResponse.Of(assignment))
             : Problems.NotFound("任职记录", "role assignment");
-
-    private static MemberRoleRevoked Revoked(Member member, RoleAssignment assignment, DateTimeOffset now) =>
-        new MemberRoleRevoked
-        {
-            MemberId = member.Id.Value,
-            Role = assignment.Role.ToString(),
-            RevokedOn = assignment.RevokedOn!.Value,
-        }.About(member.Id.Value, assignment.OrganisationId, member.Version, now);
 }

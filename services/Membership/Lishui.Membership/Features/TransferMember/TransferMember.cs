@@ -1,10 +1,6 @@
-using Lishui.Contracts;
-using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.Organisations;
-using Lishui.Membership.Features.Roles;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -69,17 +65,8 @@ public static class TransferMember
                 ?? throw new RequestValidationException([new FieldError("toOrganisationId", "organisation.unknown",
                     "转入的党组织不存在。", "The organisation to transfer to does not exist.")]);
             var now = time.GetUtcNow();
-            // Offices belong to the organisation being left: they end on the day of the transfer.
-            await MemberRoles.EndAllAsync(db, member, request.EffectiveOn, request.DecidedBy ?? "组织关系转接", now, ct);
-            var transfer = member.TransferTo(target, request.EffectiveOn, request.Reason, request.DecidedBy, now);
+            var transfer = member.TransferTo(target, request.EffectiveOn, request.Reason, request.DecidedBy, await db.ActiveRolesOfAsync(member.Id, ct), now);
             db.MemberTransfers.Add(transfer);
-            db.AddToOutbox(new MemberTransferred
-            {
-                MemberId = member.Id.Value,
-                FromOrganisationId = transfer.FromOrganisationId,
-                ToOrganisationId = transfer.ToOrganisationId,
-                EffectiveOn = transfer.EffectiveOn,
-            }.About(member.Id.Value, member.OrganisationId, member.Version, now));
             return (MemberTransferResponse.Of(transfer), $"/members/{id}/transfers/{transfer.Id}");
         }, time);
     }

@@ -107,7 +107,7 @@ public static class WithdrawalAdviceCases
                 var reason = request.Reason?.Trim() is { Length: > 0 } given
                     ? given
                     : $"党委决定{label}（连续两年考核不合格：{string.Join("、", @case.UnqualifiedYears)}年）";
-                await ChangeMemberStatus.ChangeMemberStatus.ApplyAsync(db, member, status, request.DecidedOn, reason, request.DecidedBy, now, ct);
+                db.MemberStatusChanges.Add(member.ChangeStatus(status, request.DecidedOn, reason, request.DecidedBy, await db.ActiveRolesOfAsync(member.Id, ct), now));
             }
 
             return (WithdrawalAdviceCaseResponse.Of(@case), $"/withdrawal-advice-cases/{id}");
