@@ -15,6 +15,7 @@ public sealed class SliceTests
     private static readonly Assembly[] RecordingServices =
     [
         typeof(Lishui.Membership.MembershipModule).Assembly,
+        typeof(Lishui.Pairing.PairingModule).Assembly,
     ];
 
     /// <summary>Services whose slices no longer reach into each other.</summary>

@@ -7,6 +7,8 @@ namespace Lishui.Pairing.Tests.Domain;
 public sealed class ContactScheduleTests
 {
     private static readonly DateOnly Start = new(2026, 3, 1);
+    private static readonly DateTimeOffset Now = new(2026, 5, 20, 1, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Organ = Guid.NewGuid();
 
     private static MemberPair NewPair() =>
         MemberPair.Begin(Guid.NewGuid(), Guid.NewGuid(), new PlannedPair(Guid.NewGuid(), Guid.NewGuid(), false), Start);
@@ -31,8 +33,7 @@ public sealed class ContactScheduleTests
         var pair = NewPair();
 
         var reported = Enumerable.Range(0, 70)
-            .Select(day => pair.MarkOverdue(30, Start.AddDays(day)))
-            .Count(sequence => sequence is not null);
+            .Count(day => pair.MarkOverdue(30, Start.AddDays(day), Organ, Now));
 
         Assert.Equal(2, reported); // day 31 (first period) and day 61 (second)
     }
@@ -41,10 +42,10 @@ public sealed class ContactScheduleTests
     public void A_contact_restarts_the_clock()
     {
         var pair = NewPair();
-        pair.LogContact(Start.AddDays(25), Start.AddDays(25));
+        pair.LogContact(Start.AddDays(25), ContactChannel.Visit, Start.AddDays(25), Organ, Now);
 
-        Assert.Null(pair.MarkOverdue(30, Start.AddDays(40)));
-        Assert.NotNull(pair.MarkOverdue(30, Start.AddDays(56)));
+        Assert.False(pair.MarkOverdue(30, Start.AddDays(40), Organ, Now));
+        Assert.True(pair.MarkOverdue(30, Start.AddDays(56), Organ, Now));
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed class ContactScheduleTests
     {
         var pair = NewPair();
 
-        var refused = Assert.Throws<BusinessRuleViolation>(() => pair.LogContact(Start.AddDays(2), Start.AddDays(1)));
+        var refused = Assert.Throws<BusinessRuleViolation>(() => pair.LogContact(Start.AddDays(2), ContactChannel.Visit, Start.AddDays(1), Organ, Now));
 
         Assert.Equal("contact.in-future", refused.Rule.Code);
         Assert.Null(pair.LastContactedOn);

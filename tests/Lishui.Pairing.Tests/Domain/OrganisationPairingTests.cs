@@ -48,7 +48,7 @@ public sealed class OrganisationPairingTests
         pairing.End(new DateOnly(2026, 6, 30), DateTimeOffset.UtcNow);
 
         Assert.Equal("pairing.ended", Assert.Throws<BusinessRuleViolation>(() => pairing.End(new DateOnly(2026, 7, 1), DateTimeOffset.UtcNow)).Rule.Code);
-        Assert.Equal("pairing.ended", Assert.Throws<BusinessRuleViolation>(() => pairing.PublishList()).Rule.Code);
+        Assert.Equal("pairing.ended", Assert.Throws<BusinessRuleViolation>(() => pairing.PublishList([], DateTimeOffset.UtcNow)).Rule.Code);
         Assert.Equal(new DateOnly(2026, 6, 30), pairing.EndsOn);
     }
 }

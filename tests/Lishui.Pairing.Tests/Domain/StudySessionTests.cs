@@ -1,3 +1,4 @@
+using Lishui.Contracts.Pairing;
 using Lishui.Pairing.Domain;
 using Lishui.Shared.Domain;
 
@@ -8,13 +9,14 @@ public sealed class StudySessionTests
 {
     private static readonly DateOnly Tuesday = new(2026, 11, 24);
     private static readonly Guid Member = Guid.NewGuid();
+    private static readonly Guid Village = Guid.NewGuid();
 
     private static OrganisationPairing Pairing() => OrganisationPairing.Create(
         Guid.NewGuid(), new PairedOrganisation(Guid.NewGuid(), "党建工作办党支部", false), new PairedOrganisation(Guid.NewGuid(), "鹤峰村党委", false),
         new DateOnly(2026, 1, 1), null, "结对共建", 30, [], DateTimeOffset.UtcNow);
 
     private static StudySession Hold(DateOnly heldOn, string? movedReason, params AttendanceEntry[] attendance) =>
-        StudySession.Hold(Guid.NewGuid(), Pairing(), heldOn, Tuesday, "第一议题", null, null, movedReason, attendance, new HashSet<Guid> { Member }, DateTimeOffset.UtcNow);
+        StudySession.Hold(Guid.NewGuid(), Pairing(), heldOn, Tuesday, "第一议题", null, null, movedReason, attendance, new Dictionary<Guid, Guid> { [Member] = Village }, DateTimeOffset.UtcNow);
 
     [Fact]
     public void An_excused_absence_needs_a_reason()
@@ -47,7 +49,9 @@ public sealed class StudySessionTests
     {
         var session = Hold(Tuesday, null, new AttendanceEntry(Member, AttendanceStatus.Present, null));
 
-        Assert.Equal(1, session.Version);
-        Assert.Equal(2, session.RecordAttendance());
+        Assert.Equal(2, session.Version);
+        Assert.Equal([1L, 2L], session.DomainEvents.Select(e => e.Sequence));
+        var attended = Assert.IsType<AttendanceRecorded>(session.DomainEvents[1]);
+        Assert.Equal((Member, Village, "Present"), (attended.MemberId, attended.MemberOrganisationId, attended.Attendance));
     }
 }

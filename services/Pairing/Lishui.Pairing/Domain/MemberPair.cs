@@ -1,3 +1,4 @@
+using Lishui.Contracts.Pairing;
 using Lishui.Shared.Domain;
 
 namespace Lishui.Pairing.Domain;
@@ -54,8 +55,8 @@ public sealed class MemberPair : AggregateRoot
 
     public void End(DateOnly on) => EndedOn ??= on;
 
-    /// <summary>Records a contact; returns the event sequence.</summary>
-    public long LogContact(DateOnly contactedOn, DateOnly today)
+    /// <summary>Records a contact; its event belongs to the pairing's organ branch.</summary>
+    public void LogContact(DateOnly contactedOn, ContactChannel channel, DateOnly today, Guid organBranchId, DateTimeOffset now)
     {
         CheckRule(new ContactCannotBeInTheFutureRule(contactedOn, today));
         CheckRule(new MemberPairMustBeActiveRule(this));
@@ -64,7 +65,15 @@ public sealed class MemberPair : AggregateRoot
             LastContactedOn = contactedOn;
         }
 
-        return NextVersion();
+        Record(new ContactLogged
+        {
+            MemberPairId = Id,
+            PairingId = PairingId,
+            OrganMemberId = OrganMemberId,
+            VillageMemberId = VillageMemberId,
+            ContactedOn = contactedOn,
+            Channel = channel.ToString(),
+        }, Id, organBranchId, now);
     }
 
     /// <summary>The due date missed as of <paramref name="today"/>, or null when the pair is in compliance.</summary>
@@ -72,18 +81,27 @@ public sealed class MemberPair : AggregateRoot
         ContactSchedule.MissedDueDate(LastContactedOn ?? Since, contactEveryDays, today);
 
     /// <summary>
-    /// Marks the pair overdue for <paramref name="today"/>'s period; returns the event sequence, or
-    /// null when it is not overdue or this period was already reported.
+    /// Marks the pair overdue for <paramref name="today"/>'s period; false when it is not overdue or this
+    /// period was already reported. The event belongs to the pairing's organ branch.
     /// </summary>
-    public long? MarkOverdue(int contactEveryDays, DateOnly today)
+    public bool MarkOverdue(int contactEveryDays, DateOnly today, Guid organBranchId, DateTimeOffset now)
     {
         if (!IsActive || MissedDueDate(contactEveryDays, today) is not { } due || OverdueNotifiedFor == due)
         {
-            return null;
+            return false;
         }
 
         OverdueNotifiedFor = due;
-        return NextVersion();
+        Record(new ContactOverdue
+        {
+            MemberPairId = Id,
+            PairingId = PairingId,
+            OrganMemberId = OrganMemberId,
+            VillageMemberId = VillageMemberId,
+            DueOn = due,
+            LastContactedOn = LastContactedOn,
+        }, Id, organBranchId, now);
+        return true;
     }
 }
 

@@ -1,3 +1,4 @@
+using Lishui.Contracts.Pairing;
 using Lishui.Shared.Domain;
 
 namespace Lishui.Pairing.Domain;
@@ -84,7 +85,15 @@ public sealed class OrganisationPairing : AggregateRoot
             ContactEveryDays = contactEveryDays,
             CreatedAt = now,
         };
-        pairing.NextVersion();
+        pairing.Record(new OrganisationsPaired
+        {
+            PairingId = id,
+            OrganBranchId = pairing.OrganBranchId,
+            VillageCommitteeId = pairing.VillageCommitteeId,
+            StartsOn = startsOn,
+            EndsOn = endsOn,
+            ContactEveryDays = contactEveryDays,
+        }, now);
         return pairing;
     }
 
@@ -97,7 +106,7 @@ public sealed class OrganisationPairing : AggregateRoot
         CheckRule(new PairingMustEndAfterItStartsRule(StartsOn, endedOn, "endedOn"));
         EndsOn = endedOn;
         EndedAt = now;
-        NextVersion();
+        Record(new OrganisationPairingEnded { PairingId = Id, OrganBranchId = OrganBranchId, VillageCommitteeId = VillageCommitteeId, EndedOn = endedOn }, now);
     }
 
     public const int DefaultStudyDurationMinutes = 120;
@@ -118,13 +127,28 @@ public sealed class OrganisationPairing : AggregateRoot
     public bool StudiesInWeekOf(DateOnly tuesday) =>
         HasStudySchedule && StudyFrom is { } from && tuesday >= from && RunsOn(tuesday);
 
-    /// <summary>A new revision of the pairing list was published; returns the event sequence.</summary>
-    public long PublishList()
+    /// <summary>Refuses a new pairing list for a pairing that is over (checked before the list is planned).</summary>
+    public void CheckListCanBePublished() => CheckRule(new PairingMustBeActiveRule(this));
+
+    /// <summary>Publishes a new revision of the pairing list: <paramref name="pairs"/> are the member pairs it holds now.</summary>
+    public void PublishList(IEnumerable<MemberPair> pairs, DateTimeOffset now)
     {
-        CheckRule(new PairingMustBeActiveRule(this));
+        CheckListCanBePublished();
         ListRevision++;
-        return NextVersion();
+        Record(new PairingListPublished
+        {
+            PairingId = Id,
+            OrganBranchId = OrganBranchId,
+            VillageCommitteeId = VillageCommitteeId,
+            Revision = ListRevision,
+            Pairs = pairs.Select(p => new PublishedMemberPair { MemberPairId = p.Id, OrganMemberId = p.OrganMemberId, VillageMemberId = p.VillageMemberId }).ToList(),
+        }, now);
     }
+
+    /// <summary>A pairing's events are about itself and belong to its organ branch.</summary>
+    private void Record<T>(T @event, DateTimeOffset now)
+        where T : Lishui.Contracts.IntegrationEvent =>
+        Record(@event, Id, OrganBranchId, now);
 }
 
 /// <summary>What the pairing needs to know of an organisation from the local view (null name = unknown).</summary>

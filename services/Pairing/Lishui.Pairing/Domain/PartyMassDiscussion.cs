@@ -1,3 +1,4 @@
+using Lishui.Contracts.Pairing;
 using Lishui.Shared.Domain;
 
 namespace Lishui.Pairing.Domain;
@@ -82,12 +83,33 @@ public sealed class PartyMassDiscussion : AggregateRoot
             Minutes = minutes.Trim(),
             RecordedAt = now,
         };
-        discussion.NextVersion();
+        var count = attendance.CountBy(a => a.Status).ToDictionary();
+        discussion.Record(new PartyMassDiscussionHeld
+        {
+            DiscussionId = id,
+            GroupId = group.Id,
+            Month = discussion.Month,
+            HeldOn = heldOn,
+            Present = count.GetValueOrDefault(AttendanceStatus.Present),
+            Excused = count.GetValueOrDefault(AttendanceStatus.Excused),
+            Absent = count.GetValueOrDefault(AttendanceStatus.Absent),
+        }, id, group.Id, now);
+        // Each member's attendance is its own event, numbered after the discussion's.
+        foreach (var entry in attendance)
+        {
+            discussion.Record(new PartyMassDiscussionAttendanceRecorded
+            {
+                DiscussionId = id,
+                GroupId = group.Id,
+                MemberId = entry.MemberId,
+                MemberOrganisationId = group.Id,
+                HeldOn = heldOn,
+                Attendance = entry.Status.ToString(),
+            }, id, group.Id, now);
+        }
+
         return discussion;
     }
-
-    /// <summary>Sequence for one member's attendance event (after the discussion's own).</summary>
-    public long RecordAttendance() => NextVersion();
 }
 
 /// <summary>A row of a discussion's attendance sheet.</summary>

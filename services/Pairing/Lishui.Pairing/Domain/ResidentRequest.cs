@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Lishui.Contracts.Pairing;
 using Lishui.Shared.Domain;
 
 namespace Lishui.Pairing.Domain;
@@ -104,7 +105,21 @@ public sealed class ResidentRequest : AggregateRoot
             RecordedBy = recordedBy.Trim(),
             RecordedAt = now,
         };
-        request.NextVersion();
+        request.Record(new ResidentRequestRaised
+        {
+            RequestId = id,
+            ReferenceNumber = request.ReferenceNumber,
+            StationingVisitId = visit.Id,
+            VillageCommitteeId = request.VillageCommitteeId,
+            StationedLeaderMemberId = request.StationedLeaderMemberId,
+            RaisedOn = raisedOn,
+            RaisedByHouseholdId = householdId,
+            RaisedByName = request.RaisedByName,
+            Subject = request.Subject,
+            Location = request.Location,
+            Category = category.ToString(),
+            ContactHeld = contactHeld,
+        }, id, request.VillageCommitteeId, now);
         return request;
     }
 }

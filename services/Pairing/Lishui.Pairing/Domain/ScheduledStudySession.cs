@@ -1,3 +1,4 @@
+using Lishui.Contracts.Pairing;
 using Lishui.Shared.Domain;
 
 namespace Lishui.Pairing.Domain;
@@ -185,8 +186,8 @@ public sealed class ScheduledStudySession : AggregateRoot
         ChangedAt = now;
     }
 
-    /// <summary>Marks a reminder as sent; returns its event sequence.</summary>
-    public long ReminderSent(ReminderLead lead, DateTimeOffset now)
+    /// <summary>Marks a reminder as sent to <paramref name="expectedMemberIds"/>, the pairing's members expected at the session.</summary>
+    public void ReminderSent(ReminderLead lead, OrganisationPairing pairing, IReadOnlyList<Guid> expectedMemberIds, DateTimeOffset now)
     {
         if (lead == ReminderLead.EveningBefore)
         {
@@ -197,7 +198,18 @@ public sealed class ScheduledStudySession : AggregateRoot
             HourReminderSentAt = now;
         }
 
-        return NextVersion();
+        Record(new StudySessionReminderDue
+        {
+            SessionId = Id,
+            PairingId = pairing.Id,
+            OrganBranchId = pairing.OrganBranchId,
+            VillageCommitteeId = pairing.VillageCommitteeId,
+            StartsAt = TownCalendar.InTown(StartsAt),
+            Place = Place,
+            Topic = Topic,
+            Lead = lead.ToString(),
+            ExpectedMemberIds = expectedMemberIds,
+        }, Id, pairing.OrganBranchId, now);
     }
 
     public ReminderLead? ReminderDue(ReminderPolicy policy, DateTimeOffset now) =>

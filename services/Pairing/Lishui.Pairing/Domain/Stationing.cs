@@ -1,3 +1,4 @@
+using Lishui.Contracts.Pairing;
 using Lishui.Shared.Domain;
 
 namespace Lishui.Pairing.Domain;
@@ -176,8 +177,8 @@ public sealed class StationingVisit : AggregateRoot
         RecordedAt = now;
     }
 
-    /// <summary>Marks a reminder as sent; returns its event sequence.</summary>
-    public long ReminderSent(ReminderLead lead, DateTimeOffset now)
+    /// <summary>Marks a reminder as sent.</summary>
+    public void ReminderSent(ReminderLead lead, DateTimeOffset now)
     {
         if (lead == ReminderLead.EveningBefore)
         {
@@ -188,7 +189,14 @@ public sealed class StationingVisit : AggregateRoot
             HourReminderSentAt = now;
         }
 
-        return NextVersion();
+        Record(new StationingVisitReminderDue
+        {
+            StationingVisitId = Id,
+            LeaderMemberId = LeaderMemberId,
+            VillageCommitteeId = VillageCommitteeId,
+            StartsAt = TownCalendar.InTown(StartsAt),
+            Place = Place,
+        }, Id, VillageCommitteeId, now);
     }
 
     public ReminderLead? ReminderDue(ReminderPolicy policy, DateTimeOffset now) =>

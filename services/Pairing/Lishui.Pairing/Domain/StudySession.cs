@@ -1,3 +1,4 @@
+using Lishui.Contracts.Pairing;
 using Lishui.Shared.Domain;
 
 namespace Lishui.Pairing.Domain;
@@ -55,16 +56,17 @@ public sealed class StudySession : AggregateRoot
         string? notes,
         string? movedReason,
         IReadOnlyList<AttendanceEntry> attendance,
-        IReadOnlySet<Guid> groupMembers,
+        IReadOnlyDictionary<Guid, Guid> groupMembers,
         DateTimeOffset now,
         long continuesSequence = 0)
     {
+        var members = groupMembers.Keys.ToHashSet();
         CheckRule(new PairingMustBeActiveRule(pairing));
         CheckRule(new StudySessionCannotBeInTheFutureRule(heldOn, today));
         CheckRule(new StudySessionOnATuesdayOrMovedWithAReasonRule(heldOn, movedReason));
         for (var i = 0; i < attendance.Count; i++)
         {
-            CheckRule(new AttendeeMustBeInTheGroupRule(attendance[i].MemberId, groupMembers, i));
+            CheckRule(new AttendeeMustBeInTheGroupRule(attendance[i].MemberId, members, i));
             CheckRule(new ExcusedAbsenceNeedsAReasonRule(attendance[i], i));
         }
 
@@ -82,14 +84,35 @@ public sealed class StudySession : AggregateRoot
         };
         // A session on the calendar keeps its id: its events continue the reminders' sequence.
         session.Version = continuesSequence;
-        session.NextVersion();
+        var count = attendance.CountBy(a => a.Status).ToDictionary();
+        session.Record(new StudySessionHeld
+        {
+            SessionId = id,
+            PairingId = pairing.Id,
+            VillageCommitteeId = pairing.VillageCommitteeId,
+            HeldOn = heldOn,
+            Present = count.GetValueOrDefault(AttendanceStatus.Present),
+            Excused = count.GetValueOrDefault(AttendanceStatus.Excused),
+            Absent = count.GetValueOrDefault(AttendanceStatus.Absent),
+        }, id, pairing.OrganBranchId, now);
+        // Each member's attendance is its own event, numbered after the session's, in the member's organisation.
+        foreach (var entry in attendance)
+        {
+            session.Record(new AttendanceRecorded
+            {
+                SessionId = id,
+                PairingId = pairing.Id,
+                MemberId = entry.MemberId,
+                MemberOrganisationId = groupMembers[entry.MemberId],
+                HeldOn = heldOn,
+                Attendance = entry.Status.ToString(),
+            }, id, pairing.OrganBranchId, now);
+        }
+
         return session;
     }
 
     public void HeldAt(Guid? servicePositionId) => ServicePositionId = servicePositionId;
-
-    /// <summary>Sequence for one member's AttendanceRecorded (after the session's own StudySessionHeld).</summary>
-    public long RecordAttendance() => NextVersion();
 }
 
 public sealed record StudySessionCannotBeInTheFutureRule(DateOnly HeldOn, DateOnly Today) : IBusinessRule

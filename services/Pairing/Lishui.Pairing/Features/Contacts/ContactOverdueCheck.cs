@@ -1,7 +1,4 @@
-using Lishui.Contracts;
-using Lishui.Contracts.Pairing;
 using Lishui.Pairing.Data;
-using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Pairing.Features.Contacts;
@@ -26,20 +23,11 @@ public sealed class ContactOverdueCheck(PairingDbContext db, TimeProvider time)
         foreach (var pair in pairs)
         {
             var pairing = pairings[pair.PairingId];
-            if (pair.MarkOverdue(pairing.ContactEveryDays, today) is not { } sequence)
+            if (!pair.MarkOverdue(pairing.ContactEveryDays, today, pairing.OrganBranchId, now))
             {
                 continue;
             }
 
-            db.AddToOutbox(new ContactOverdue
-            {
-                MemberPairId = pair.Id,
-                PairingId = pair.PairingId,
-                OrganMemberId = pair.OrganMemberId,
-                VillageMemberId = pair.VillageMemberId,
-                DueOn = pair.OverdueNotifiedFor!.Value,
-                LastContactedOn = pair.LastContactedOn,
-            }.About(pair.Id, pairing.OrganBranchId, sequence, now));
             published++;
         }
 

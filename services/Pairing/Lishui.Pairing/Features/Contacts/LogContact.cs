@@ -1,9 +1,6 @@
-using Lishui.Contracts;
-using Lishui.Contracts.Pairing;
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Shared.Domain;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,7 +44,7 @@ public static class LogContact
             var pair = await db.MemberPairs.FirstAsync(p => p.Id == id, ct);
             var organisationId = await db.OrganisationPairings.Where(p => p.Id == pair.PairingId).Select(p => p.OrganBranchId).FirstAsync(ct);
             var now = time.GetUtcNow();
-            var sequence = pair.LogContact(request.ContactedOn, time.Today());
+            pair.LogContact(request.ContactedOn, request.Channel, time.Today(), organisationId, now);
             var log = new ContactLog
             {
                 Id = Guid.CreateVersion7(now),
@@ -58,15 +55,6 @@ public static class LogContact
                 LoggedAt = now,
             };
             db.Contacts.Add(log);
-            db.AddToOutbox(new ContactLogged
-            {
-                MemberPairId = pair.Id,
-                PairingId = pair.PairingId,
-                OrganMemberId = pair.OrganMemberId,
-                VillageMemberId = pair.VillageMemberId,
-                ContactedOn = log.ContactedOn,
-                Channel = log.Channel.ToString(),
-            }.About(pair.Id, organisationId, sequence, now));
             return (new ContactResponse(log.Id, pair.Id, log.ContactedOn, log.Channel, log.Summary), $"/member-pairs/{pair.Id}/contacts/{log.Id}");
         }, time);
     }

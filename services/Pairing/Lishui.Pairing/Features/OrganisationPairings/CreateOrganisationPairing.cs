@@ -1,8 +1,5 @@
-using Lishui.Contracts;
-using Lishui.Contracts.Pairing;
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -63,15 +60,6 @@ public static class CreateOrganisationPairing
                     Guid.CreateVersion7(now), organ, village, request.StartsOn, request.EndsOn, request.Purpose,
                     request.ContactEveryDays ?? OrganisationPairing.DefaultContactEveryDays, existing, now);
                 db.OrganisationPairings.Add(pairing);
-                db.AddToOutbox(new OrganisationsPaired
-                {
-                    PairingId = pairing.Id,
-                    OrganBranchId = pairing.OrganBranchId,
-                    VillageCommitteeId = pairing.VillageCommitteeId,
-                    StartsOn = pairing.StartsOn,
-                    EndsOn = pairing.EndsOn,
-                    ContactEveryDays = pairing.ContactEveryDays,
-                }.About(pairing.Id, pairing.OrganBranchId, pairing.Version, now));
                 return (OrganisationPairingResponse.From(pairing), $"/organisation-pairings/{pairing.Id}");
             }, time);
         }

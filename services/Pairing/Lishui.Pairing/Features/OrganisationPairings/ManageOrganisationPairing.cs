@@ -1,7 +1,4 @@
-using Lishui.Contracts;
-using Lishui.Contracts.Pairing;
 using Lishui.Pairing.Data;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -63,13 +60,6 @@ public static class ManageOrganisationPairing
             pair.End(body.Value.EndedOn);
         }
 
-        db.AddToOutbox(new OrganisationPairingEnded
-        {
-            PairingId = pairing.Id,
-            OrganBranchId = pairing.OrganBranchId,
-            VillageCommitteeId = pairing.VillageCommitteeId,
-            EndedOn = body.Value.EndedOn,
-        }.About(pairing.Id, pairing.OrganBranchId, pairing.Version, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(OrganisationPairingResponse.From(pairing));
     }

@@ -1,5 +1,3 @@
-using Lishui.Contracts;
-using Lishui.Contracts.Pairing;
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Messaging;
@@ -49,7 +47,7 @@ public static class GeneratePairingList
             var before = active.Select(p => new PlannedPair(p.OrganMemberId, p.VillageMemberId, p.Pinned)).ToList();
 
             var planned = PairingListPlanner.Plan(organ, village, pins, before);
-            var sequence = pairing.PublishList();
+            pairing.CheckListCanBePublished();
 
             var byKey = active.ToDictionary(p => (p.OrganMemberId, p.VillageMemberId));
             var current = new List<MemberPair>(planned.Count);
@@ -73,14 +71,8 @@ public static class GeneratePairingList
                 gone.End(today);
             }
 
-            db.AddToOutbox(new PairingListPublished
-            {
-                PairingId = pairing.Id,
-                OrganBranchId = pairing.OrganBranchId,
-                VillageCommitteeId = pairing.VillageCommitteeId,
-                Revision = pairing.ListRevision,
-                Pairs = current.Select(p => new PublishedMemberPair { MemberPairId = p.Id, OrganMemberId = p.OrganMemberId, VillageMemberId = p.VillageMemberId }).ToList(),
-            }.About(pairing.Id, pairing.OrganBranchId, sequence, now));
+            pairing.PublishList(current, now);
+
 
             var response = await ToResponseAsync(db, pairing.Id, pairing.ListRevision, PairingListPlanner.CountMoved(before, planned), current, ct);
             return (response, $"/organisation-pairings/{id}/pairing-list");

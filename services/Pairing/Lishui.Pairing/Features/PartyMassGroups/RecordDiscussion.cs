@@ -1,11 +1,8 @@
-using Lishui.Contracts;
-using Lishui.Contracts.Pairing;
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Features.ServicePositions;
 using Lishui.Pairing.Features.Study;
 using Lishui.Shared.Domain;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -127,28 +124,9 @@ public static class RecordDiscussion
                 var response = new DiscussionResponse(discussion.Id, id, group.Name, discussion.Month.ToString("yyyy-MM"), discussion.HeldOn, discussion.Topic,
                     discussion.Place, discussion.ServicePositionId, count.GetValueOrDefault(AttendanceStatus.Present),
                     count.GetValueOrDefault(AttendanceStatus.Excused), count.GetValueOrDefault(AttendanceStatus.Absent));
-                db.AddToOutbox(new PartyMassDiscussionHeld
-                {
-                    DiscussionId = discussion.Id,
-                    GroupId = id,
-                    Month = discussion.Month,
-                    HeldOn = discussion.HeldOn,
-                    Present = response.Present,
-                    Excused = response.Excused,
-                    Absent = response.Absent,
-                }.About(discussion.Id, id, discussion.Version, now));
                 foreach (var entry in attendance)
                 {
                     db.DiscussionAttendance.Add(new DiscussionAttendance { DiscussionId = discussion.Id, MemberId = entry.MemberId, Status = entry.Status, Reason = entry.Reason?.Trim() });
-                    db.AddToOutbox(new PartyMassDiscussionAttendanceRecorded
-                    {
-                        DiscussionId = discussion.Id,
-                        GroupId = id,
-                        MemberId = entry.MemberId,
-                        MemberOrganisationId = id,
-                        HeldOn = discussion.HeldOn,
-                        Attendance = entry.Status.ToString(),
-                    }.About(discussion.Id, id, discussion.RecordAttendance(), now));
                 }
 
                 return (response, $"/party-mass-discussions/{discussion.Id}");

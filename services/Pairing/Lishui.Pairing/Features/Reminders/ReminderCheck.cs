@@ -1,11 +1,8 @@
-using Lishui.Contracts;
-using Lishui.Contracts.Pairing;
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Features.Stationing;
 using Lishui.Pairing.Features.Study;
 using Lishui.Shared.Domain;
-using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -103,19 +100,7 @@ public sealed class ReminderCheck(PairingDbContext db, IOptions<ReminderOptions>
                 expected[pairing.Id] = members;
             }
 
-            var sequence = session.ReminderSent(lead!.Value, now);
-            db.AddToOutbox(new StudySessionReminderDue
-            {
-                SessionId = session.Id,
-                PairingId = pairing.Id,
-                OrganBranchId = pairing.OrganBranchId,
-                VillageCommitteeId = pairing.VillageCommitteeId,
-                StartsAt = TownCalendar.InTown(session.StartsAt),
-                Place = session.Place,
-                Topic = session.Topic,
-                Lead = lead.Value.ToString(),
-                ExpectedMemberIds = members,
-            }.About(session.Id, pairing.OrganBranchId, sequence, now));
+            session.ReminderSent(lead!.Value, pairing, members, now);
             sent++;
         }
 
@@ -142,15 +127,7 @@ public sealed class ReminderCheck(PairingDbContext db, IOptions<ReminderOptions>
                 continue;
             }
 
-            var sequence = visit.ReminderSent(lead, now);
-            db.AddToOutbox(new StationingVisitReminderDue
-            {
-                StationingVisitId = visit.Id,
-                LeaderMemberId = visit.LeaderMemberId,
-                VillageCommitteeId = visit.VillageCommitteeId,
-                StartsAt = TownCalendar.InTown(visit.StartsAt),
-                Place = visit.Place,
-            }.About(visit.Id, visit.VillageCommitteeId, sequence, now));
+            visit.ReminderSent(lead, now);
             sent++;
         }
 

@@ -1,9 +1,6 @@
-using Lishui.Contracts;
-using Lishui.Contracts.Pairing;
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Shared.Domain;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -113,21 +110,6 @@ public static class ResidentRequests
                 db.ResidentRequestContacts.Add(new ResidentRequestContact { RequestId = raised.Id, Name = raised.RaisedByName, Phone = phone });
             }
 
-            db.AddToOutbox(new ResidentRequestRaised
-            {
-                RequestId = raised.Id,
-                ReferenceNumber = raised.ReferenceNumber,
-                StationingVisitId = visit.Id,
-                VillageCommitteeId = raised.VillageCommitteeId,
-                StationedLeaderMemberId = raised.StationedLeaderMemberId,
-                RaisedOn = raised.RaisedOn,
-                RaisedByHouseholdId = raised.RaisedByHouseholdId,
-                RaisedByName = raised.RaisedByName,
-                Subject = raised.Subject,
-                Location = raised.Location,
-                Category = raised.Category.ToString(),
-                ContactHeld = raised.ContactHeld,
-            }.About(raised.Id, raised.VillageCommitteeId, raised.Version, now));
             return (ResidentRequestResponse.From(raised), $"/resident-requests/{raised.Id}");
         }, time);
     }

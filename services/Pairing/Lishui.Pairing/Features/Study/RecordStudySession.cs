@@ -1,5 +1,3 @@
-using Lishui.Contracts;
-using Lishui.Contracts.Pairing;
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Features.ServicePositions;
@@ -118,7 +116,7 @@ public static class RecordStudySession
                 var attendance = request.Attendance.Select(a => new AttendanceEntry(a.MemberId, a.Status, a.Reason)).ToList();
                 var session = StudySession.Hold(
                     scheduled?.Id ?? Guid.CreateVersion7(now), pairing, request.HeldOn, time.Today(), request.Topic, request.Material, request.Notes,
-                    movedReason, attendance, eligible.Keys.ToHashSet(), now, scheduled?.Version ?? 0);
+                    movedReason, attendance, eligible, now, scheduled?.Version ?? 0);
                 session.HeldAt(position?.Id);
                 db.StudySessions.Add(session);
                 scheduled?.MarkHeld(session.Id, session.Topic);
@@ -126,28 +124,9 @@ public static class RecordStudySession
                 var response = new StudySessionResponse(session.Id, id, session.HeldOn, session.Topic,
                     count.GetValueOrDefault(AttendanceStatus.Present), count.GetValueOrDefault(AttendanceStatus.Excused), count.GetValueOrDefault(AttendanceStatus.Absent),
                     session.ServicePositionId);
-                db.AddToOutbox(new StudySessionHeld
-                {
-                    SessionId = session.Id,
-                    PairingId = id,
-                    VillageCommitteeId = pairing.VillageCommitteeId,
-                    HeldOn = session.HeldOn,
-                    Present = response.Present,
-                    Excused = response.Excused,
-                    Absent = response.Absent,
-                }.About(session.Id, pairing.OrganBranchId, session.Version, now));
                 foreach (var entry in attendance)
                 {
                     db.StudyAttendance.Add(new StudyAttendance { SessionId = session.Id, MemberId = entry.MemberId, Status = entry.Status, Reason = entry.Reason?.Trim() });
-                    db.AddToOutbox(new AttendanceRecorded
-                    {
-                        SessionId = session.Id,
-                        PairingId = id,
-                        MemberId = entry.MemberId,
-                        MemberOrganisationId = eligible[entry.MemberId],
-                        HeldOn = session.HeldOn,
-                        Attendance = entry.Status.ToString(),
-                    }.About(session.Id, pairing.OrganBranchId, session.RecordAttendance(), now));
                 }
 
                 return (response, $"/organisation-pairings/{id}/study-sessions/{session.Id}");
