@@ -16,6 +16,7 @@ public sealed class SliceTests
     [
         typeof(Lishui.Membership.MembershipModule).Assembly,
         typeof(Lishui.Pairing.PairingModule).Assembly,
+        typeof(Lishui.PracticalProjects.PracticalProjectsModule).Assembly,
     ];
 
     /// <summary>Services whose slices no longer reach into each other.</summary>

@@ -13,7 +13,7 @@ public sealed class ProjectLifecycleTests
     private static PracticalProject CareCorridor() => PracticalProject.Propose(
         new ProjectId(Guid.CreateVersion7()), "护苗长廊（学生接送点风雨棚）", ProjectLevel.Village, "2026年第一批", ProjectDomain.Education,
         Guid.CreateVersion7(), "何书记", "鹤峰村小学门口", new DateOnly(2026, 12, 1), new DateOnly(2027, 3, 31), 180_000m, "党群共建专项资金",
-        parent: null, weight: 1);
+        parent: null, weight: 1, now: Now);
 
     private static string Broken(Action act) => Assert.Throws<BusinessRuleViolation>(act).Rule.Code;
 
@@ -90,6 +90,6 @@ public sealed class ProjectLifecycleTests
     {
         Assert.Equal("project.end-before-start", Broken(() => PracticalProject.Propose(
             new ProjectId(Guid.CreateVersion7()), "道路硬化", ProjectLevel.Town, "2026年第一批", ProjectDomain.RuralRevitalisation,
-            Guid.CreateVersion7(), "x", "y", new DateOnly(2027, 1, 1), new DateOnly(2026, 1, 1), 1m, "财政", null, 1)));
+            Guid.CreateVersion7(), "x", "y", new DateOnly(2027, 1, 1), new DateOnly(2026, 1, 1), 1m, "财政", null, 1, Now)));
     }
 }

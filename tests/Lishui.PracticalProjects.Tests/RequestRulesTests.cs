@@ -1,3 +1,4 @@
+using Lishui.Contracts.PracticalProjects;
 using Lishui.PracticalProjects.Domain;
 using Lishui.PracticalProjects.Domain.EchoWall;
 using Lishui.PracticalProjects.Domain.Projects;
@@ -14,9 +15,25 @@ public sealed class RequestRulesTests
 
     private static ResidentRequest Shelter(bool contactHeld = true) => ResidentRequest.FromStationingVisit(
         new ResidentRequestId(Guid.CreateVersion7()), Guid.CreateVersion7(), "ZD2026-00001", Guid.CreateVersion7(), Guid.CreateVersion7(), null,
-        "学生接送点遮风挡雨", "鹤峰村学生接送点", ProjectDomain.Education, new DateOnly(2026, 6, 9), contactHeld);
+        "学生接送点遮风挡雨", "鹤峰村学生接送点", ProjectDomain.Education, new DateOnly(2026, 6, 9), contactHeld, Now);
 
     private static string Broken(Action act) => Assert.Throws<BusinessRuleViolation>(act).Rule.Code;
+
+    [Fact]
+    public void Each_step_of_a_request_records_its_event_numbered_in_order()
+    {
+        var request = Shelter();
+        var project = Guid.CreateVersion7();
+
+        request.Accept("余海生", null, Today, Now);
+        request.TurnIntoProject(project, "护苗长廊", "鹤峰村党委", null, Today, Now);
+
+        Assert.Equal([typeof(ResidentRequestReceived), typeof(ResidentRequestAccepted), typeof(ResidentRequestTurnedIntoProject)],
+            request.DomainEvents.Select(e => e.GetType()));
+        Assert.Equal([1L, 2L, 3L], request.DomainEvents.Select(e => e.Sequence));
+        Assert.All(request.DomainEvents, e => Assert.Equal((request.Id.Value, request.OrganisationId), (e.AggregateId, e.OrganisationId)));
+        Assert.Equal((project, "护苗长廊"), (((ResidentRequestTurnedIntoProject)request.DomainEvents[2]).ProjectId, ((ResidentRequestTurnedIntoProject)request.DomainEvents[2]).ProjectTitle));
+    }
 
     [Fact]
     public void A_request_goes_from_received_to_accepted_to_a_project_and_no_further()
@@ -25,7 +42,7 @@ public sealed class RequestRulesTests
         var project = Guid.CreateVersion7();
 
         request.Accept("余海生", null, Today, Now);
-        request.TurnIntoProject(project, "鹤峰村党委", "护苗长廊", Today, Now);
+        request.TurnIntoProject(project, "护苗长廊", "鹤峰村党委", "护苗长廊", Today, Now);
 
         Assert.Equal(RequestStatus.TurnedIntoProject, request.Status);
         Assert.Equal([RequestStatus.Accepted, RequestStatus.TurnedIntoProject], request.History.Select(h => h.To));
@@ -60,17 +77,17 @@ public sealed class RequestRulesTests
         var request = Shelter();
         var received = request.ReceivedOn;
 
-        var first = request.MarkOverdue(15, received.AddDays(16));
-        var sameDay = request.MarkOverdue(15, received.AddDays(16));
-        var samePeriod = request.MarkOverdue(15, received.AddDays(29));
-        var next = request.MarkOverdue(15, received.AddDays(31));
+        var first = request.MarkOverdue(15, received.AddDays(16), Now);
+        var sameDay = request.MarkOverdue(15, received.AddDays(16), Now);
+        var samePeriod = request.MarkOverdue(15, received.AddDays(29), Now);
+        var next = request.MarkOverdue(15, received.AddDays(31), Now);
         request.Answer("已答复", "鹤峰村", Today, Now);
 
         Assert.Equal((1, received.AddDays(15)), (first!.Value.Period, first.Value.DueOn));
         Assert.Null(sameDay);
         Assert.Null(samePeriod);
         Assert.Equal((2, received.AddDays(30)), (next!.Value.Period, next.Value.DueOn));
-        Assert.Null(request.MarkOverdue(15, received.AddDays(100)));
+        Assert.Null(request.MarkOverdue(15, received.AddDays(100), Now));
     }
 
     [Fact]
@@ -78,7 +95,7 @@ public sealed class RequestRulesTests
     {
         var project = PracticalProject.Propose(
             new ProjectId(Guid.CreateVersion7()), "护苗长廊", ProjectLevel.Village, "2026年第一批", ProjectDomain.Education, Guid.CreateVersion7(),
-            "何书记", "鹤峰村", new DateOnly(2026, 7, 1), new DateOnly(2026, 12, 31), 100_000m, "党群共建专项资金", null, 1);
+            "何书记", "鹤峰村", new DateOnly(2026, 7, 1), new DateOnly(2026, 12, 31), 100_000m, "党群共建专项资金", null, 1, Now);
 
         project.Grant(Guid.CreateVersion7(), 100_000m, "党群共建专项资金", Today, "镇财政所", null, Today, Now);
 

@@ -26,8 +26,7 @@ public sealed class ResidentRequestRaisedConsumer(ProjectsDbContext db, TimeProv
         var request = ResidentRequest.FromStationingVisit(
             new ResidentRequestId(Guid.CreateVersion7(now)), message.RequestId, message.ReferenceNumber, message.StationingVisitId, message.VillageCommitteeId,
             message.RaisedByHouseholdId, message.Subject, message.Location, Enum.TryParse<ProjectDomain>(message.Category, out var category) ? category : ProjectDomain.Other,
-            message.RaisedOn, message.ContactHeld);
+            message.RaisedOn, message.ContactHeld, now);
         Db.ResidentRequests.Add(request);
-        Db.AddToOutbox(RequestEvents.Received(request, now));
     }
 }

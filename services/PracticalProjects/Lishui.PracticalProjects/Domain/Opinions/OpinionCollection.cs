@@ -1,3 +1,4 @@
+using Lishui.Contracts.PracticalProjects;
 using Lishui.Shared.Domain;
 
 namespace Lishui.PracticalProjects.Domain.Opinions;
@@ -112,7 +113,7 @@ public sealed class OpinionCollection : AggregateRoot
             string.IsNullOrWhiteSpace(signature.SignedName) ? null : signature.SignedName.Trim(), signature.Confirmed && !string.IsNullOrWhiteSpace(signature.SignedName),
             signature.ImageId, now);
         positions.Add(recorded);
-        NextVersion();
+        Record(new HouseholdVisited { CollectionId = Id.Value, HouseholdId = householdId, VisitedBy = visitedBy, VisitedOn = visitedOn, Revision = revision }, Id.Value, OrganisationId, now);
         return recorded;
     }
 
@@ -132,7 +133,19 @@ public sealed class OpinionCollection : AggregateRoot
         var result = Tally();
         CompletedAt = now;
         Passed = result.Passed;
-        NextVersion();
+        Record(new OpinionCollectionCompleted
+        {
+            CollectionId = Id.Value,
+            ProjectId = ProjectId,
+            AffectedHouseholds = result.Affected,
+            Agree = result.Agree,
+            Disagree = result.Disagree,
+            Abstain = result.Abstain,
+            NotVisited = result.NotVisited,
+            AgreeShare = result.AgreeShare,
+            ThresholdPercent = ThresholdPercent,
+            Passed = result.Passed,
+        }, Id.Value, OrganisationId, now);
         return result;
     }
 

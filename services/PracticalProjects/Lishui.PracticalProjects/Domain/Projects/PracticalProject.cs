@@ -1,3 +1,4 @@
+using Lishui.Contracts.PracticalProjects;
 using Lishui.Shared.Domain;
 
 namespace Lishui.PracticalProjects.Domain.Projects;
@@ -163,7 +164,7 @@ public sealed class PracticalProject : AggregateRoot
     public static PracticalProject Propose(
         ProjectId id, string title, ProjectLevel level, string batch, ProjectDomain domain, Guid responsibleOrganisationId,
         string responsibleCadre, string location, DateOnly plannedStart, DateOnly plannedEnd, decimal budget, string fundingSource,
-        PracticalProject? parent, int weight, Guid? responsibleCadreMemberId = null, string? village = null, IReadOnlyCollection<Guid>? originRequestIds = null,
+        PracticalProject? parent, int weight, DateTimeOffset now, Guid? responsibleCadreMemberId = null, string? village = null, IReadOnlyCollection<Guid>? originRequestIds = null,
         bool requiresConsultation = false)
     {
         Rules.Check(new ProjectTitleMustBeGivenRule(title));
@@ -192,7 +193,19 @@ public sealed class PracticalProject : AggregateRoot
             Status = ProjectStatus.Proposed,
             RequiresConsultation = requiresConsultation,
         };
-        project.NextVersion();
+        project.Record(new ProjectProposed
+        {
+            ProjectId = id.Value,
+            Title = project.Title,
+            Level = level.ToString(),
+            Batch = project.Batch,
+            Domain = domain.ToString(),
+            ParentProjectId = project.ParentId?.Value,
+            Budget = budget,
+            FundingSource = project.FundingSource,
+            PlannedStart = plannedStart,
+            PlannedEnd = plannedEnd,
+        }, now);
         return project;
     }
 
@@ -221,7 +234,7 @@ public sealed class PracticalProject : AggregateRoot
         }
 
         history.Add(change);
-        NextVersion();
+        Record(new ProjectStatusChanged { ProjectId = Id.Value, PreviousStatus = change.From.ToString(), Status = to.ToString(), EffectiveOn = effectiveOn }, now);
         return change;
     }
 
@@ -235,7 +248,7 @@ public sealed class PracticalProject : AggregateRoot
             Progress, progress, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), string.IsNullOrWhiteSpace(reportedBy) ? null : reportedBy.Trim(),
             now));
         Progress = progress;
-        NextVersion();
+        Record(new ProjectProgressReported { ProjectId = Id.Value, Progress = progress }, now);
     }
 
     /// <summary>Another request the project answers (a request linked to an existing project).</summary>
@@ -260,7 +273,17 @@ public sealed class PracticalProject : AggregateRoot
         var grant = new ProjectGrant(id, amount, fundingSource.Trim(), grantedOn, grantedBy.Trim(),
             string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim(), now);
         grants.Add(grant);
-        NextVersion();
+        Record(new ProjectFundsGranted
+        {
+            ProjectId = Id.Value,
+            GrantId = id,
+            Amount = grant.Amount,
+            FundingSource = grant.FundingSource,
+            GrantedOn = grantedOn,
+            TotalGranted = Granted,
+            Budget = Budget,
+            OverBudget = Granted > Budget,
+        }, now);
         return grant;
     }
 
@@ -274,13 +297,13 @@ public sealed class PracticalProject : AggregateRoot
         return milestone;
     }
 
-    public ProjectMilestone ReachMilestone(Guid milestoneId, DateOnly reachedOn, string recordedBy, DateOnly today)
+    public ProjectMilestone ReachMilestone(Guid milestoneId, DateOnly reachedOn, string recordedBy, DateOnly today, DateTimeOffset now)
     {
         var milestone = milestones.SingleOrDefault(m => m.Id == milestoneId);
         Rules.Check(new MilestoneMustBeKnownAndOpenRule(milestone is not null, milestone?.ReachedOn is not null));
         Rules.Check(new DateCannotBeInTheFutureRule(reachedOn, today, "reachedOn"));
         milestone!.Reach(reachedOn, recordedBy.Trim());
-        NextVersion();
+        Record(new ProjectMilestoneReached { ProjectId = Id.Value, MilestoneId = milestone.Id, Name = milestone.Name, PlannedOn = milestone.PlannedOn, ReachedOn = reachedOn }, now);
         return milestone;
     }
 
@@ -294,7 +317,7 @@ public sealed class PracticalProject : AggregateRoot
     }
 
     /// <summary>Past the planned end and not finished: reports each overdue period once (period length in days).</summary>
-    public (int Period, long Sequence)? MarkOverdue(int periodDays, DateOnly today)
+    public (int Period, long Sequence)? MarkOverdue(int periodDays, DateOnly today, DateTimeOffset now)
     {
         if (IsFinished || OverduePeriods.AfterDeadline(PlannedEnd, periodDays, today) is not { } period || period <= OverduePeriodReported)
         {
@@ -302,8 +325,14 @@ public sealed class PracticalProject : AggregateRoot
         }
 
         OverduePeriodReported = period;
-        return (period, NextVersion());
+        Record(new ProjectOverdue { ProjectId = Id.Value, Title = Title, ResponsibleCadreMemberId = ResponsibleCadreMemberId, PlannedEnd = PlannedEnd, OverduePeriod = period }, now);
+        return (period, Version);
     }
+
+    /// <summary>A project's events are about itself and belong to its responsible organisation.</summary>
+    private void Record<T>(T @event, DateTimeOffset now)
+        where T : Lishui.Contracts.IntegrationEvent =>
+        Record(@event, Id.Value, ResponsibleOrganisationId, now);
 
     /// <summary>Weighted progress of sub-projects (Decidim-style roll-up); the project's own when it has none.</summary>
     public static int RolledUp(int ownProgress, IReadOnlyCollection<(int Progress, int Weight)> children) =>

@@ -1,4 +1,5 @@
 using Lishui.PracticalProjects.Domain.Projects;
+using Lishui.Contracts.PracticalProjects;
 using Lishui.Shared.Domain;
 
 namespace Lishui.PracticalProjects.Domain.Requests;
@@ -115,25 +116,25 @@ public sealed class ResidentRequest : AggregateRoot
 
     public static ResidentRequest FromStationingVisit(
         ResidentRequestId id, Guid pairingRequestId, string referenceNumber, Guid stationingVisitId, Guid villageCommitteeId, Guid? householdId,
-        string subject, string location, ProjectDomain category, DateOnly raisedOn, bool contactHeldByPairing) =>
+        string subject, string location, ProjectDomain category, DateOnly raisedOn, bool contactHeldByPairing, DateTimeOffset now) =>
         New(id, referenceNumber, RequestOrigin.StationingVisit, villageCommitteeId, householdId, subject, location, category, raisedOn,
-            contactHeldByPairing ? ContactHeldByPairing : null, pairingRequestId, stationingVisitId, echoPostId: null, recordedBy: "驻点走访");
+            contactHeldByPairing ? ContactHeldByPairing : null, pairingRequestId, stationingVisitId, echoPostId: null, recordedBy: "驻点走访", now);
 
     /// <summary>A request entered here (by a cadre, or from an echo-wall post); a contact left here is held here.</summary>
     public static ResidentRequest Record(
         ResidentRequestId id, string referenceNumber, RequestOrigin origin, Guid organisationId, Guid? householdId, string subject, string location,
-        ProjectDomain category, DateOnly receivedOn, DateOnly today, bool contactLeftHere, Guid? echoPostId, string recordedBy)
+        ProjectDomain category, DateOnly receivedOn, DateOnly today, bool contactLeftHere, Guid? echoPostId, string recordedBy, DateTimeOffset now)
     {
         Rules.Check(new DecidedByMustBeGivenRule(recordedBy, "recordedBy"));
         Rules.Check(new ReceivedOnCannotBeInTheFutureRule(receivedOn, today));
         return New(id, referenceNumber, origin, organisationId, householdId, subject, location, category, receivedOn,
-            contactLeftHere ? ContactHeldByProjects : null, null, null, echoPostId, recordedBy.Trim());
+            contactLeftHere ? ContactHeldByProjects : null, null, null, echoPostId, recordedBy.Trim(), now);
     }
 
     private static ResidentRequest New(
         ResidentRequestId id, string referenceNumber, RequestOrigin origin, Guid organisationId, Guid? householdId, string subject, string location,
         ProjectDomain category, DateOnly receivedOn, string? contactHeldBy, Guid? pairingRequestId, Guid? stationingVisitId, Guid? echoPostId,
-        string recordedBy)
+        string recordedBy, DateTimeOffset now)
     {
         Rules.Check(new RequestSubjectMustBeGivenRule(subject));
         Rules.Check(new RequestLocationLengthRule(location));
@@ -155,7 +156,15 @@ public sealed class ResidentRequest : AggregateRoot
             ContactHeldBy = contactHeldBy,
             Status = RequestStatus.Received,
         };
-        request.NextVersion();
+        request.Record(new ResidentRequestReceived
+        {
+            RequestId = id.Value,
+            ReferenceNumber = referenceNumber,
+            Origin = origin.ToString(),
+            PairingRequestId = pairingRequestId,
+            Category = category.ToString(),
+            ReceivedOn = receivedOn,
+        }, now);
         return request;
     }
 
@@ -163,6 +172,7 @@ public sealed class ResidentRequest : AggregateRoot
     {
         var change = Move(RequestStatus.Accepted, decidedBy, note, now);
         AcceptedOn = today;
+        Record(new ResidentRequestAccepted { RequestId = Id.Value, ReferenceNumber = ReferenceNumber, AcceptedOn = today }, now);
         return change;
     }
 
@@ -172,6 +182,17 @@ public sealed class ResidentRequest : AggregateRoot
         var change = Move(RequestStatus.Answered, answeredBy, null, now);
         Reply = reply.Trim();
         AnsweredOn = DecidedOn = today;
+        Record(new ResidentRequestAnswered
+        {
+            RequestId = Id.Value,
+            ReferenceNumber = ReferenceNumber,
+            Origin = Origin.ToString(),
+            Reply = Reply,
+            ReceivedOn = ReceivedOn,
+            AnsweredOn = today,
+            ContactHeldBy = ContactHeldBy,
+            ContactRequestId = ContactRequestId,
+        }, now);
         return change;
     }
 
@@ -182,14 +203,34 @@ public sealed class ResidentRequest : AggregateRoot
         var change = Move(RequestStatus.Merged, decidedBy, note, now);
         MergedInto = target.Id;
         DecidedOn = today;
+        Record(new ResidentRequestMerged
+        {
+            RequestId = Id.Value,
+            ReferenceNumber = ReferenceNumber,
+            MergedIntoRequestId = target.Id.Value,
+            MergedIntoReferenceNumber = target.ReferenceNumber,
+            MergedOn = today,
+        }, now);
         return change;
     }
 
-    public RequestStatusChange TurnIntoProject(Guid projectId, string decidedBy, string? note, DateOnly today, DateTimeOffset now)
+    public RequestStatusChange TurnIntoProject(Guid projectId, string projectTitle, string decidedBy, string? note, DateOnly today, DateTimeOffset now)
     {
         var change = Move(RequestStatus.TurnedIntoProject, decidedBy, note, now);
         ProjectId = projectId;
         DecidedOn = today;
+        Record(new ResidentRequestTurnedIntoProject
+        {
+            RequestId = Id.Value,
+            ReferenceNumber = ReferenceNumber,
+            Origin = Origin.ToString(),
+            ProjectId = projectId,
+            ProjectTitle = projectTitle,
+            ReceivedOn = ReceivedOn,
+            DecidedOn = today,
+            ContactHeldBy = ContactHeldBy,
+            ContactRequestId = ContactRequestId,
+        }, now);
         return change;
     }
 
@@ -201,8 +242,19 @@ public sealed class ResidentRequest : AggregateRoot
     {
         Rules.Check(new ReopenReasonMustBeGivenRule(reason));
         Rules.Check(new ReopenOnlyAfterAnAnswerOrAFinishedProjectRule(Status, projectFinished));
+        var previous = Status;
         var change = Move(RequestStatus.Reopened, ReopenedByResident, reason, now);
         DecidedOn = null;
+        Record(new ResidentRequestReopened
+        {
+            RequestId = Id.Value,
+            ReferenceNumber = ReferenceNumber,
+            PreviousStatus = previous.ToString(),
+            ProjectId = previous == RequestStatus.TurnedIntoProject ? ProjectId : null,
+            Reason = change.Note!,
+            ReopenedOn = TownCalendar.DateOf(now),
+            Reopenings = History.Count(h => h.To == RequestStatus.Reopened),
+        }, now);
         return change;
     }
 
@@ -210,7 +262,7 @@ public sealed class ResidentRequest : AggregateRoot
     /// Unanswered for more than <paramref name="answerWithinDays"/> days: the first period is overdue the day
     /// after the due date, each further period N days later. Returns the period and due date to report, once.
     /// </summary>
-    public (int Period, DateOnly DueOn, long Sequence)? MarkOverdue(int answerWithinDays, DateOnly today)
+    public (int Period, DateOnly DueOn, long Sequence)? MarkOverdue(int answerWithinDays, DateOnly today, DateTimeOffset now)
     {
         if (!IsOpen || OverduePeriods.Current(ReceivedOn, answerWithinDays, today) is not { } period || period <= OverduePeriodReported)
         {
@@ -218,7 +270,9 @@ public sealed class ResidentRequest : AggregateRoot
         }
 
         OverduePeriodReported = period;
-        return (period, ReceivedOn.AddDays(period * answerWithinDays), NextVersion());
+        var dueOn = ReceivedOn.AddDays(period * answerWithinDays);
+        Record(new ResidentRequestOverdue { RequestId = Id.Value, ReferenceNumber = ReferenceNumber, ReceivedOn = ReceivedOn, DueOn = dueOn }, now);
+        return (period, dueOn, Version);
     }
 
     private RequestStatusChange Move(RequestStatus to, string decidedBy, string? note, DateTimeOffset now)
@@ -228,7 +282,11 @@ public sealed class ResidentRequest : AggregateRoot
         var change = new RequestStatusChange(Status, to, decidedBy.Trim(), now, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
         Status = to;
         history.Add(change);
-        NextVersion();
         return change;
     }
+
+    /// <summary>A request's events are about itself and belong to its village (or the organisation that received it).</summary>
+    private void Record<T>(T @event, DateTimeOffset now)
+        where T : Lishui.Contracts.IntegrationEvent =>
+        Record(@event, Id.Value, OrganisationId, now);
 }

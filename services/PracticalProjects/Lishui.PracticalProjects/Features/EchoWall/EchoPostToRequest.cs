@@ -59,7 +59,7 @@ public static class EchoPostToRequest
             contact?.BelongsTo(requestId.Value);
             var request = ResidentRequest.Record(
                 requestId, reference, RequestOrigin.EchoWall, organisationId, null, post.Text, r.Location ?? string.Empty, r.Category ?? ProjectDomain.Other,
-                TownCalendar.DateOf(post.PostedAt), time.Today(), contact is not null, post.Id.Value, Caller.From(http.User).Name);
+                TownCalendar.DateOf(post.PostedAt), time.Today(), contact is not null, post.Id.Value, Caller.From(http.User).Name, now);
             post.Link(request.Id.Value, null);
             return request;
         });

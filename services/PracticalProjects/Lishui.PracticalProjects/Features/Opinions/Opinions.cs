@@ -1,12 +1,9 @@
 using System.Security.Claims;
-using Lishui.Contracts;
-using Lishui.Contracts.PracticalProjects;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Opinions;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Domain;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -131,17 +128,9 @@ public static class Opinions
 
             var onRegister = await db.Households.AnyAsync(h => h.HouseholdId == r.HouseholdId && h.OrganisationId == collection.OrganisationId, ct);
             var now = time.GetUtcNow();
-            var recorded = collection.Record(
+            collection.Record(
                 r.HouseholdId, onRegister, r.Position, new HouseholdSignature(r.SignedName, r.SignatureConfirmed == true, r.SignatureImageId), r.SignatureReference,
                 visitor, r.VisitedOn, TownCalendar.DateOf(now), now);
-            db.AddToOutbox(new HouseholdVisited
-            {
-                CollectionId = collection.Id.Value,
-                HouseholdId = recorded.HouseholdId,
-                VisitedBy = recorded.VisitedBy,
-                VisitedOn = recorded.VisitedOn,
-                Revision = recorded.Revision,
-            }.About(collection.Id.Value, collection.OrganisationId, collection.Version, now));
             return CollectionResponse.From(collection);
         }, time);
     }
@@ -175,20 +164,7 @@ public static class Opinions
         }
 
         var now = time.GetUtcNow();
-        var result = collection.Complete(now);
-        db.AddToOutbox(new OpinionCollectionCompleted
-        {
-            CollectionId = collection.Id.Value,
-            ProjectId = collection.ProjectId,
-            AffectedHouseholds = result.Affected,
-            Agree = result.Agree,
-            Disagree = result.Disagree,
-            Abstain = result.Abstain,
-            NotVisited = result.NotVisited,
-            AgreeShare = result.AgreeShare,
-            ThresholdPercent = collection.ThresholdPercent,
-            Passed = result.Passed,
-        }.About(collection.Id.Value, collection.OrganisationId, collection.Version, now));
+        collection.Complete(now);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(CollectionResponse.From(collection));
     }

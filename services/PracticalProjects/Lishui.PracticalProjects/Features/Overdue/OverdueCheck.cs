@@ -1,9 +1,6 @@
-using Lishui.Contracts;
-using Lishui.Contracts.PracticalProjects;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
-using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -40,19 +37,11 @@ public sealed class OverdueCheck(ProjectsDbContext db, TimeProvider time, IOptio
         var projectEvents = 0;
         foreach (var project in projects)
         {
-            if (project.MarkOverdue(o.ProjectPeriodDays, today) is not { } overdue)
+            if (project.MarkOverdue(o.ProjectPeriodDays, today, now) is null)
             {
                 continue;
             }
 
-            db.AddToOutbox(new ProjectOverdue
-            {
-                ProjectId = project.Id.Value,
-                Title = project.Title,
-                ResponsibleCadreMemberId = project.ResponsibleCadreMemberId,
-                PlannedEnd = project.PlannedEnd,
-                OverduePeriod = overdue.Period,
-            }.About(project.Id.Value, project.ResponsibleOrganisationId, overdue.Sequence, now));
             projectEvents++;
         }
 
@@ -63,18 +52,11 @@ public sealed class OverdueCheck(ProjectsDbContext db, TimeProvider time, IOptio
         var requestEvents = 0;
         foreach (var request in requests)
         {
-            if (request.MarkOverdue(o.RequestAnswerDays, today) is not { } overdue)
+            if (request.MarkOverdue(o.RequestAnswerDays, today, now) is null)
             {
                 continue;
             }
 
-            db.AddToOutbox(new ResidentRequestOverdue
-            {
-                RequestId = request.Id.Value,
-                ReferenceNumber = request.ReferenceNumber,
-                ReceivedOn = request.ReceivedOn,
-                DueOn = overdue.DueOn,
-            }.About(request.Id.Value, request.OrganisationId, overdue.Sequence, now));
             requestEvents++;
         }
 

@@ -1,9 +1,6 @@
 using System.Security.Claims;
-using Lishui.Contracts;
-using Lishui.Contracts.PracticalProjects;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -45,13 +42,6 @@ public static class ChangeProject
         var consultationPassed = r.Status == ProjectStatus.Approved && project.RequiresConsultation
             && await db.OpinionCollections.AnyAsync(c => c.ProjectId == project.Id.Value && c.Passed == true, ct);
         var change = project.ChangeStatus(r.Status, r.EffectiveOn, r.Reason, Caller.From(user).Name, now, consultationPassed);
-        db.AddToOutbox(new ProjectStatusChanged
-        {
-            ProjectId = project.Id.Value,
-            PreviousStatus = change.From.ToString(),
-            Status = change.To.ToString(),
-            EffectiveOn = change.EffectiveOn,
-        }.About(project.Id.Value, project.ResponsibleOrganisationId, project.Version, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ProjectResponse.From(project, project.Progress));
     }
@@ -67,8 +57,6 @@ public static class ChangeProject
 
         var now = time.GetUtcNow();
         project.ReportProgress(r.Progress, r.Reason, now, Caller.From(user).Name);
-        db.AddToOutbox(new ProjectProgressReported { ProjectId = project.Id.Value, Progress = project.Progress }
-            .About(project.Id.Value, project.ResponsibleOrganisationId, project.Version, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ProjectResponse.From(project, project.Progress));
     }

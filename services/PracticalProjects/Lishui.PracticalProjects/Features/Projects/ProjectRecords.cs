@@ -1,11 +1,8 @@
 using System.Security.Claims;
-using Lishui.Contracts;
-using Lishui.Contracts.PracticalProjects;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Features.Funds;
 using Lishui.Shared.Domain;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -81,17 +78,6 @@ public static class ProjectRecords
             var today = time.Today();
             var grant = project.Grant(Guid.CreateVersion7(now), r.Amount, r.FundingSource ?? project.FundingSource, r.GrantedOn ?? today, r.GrantedBy, r.OverrideReason, today, now);
             await SpecialFunds.DrawAsync(db, grant.FundingSource, grant.Amount, grant.GrantedOn, now, ct);
-            db.AddToOutbox(new ProjectFundsGranted
-            {
-                ProjectId = project.Id.Value,
-                GrantId = grant.Id,
-                Amount = grant.Amount,
-                FundingSource = grant.FundingSource,
-                GrantedOn = grant.GrantedOn,
-                TotalGranted = project.Granted,
-                Budget = project.Budget,
-                OverBudget = project.Granted > project.Budget,
-            }.About(project.Id.Value, project.ResponsibleOrganisationId, project.Version, now));
             return (new GrantResponse(grant.Id, grant.Amount, grant.FundingSource, grant.GrantedOn, grant.GrantedBy, grant.OverrideReason, grant.RecordedAt),
                 $"/projects/{id}");
         }, time);
@@ -122,15 +108,7 @@ public static class ProjectRecords
 
         var now = time.GetUtcNow();
         var today = time.Today();
-        var milestone = project.ReachMilestone(milestoneId, r.ReachedOn ?? today, Caller.From(user).Name, today);
-        db.AddToOutbox(new ProjectMilestoneReached
-        {
-            ProjectId = project.Id.Value,
-            MilestoneId = milestone.Id,
-            Name = milestone.Name,
-            PlannedOn = milestone.PlannedOn,
-            ReachedOn = milestone.ReachedOn!.Value,
-        }.About(project.Id.Value, project.ResponsibleOrganisationId, project.Version, now));
+        var milestone = project.ReachMilestone(milestoneId, r.ReachedOn ?? today, Caller.From(user).Name, today, now);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ProjectResponse.From(project, project.Progress));
     }

@@ -1,5 +1,3 @@
-using Lishui.Contracts;
-using Lishui.Contracts.PracticalProjects;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.Shared.Messaging;
@@ -60,22 +58,9 @@ public static class ProposeProject
 
         var project = PracticalProject.Propose(
             new ProjectId(Guid.CreateVersion7(now)), r.Title, r.Level, r.Batch, r.Domain, r.ResponsibleOrganisationId, r.ResponsibleCadre,
-            r.Location, r.PlannedStart, r.PlannedEnd, r.Budget, r.FundingSource, parent, r.Weight ?? 1, r.ResponsibleCadreMemberId, r.Village, originRequestIds,
+            r.Location, r.PlannedStart, r.PlannedEnd, r.Budget, r.FundingSource, parent, r.Weight ?? 1, now, r.ResponsibleCadreMemberId, r.Village, originRequestIds,
             r.RequiresConsultation == true);
         db.Projects.Add(project);
-        db.AddToOutbox(new ProjectProposed
-        {
-            ProjectId = project.Id.Value,
-            Title = project.Title,
-            Level = project.Level.ToString(),
-            Batch = project.Batch,
-            Domain = project.Domain.ToString(),
-            ParentProjectId = project.ParentId?.Value,
-            Budget = project.Budget,
-            FundingSource = project.FundingSource,
-            PlannedStart = project.PlannedStart,
-            PlannedEnd = project.PlannedEnd,
-        }.About(project.Id.Value, project.ResponsibleOrganisationId, project.Version, now));
         return project;
     }
 }

@@ -3,7 +3,6 @@ using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
 using Lishui.PracticalProjects.Features.Requests;
 using Lishui.Shared.Domain;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,8 +44,7 @@ public static class ReportNotSolved
             var projectFinished = request.ProjectId is { } projectId
                 && await db.Projects.AnyAsync(p => p.Id == new ProjectId(projectId) && (p.Status == ProjectStatus.Completed || p.Status == ProjectStatus.Evaluated), token);
             var now = time.GetUtcNow();
-            var change = request.Reopen(body.Value.Reason, projectFinished, now);
-            db.AddToOutbox(RequestEvents.Reopened(request, change, TownCalendar.DateOf(now), now));
+            request.Reopen(body.Value.Reason, projectFinished, now);
             return (await PublicRequestStatus.OfAsync(db, request, token), $"/public/requests/{Uri.EscapeDataString(request.ReferenceNumber)}");
         }, time);
     }

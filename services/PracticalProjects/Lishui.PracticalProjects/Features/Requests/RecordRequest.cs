@@ -2,7 +2,6 @@ using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
 using Lishui.Shared.Domain;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,7 +38,7 @@ public static class RecordRequest
             var contact = RequesterContact.Create(Guid.CreateVersion7(now), r.ContactName, r.ContactPhone, id.Value, null, now);
             var request = ResidentRequest.Record(
                 id, reference, RequestOrigin.Cadre, r.OrganisationId, r.RaisedByHouseholdId, r.Subject, r.Location ?? string.Empty,
-                r.Category ?? ProjectDomain.Other, r.ReceivedOn ?? time.Today(), time.Today(), contact is not null, null, recordedBy);
+                r.Category ?? ProjectDomain.Other, r.ReceivedOn ?? time.Today(), time.Today(), contact is not null, null, recordedBy, now);
             if (contact is not null)
             {
                 db.RequesterContacts.Add(contact);
@@ -65,7 +64,6 @@ public static class RequestIntake
             var reference = await ReferenceNumbers.NextAsync(db, time.Today().Year, token);
             var request = await create(reference, now, token);
             db.ResidentRequests.Add(request);
-            db.AddToOutbox(RequestEvents.Received(request, now));
             return (RequestResponse.From(request), $"/resident-requests/{request.Id.Value}");
         }, time);
 

@@ -1,13 +1,10 @@
 using System.Security.Claims;
-using Lishui.Contracts;
-using Lishui.Contracts.PracticalProjects;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
 using Lishui.PracticalProjects.Features.Projects;
 using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Domain;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -77,7 +74,6 @@ public static class RequestSteps
 
         var now = time.GetUtcNow();
         request.Accept(Caller.From(user).Name, r.Note, time.Today(), now);
-        db.AddToOutbox(RequestEvents.Accepted(request, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(RequestResponse.From(request));
     }
@@ -93,7 +89,6 @@ public static class RequestSteps
 
         var now = time.GetUtcNow();
         request.Answer(r.Reply, Caller.From(user).Name, time.Today(), now);
-        db.AddToOutbox(RequestEvents.Answered(request, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(RequestResponse.From(request));
     }
@@ -116,7 +111,6 @@ public static class RequestSteps
 
         var now = time.GetUtcNow();
         request.MergeInto(target, Caller.From(http.User).Name, r.Note, time.Today(), now);
-        db.AddToOutbox(RequestEvents.Merged(request, target, now));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(RequestResponse.From(request));
     }
@@ -154,8 +148,7 @@ public static class RequestSteps
             project = await ProposeProject.ProposeAsync(db, r.Project, [request.Id.Value], now, ct);
         }
 
-        request.TurnIntoProject(project.Id.Value, Caller.From(http.User).Name, r.Note, time.Today(), now);
-        db.AddToOutbox(RequestEvents.TurnedIntoProject(request, project.Title, now));
+        request.TurnIntoProject(project.Id.Value, project.Title, Caller.From(http.User).Name, r.Note, time.Today(), now);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(RequestResponse.From(request));
     }
