@@ -110,13 +110,22 @@ public static class LatencyBenchmark
             var answered = new ConcurrentDictionary<Guid, long>();
             ConcurrentDictionary<Guid, long> warm;
             (TimeSpan Process, TimeSpan Machine, TimeSpan Elapsed) spent;
+            (TimeSpan Cpu, int Servers) stack;
             StatementCount? statements = null;
             try
             {
                 Console.WriteLine($"latency: {rate} registrations/s for {seconds} s (after {warmup} s warm-up), POST /members → welcome notification stored");
                 warm = await DriveAsync(membership.Client, branch, rate, warmup, 0, ct);
+                // The warm-up's welcomes must be stored before counting starts, or their statements and CPU are charged to the run.
+                var settled = DateTime.UtcNow.AddSeconds(30);
+                while (warm.Keys.Any(m => !stored.ContainsKey(m)) && DateTime.UtcNow < settled)
+                {
+                    await Task.Delay(100, ct);
+                }
+
                 statements = await StatementCount.StartAsync(servers.Postgres, ct);
                 var cpu = new CpuMeter();
+                var stackCpu = StackCpuMeter.Start(new NpgsqlConnectionStringBuilder(servers.Postgres).Port, servers.RabbitMq.Port);
                 started = await DriveAsync(membership.Client, branch, rate, seconds, warmup * rate, ct, answered);
                 var deadline = DateTime.UtcNow.AddSeconds(30);
                 while (started.Keys.Any(m => !stored.ContainsKey(m)) && DateTime.UtcNow < deadline)
@@ -125,6 +134,7 @@ public static class LatencyBenchmark
                 }
 
                 spent = cpu.Read();
+                stack = (stackCpu.Read(), stackCpu.ServerPids.Count);
             }
             finally
             {
@@ -149,7 +159,11 @@ public static class LatencyBenchmark
             Console.WriteLine($"CPU per registration: {spent.Process.TotalMilliseconds / Math.Max(1, started.Count):F1} ms in this process (Membership, Notification, the load), " +
                 $"{perRequest:F1} ms on the whole machine (with PostgreSQL, RabbitMQ, the kernel) over {spent.Elapsed.TotalSeconds:F0} s; " +
                 $"{Environment.ProcessorCount} cores carry at most about {Environment.ProcessorCount * 1000 / perRequest:F0} registrations/s");
-            Console.WriteLine($"target p99 ≤ 50 ms: {(Percentile(latencies, 0.99) <= 50 ? "met" : "NOT met")}   (warm-up requests {warm.Count}, not counted)");
+            var perStack = stack.Cpu.TotalMilliseconds / Math.Max(1, started.Count);
+            Console.WriteLine($"CPU per registration of the stack alone (this process + the {stack.Servers} servers on the benchmark's PostgreSQL/RabbitMQ ports, " +
+                $"with their children; other work on a shared machine left out): {perStack:F1} ms   target ≤ 8 ms: {(stack.Servers == 2 && perStack <= 8 ? "met" : "NOT met")}" +
+                (stack.Servers == 2 ? string.Empty : " (servers not found on this machine: the figure lacks them)"));
+                        Console.WriteLine($"target p99 ≤ 50 ms: {(Percentile(latencies, 0.99) <= 50 ? "met" : "NOT met")}   (warm-up requests {warm.Count}, not counted)");
             if (statements is not null)
             {
                 await statements.PrintAsync(new Dictionary<string, string> { ["Membership"] = membershipDb, ["Notification"] = notificationDb }, started.Count, "registration", ct);

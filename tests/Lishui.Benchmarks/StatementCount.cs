@@ -64,7 +64,7 @@ public sealed class StatementCount
 
         Console.WriteLine($"  {"in all",-14} {rows.Sum(r => r.Calls) / per,6:F1} statements   target ≤ 12: {(rows.Sum(r => r.Calls) / per <= 12 ? "met" : "NOT met")}");
         Console.WriteLine("  most frequent:");
-        foreach (var row in rows.Take(12))
+        foreach (var row in rows.Where(r => r.Calls / per >= 0.05).Take(30))
         {
             Console.WriteLine($"  {row.Calls / per,6:F2}  {row.Service,-13} {row.Sql}");
         }
