@@ -34,6 +34,7 @@ public sealed class HandlerHarness : IAsyncDisposable
         var provider = new ServiceCollection()
             .AddSingleton(TimeProvider.System)
             .AddDbContext<NotificationDbContext>(o => o.UseNpgsql(database))
+            .AddSingleton<TemplateCache>()
             .AddScoped<ITemplateLibrary, TemplateLibrary>()
             .AddMassTransitTestHarness(consumers)
             .BuildServiceProvider(true);

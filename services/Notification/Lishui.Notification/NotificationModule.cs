@@ -27,6 +27,7 @@ public static class NotificationModule
         builder.AddPlatformSecurity();
         builder.Services.AddScoped<IScopeLookup, NotificationScopes>();
         builder.AddServiceDatabase<NotificationDbContext>(NotificationDbContext.ConnectionName);
+        builder.Services.AddSingleton<TemplateCache>();
         builder.Services.AddScoped<ITemplateLibrary, TemplateLibrary>();
         builder.AddDelivery();
         builder.AddPlatformMessaging<NotificationDbContext>(ServiceName, bus =>

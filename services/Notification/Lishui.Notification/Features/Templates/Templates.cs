@@ -66,7 +66,7 @@ public static class Templates
     }
 
     private static async Task<Results<Ok<TemplateResponse>, ProblemHttpResult>> EditAsync(
-        string key, string locale, ValidatedBody<EditTemplateRequest> body, HttpContext http, NotificationDbContext db, TimeProvider time, CancellationToken ct)
+        string key, string locale, ValidatedBody<EditTemplateRequest> body, HttpContext http, NotificationDbContext db, TemplateCache cache, TimeProvider time, CancellationToken ct)
     {
         if (!TemplateKind.All.TryGetValue(key, out var kind))
         {
@@ -79,6 +79,7 @@ public static class Templates
 
         // Two editors at once: the (key, locale, version) key lets only one of them write this version.
         await db.SaveChangesAsync(ct);
+        cache.Invalidate(key, locale);
         return TypedResults.Ok(TemplateResponse.From(edited));
     }
 
