@@ -3,6 +3,7 @@ using Lishui.Notification.Data;
 using Lishui.Notification.Domain;
 using Lishui.Notification.Domain.Templates;
 using Lishui.Notification.Messaging;
+using Lishui.Shared.Messaging;
 using Lishui.Testing;
 using MassTransit;
 using MassTransit.Testing;
@@ -63,6 +64,32 @@ public sealed class WelcomeNotificationTests : IAsyncLifetime
         Assert.StartsWith("Dear comrade Li Na", welcome.Body);
     }
 
+    /// <summary>
+    /// A registration the view already holds (sent again under a new event id, after a name correction
+    /// reached this service): the view keeps the corrected name and the welcome uses it.
+    /// </summary>
+    [Fact]
+    public async Task A_member_already_in_the_view_is_welcomed_by_the_name_the_view_holds()
+    {
+        var harness = handlers.Harness;
+        var registered = Registered("黄志");
+        await handlers.WithDbAsync(db =>
+        {
+            db.Set<LocalMember>().Add(new LocalMember
+            {
+                MemberId = registered.MemberId, OrganisationId = registered.OrganisationId, Name = "黄志坚", Status = "Probationary",
+                Sequence = registered.Sequence, OrganisationSequence = registered.Sequence, UpdatedAt = registered.OccurredAt,
+            });
+            return db.SaveChangesAsync();
+        });
+
+        await harness.Bus.PublishWithinDeadlineAsync(registered);
+        await handlers.WaitUntilAsync(h => h.Consumed.Select<MemberRegistered>().Any(m => m.Context.Message.EventId == registered.EventId));
+
+        var welcome = await handlers.WithDbAsync(db => db.Notifications.SingleAsync(n => n.RecipientId == registered.MemberId));
+        Assert.StartsWith("黄志坚同志", welcome.Body);
+        Assert.Equal("黄志坚", (await handlers.WithDbAsync(db => db.Set<LocalMember>().SingleAsync(m => m.MemberId == registered.MemberId))).Name);
+    }
 
     private static MemberRegistered Registered(string name)
     {
