@@ -5,6 +5,7 @@ using Lishui.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Lishui.Messaging.IntegrationTests;
 
@@ -113,6 +114,32 @@ public sealed class RelayBatchingTests(MessagingFixture fixture) : IAsyncLifetim
         refusing.Refuse = false;
         effects = await service.EffectsEventuallyAsync(5);
         Assert.Equal(5, effects.Count);
+        Assert.Equal(0, await CountOutboxAsync());
+    }
+
+    /// <summary>Replicas take turns: one that finds the relay's lock taken publishes nothing until it is free.</summary>
+    [Fact]
+    public async Task A_relay_publishes_nothing_while_another_replica_holds_the_relay_lock()
+    {
+        await using var otherReplica = new NpgsqlConnection(database);
+        await otherReplica.OpenAsync();
+        await using var publishing = await otherReplica.BeginTransactionAsync();
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", otherReplica, publishing))
+        {
+            take.Parameters.Add(new NpgsqlParameter { Value = OutboxRelay<TestDbContext>.RelayLockKey });
+            await take.ExecuteNonQueryAsync();
+        }
+
+        var registered = Event(Guid.CreateVersion7(), 1, "李明");
+        await SaveWithOutboxAsync([registered]);
+        await using var service = await ServiceHost.StartAsync(database, Infra.RabbitMq, prefix);
+        await service.WaitUntilReadyAsync();
+        await Task.Delay(2000); // the relay looks at once on start and again when NOTIFY wakes it
+        Assert.Equal(1, await CountOutboxAsync());
+        Assert.Empty(await service.WithDbAsync(db => db.Effects.AsNoTracking().ToListAsync()));
+
+        await publishing.CommitAsync(); // the other replica is done: the next poll publishes the row
+        Assert.Equal(registered.EventId, Assert.Single(await service.EffectsEventuallyAsync(1)).EventId);
         Assert.Equal(0, await CountOutboxAsync());
     }
 
