@@ -162,7 +162,7 @@ extension plpgsql
 function CREATE OR REPLACE FUNCTION public.assessment_roll(root uuid, subject_type text)
  RETURNS TABLE(subject_id uuid, name text)
  LANGUAGE sql
- STABLE
+ STABLE PARALLEL SAFE
 AS $function$
     SELECT m.member_id, m.name::text FROM local_members m
     WHERE subject_type = 'Member' AND m.organisation_id IN (SELECT organisation_id FROM organisation_subtree(root))
@@ -196,7 +196,7 @@ END $function$
 function CREATE OR REPLACE FUNCTION public.organisation_subtree(root uuid)
  RETURNS TABLE(organisation_id uuid)
  LANGUAGE sql
- STABLE
+ STABLE PARALLEL SAFE
 AS $function$
     WITH RECURSIVE tree(organisation_id) AS (
         SELECT root

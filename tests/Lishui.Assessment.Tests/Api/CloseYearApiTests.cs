@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lishui.Assessment.Domain;
 using Lishui.Assessment.Features.Closing;
+using Lishui.Assessment.Features.Standings;
 using Lishui.Shared.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,6 +60,40 @@ public sealed class CloseYearApiTests(AssessmentApiFactory api) : IClassFixture<
         Assert.Equal(notice.Id, payload.GetProperty("noticeId").GetGuid());
         Assert.Equal(3, payload.GetProperty("subjectCount").GetInt32());
         Assert.Equal(organisation, payload.GetProperty("organisationId").GetGuid());
+    }
+
+    /// <summary>
+    /// The close computes every result into a temporary table and then stores it: what is stored is the
+    /// standings as they stood (scores, ranks, grades), and a correction that computes them again
+    /// in the same transaction, twice even, finds no table left over from the first time.
+    /// </summary>
+    [Fact]
+    public async Task The_stored_results_are_the_standings_as_they_stood_and_can_be_computed_again_in_one_transaction()
+    {
+        var organisation = Guid.NewGuid();
+        var scheme = await api.CreateSchemeAsync(AssessmentApiFactory.HefengScheme(organisation));
+        var ids = await api.RegisterMembersAsync(organisation, "梁永康", "冯丽华", "区志明");
+        await EnterAllAsync(scheme, ids[0], FullMarks); // 100
+        await EnterAllAsync(scheme, ids[1], FullMarks.Take(2).Append(("village-work", -5m))); // 35, a deduction included
+        var standings = await api.WithDbAsync(async db => await StandingsQuery.For(db, await db.Schemes.SingleAsync(s => s.Id == scheme)).ToListAsync());
+
+        await CloseAsync(scheme);
+
+        var stored = await api.WithDbAsync(db => db.Results.Where(r => r.SchemeId == scheme).ToListAsync());
+        Assert.Equal(
+            standings.Select(s => (s.SubjectId, s.Name, s.Total, s.Grade, (int)s.Rank, Scores: JsonSerializer.Serialize(s.ScoreMap()))).OrderBy(r => r.SubjectId),
+            stored.Select(r => (r.SubjectId, r.Name, r.Total, r.Grade, r.Rank, Scores: JsonSerializer.Serialize(JsonSerializer.Deserialize<Dictionary<string, decimal>>(r.Scores)))).OrderBy(r => r.SubjectId));
+        Assert.Equal([100m, 35m, 0m], stored.OrderBy(r => r.Rank).Select(r => r.Total));
+
+        var recomputed = await api.WithDbAsync(async db =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var closed = await db.Schemes.SingleAsync(s => s.Id == scheme);
+            var counts = (await CloseYear.RewriteResultsAsync(db, closed, CancellationToken.None), await CloseYear.RewriteResultsAsync(db, closed, CancellationToken.None));
+            await tx.RollbackAsync();
+            return counts;
+        });
+        Assert.Equal((3, 3), recomputed);
     }
 
     [Fact]

@@ -92,23 +92,32 @@ public static class StandingsQuery
         db.Database.SqlQueryRaw<StandingRow>(Sql(scheme.Dimensions.Count), Parameters(scheme));
 
     /// <summary>
-    /// Stores every subject's result for a closed year in one INSERT … SELECT; returns how many. Runs
-    /// in the caller's transaction, whose settings it tunes for this one statement: no JIT (compiling
-    /// the plan costs more than it saves on a statement that runs once), room to sort the totals in
-    /// memory, and no hash aggregation, so the sums stream from the covering index in subject order
-    /// (half the pages of the table, no hash table of every subject × dimension), as a plain GROUP BY
-    /// over the ledger reads them.
+    /// Stores every subject's result for a closed year; returns how many. Runs in the caller's
+    /// transaction, whose settings it tunes for these statements: no JIT (compiling the plan costs more
+    /// than it saves on a statement that runs once), room to sort the totals in memory, and no hash
+    /// aggregation, so the sums stream from the covering index in subject order (half the pages of the
+    /// table, no hash table of every subject × dimension), as a plain GROUP BY over the ledger reads them.
+    /// The results are computed into a temporary table first and then inserted: PostgreSQL never scans
+    /// with parallel workers for the SELECT of an INSERT, but does for CREATE TABLE … AS, so the ledger
+    /// is read by as many processes as a plain GROUP BY over it is (the insert of one row per subject is
+    /// small beside it).
     /// </summary>
     public static async Task<int> InsertResultsAsync(AssessmentDbContext db, Scheme scheme, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off; SET LOCAL work_mem = '64MB'; SET LOCAL enable_hashagg = off", ct);
+        await db.Database.ExecuteSqlRawAsync(
+            "SET LOCAL jit = off; SET LOCAL work_mem = '64MB'; SET LOCAL enable_hashagg = off; DROP TABLE IF EXISTS pg_temp.closing_results", ct);
         // Only placeholders are spliced in (the text depends on the number of dimensions); every value is a parameter.
-        var insert = """
-            INSERT INTO assessment_results (scheme_id, subject_id, name, total, scores, grade, rank)
-            SELECT {2}, s.subject_id, left(s.name, 50), s.total, s.scores, s.grade_name, s.rank::int
+        var compute = """
+            CREATE TEMPORARY TABLE closing_results ON COMMIT DROP AS
+            SELECT s.subject_id, left(s.name, 50) AS name, s.total, s.scores, s.grade_name AS grade, s.rank::int AS rank
             FROM (
             """ + Sql(scheme.Dimensions.Count) + ") AS s";
-        return await db.Database.ExecuteSqlRawAsync(insert, Parameters(scheme), ct);
+        await db.Database.ExecuteSqlRawAsync(compute, Parameters(scheme), ct);
+        return await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO assessment_results (scheme_id, subject_id, name, total, scores, grade, rank)
+            SELECT {scheme.Id}, subject_id, name, total, scores, grade, rank FROM closing_results;
+            DROP TABLE closing_results
+            """, ct);
     }
 
     private static object[] Parameters(Scheme scheme) =>
