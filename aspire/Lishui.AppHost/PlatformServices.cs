@@ -58,7 +58,9 @@ public static class PlatformServices
             portal.WithReference(service).WaitFor(service);
         }
 
-        return portal.WithServedHttp();
+        // No proxy in front: the provider sends a sign-in back to the address the portal was registered
+        // with, and that must be the one people open (the one up.sh prints), not a second port.
+        return portal.WithHttpEndpoint(isProxied: false).WithServedHttp();
     }
 
     /// <summary>Without a launch profile there is no endpoint: add one unless the project declares its own; healthy when /health says so.</summary>
