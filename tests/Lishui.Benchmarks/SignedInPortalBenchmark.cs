@@ -86,7 +86,7 @@ public static partial class SignedInPortalBenchmark
     /// <summary>A browser's sign-in without the browser: the portal's challenge, the provider's login form, its form_post back.</summary>
     private static async Task<HttpClient> SignInAsync(string portal, string user, string password, CancellationToken ct)
     {
-        var http = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true, MaxConnectionsPerServer = 4 })
+        var http = new HttpClient(new BrowserSession())
         {
             Timeout = TimeSpan.FromSeconds(60),
         };
