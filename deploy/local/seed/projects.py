@@ -247,13 +247,15 @@ def seed(ctx):
         return replayed
     ctx.step("projects", 1, 1, f"项目批次：{BATCH}", announce_batch)
 
-    for n, (year, budget) in enumerate(sorted(SPECIAL_FUND_BUDGET.items()), 1):
+    # The work screens show this year's fund: a demo started after 2026 gets a budget for its own year too.
+    budgets = {**SPECIAL_FUND_BUDGET, _today().year: SPECIAL_FUND_BUDGET.get(_today().year, SPECIAL_FUND_BUDGET[2026])}
+    for n, (year, budget) in enumerate(sorted(budgets.items()), 1):
         def set_budget(year=year, budget=budget):
             # A PUT sets the same budget again on a re-run: nothing is created twice.
             fund = ctx.request("projects", "PUT", f"/funds/{year}", {"budget": budget})[0]
             print(f"[projects] {year} 年{SPECIAL_FUND}：预算 {fund['budget']} 元，已拨付 {fund['drawn']} 元，余额 {fund['balance']} 元", flush=True)
             return False
-        ctx.step("projects", n, len(SPECIAL_FUND_BUDGET), f"{year} 年{SPECIAL_FUND}预算", set_budget)
+        ctx.step("projects", n, len(budgets), f"{year} 年{SPECIAL_FUND}预算", set_budget)
 
     for i, entry in enumerate(town, 1):
         def create_town(entry=entry):
