@@ -189,6 +189,71 @@ public sealed class ProjectWorkPortalTests(PlatformFixture platform, BrowserFixt
     }
 
     [Fact]
+    public async Task The_town_lists_one_village_and_the_secretary_pauses_resumes_and_cancels_a_project_with_reasons()
+    {
+        using var projects = Platform.Client("projects");
+        var hefeng = (await Pages.AccountAsync("hefeng-secretary")).GetProperty("organisationId").GetGuid();
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var today = Lishui.Shared.Domain.TownCalendar.Today(TimeProvider.System);
+        var id = await CreateAsync(projects, "/projects", new
+        {
+            title = $"鹤峰村文化室修缮（{run}）", level = "Village", batch = "2026年第一批", domain = "Other", responsibleOrganisationId = hefeng,
+            responsibleCadre = "张建国", location = "鹤峰村文化室", plannedStart = today, plannedEnd = today.AddMonths(3), budget = 50000,
+            fundingSource = "村集体资金", village = "鹤峰村",
+        });
+
+        // The town's list is the whole town's until it chooses a village from the organisation tree.
+        await using var townContext = await Pages.NewContextAsync(1280);
+        var town = await townContext.NewPageAsync();
+        await Pages.SignInAsync(town, "town-admin");
+        await town.GotoAsync(new Uri(Portal, "/work/projects?status=Proposed").ToString());
+        async Task<int> TotalAsync(string query) => (await projects.GetFromJsonAsync<JsonElement>($"/projects?status=Proposed&pageSize=1{query}")).GetProperty("total").GetInt32();
+        Assert.Contains($"共 {await TotalAsync("")} 个", await town.InnerTextAsync("main"));
+        await town.SelectOptionAsync("#organisationId", hefeng.ToString());
+        await Button(town, "筛选").ClickAsync();
+        Assert.Contains($"organisationId={hefeng}", town.Url, StringComparison.Ordinal);
+        Assert.Equal(hefeng.ToString(), await town.InputValueAsync("#organisationId"));
+        Assert.Contains($"共 {await TotalAsync($"&organisationId={hefeng}")} 个", await town.InnerTextAsync("main"));
+        await Shot(town, "work-projects-one-village-1280");
+
+        await town.GotoAsync(new Uri(Portal, $"/work/projects/{id}").ToString());
+        await Button(town, "立项").ClickAsync();
+        Assert.Equal("已立项", (await town.InnerTextAsync("span.state")).Trim());
+
+        // Pausing needs a reason: refused in Chinese beside the field, the choice kept.
+        await using var context = await Pages.NewContextAsync(820);
+        var secretary = await context.NewPageAsync();
+        await Pages.SignInAsync(secretary, "hefeng-secretary");
+        await secretary.GotoAsync(new Uri(Portal, $"/work/projects/{id}").ToString());
+        await secretary.SelectOptionAsync("#halt-to", "Suspended");
+        var refused = await secretary.RunAndWaitForResponseAsync(() => Button(secretary, "提交").ClickAsync(), r => r.Request.Method == "POST");
+        Assert.InRange(refused.Status, 400, 422);
+        Assert.Matches("[\u4e00-\u9fff]", await secretary.InnerTextAsync("#reason-error"));
+        Assert.Equal("Suspended", await secretary.InputValueAsync("#halt-to"));
+        Assert.Equal("已立项", (await secretary.InnerTextAsync("span.state")).Trim());
+
+        await secretary.FillAsync("#halt-reason", "文化室屋面待镇里安全鉴定");
+        await Button(secretary, "提交").ClickAsync();
+        Assert.Equal("已暂停", (await secretary.InnerTextAsync("span.state")).Trim());
+        Assert.Contains("文化室屋面待镇里安全鉴定", await secretary.InnerTextAsync("ol.timeline"));
+        await Shot(secretary, "work-project-suspended-820");
+
+        // Resuming returns it to where it was paused.
+        await secretary.SelectOptionAsync("#halt-to", "Approved");
+        await Button(secretary, "提交").ClickAsync();
+        Assert.Equal("已立项", (await secretary.InnerTextAsync("span.state")).Trim());
+
+        await secretary.SelectOptionAsync("#halt-to", "Cancelled");
+        await secretary.FillAsync("#halt-reason", "并入镇级文化设施改造统一实施");
+        await Button(secretary, "提交").ClickAsync();
+        Assert.Equal("已取消", (await secretary.InnerTextAsync("span.state")).Trim());
+        Assert.Equal(0, await secretary.Locator("#halt-to").CountAsync());
+        var cancelled = await projects.GetFromJsonAsync<JsonElement>($"/projects/{id}");
+        Assert.Equal("Cancelled", cancelled.GetProperty("status").GetString());
+        Assert.Equal(["Approved", "Suspended", "Approved", "Cancelled"], cancelled.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("to").GetString()!).ToArray());
+    }
+
+    [Fact]
     public async Task A_member_has_no_project_work_screen_and_its_address_answers_403()
     {
         await using var context = await Pages.NewContextAsync(390);

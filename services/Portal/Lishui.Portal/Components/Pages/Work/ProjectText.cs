@@ -28,6 +28,19 @@ public static class ProjectText
         _ => null,
     };
 
+    /// <summary>
+    /// The steps off the usual path: pausing or cancelling (each with a reason), and resuming a paused project to
+    /// where it was (<paramref name="resumeTo"/>, the state it was paused from).
+    /// </summary>
+    public static IReadOnlyList<(string To, string Label)> Halts(string status, string? resumeTo) => status switch
+    {
+        "Proposed" => [("Cancelled", "取消项目")],
+        "Approved" or "InProgress" => [("Suspended", "暂停项目"), ("Cancelled", "取消项目")],
+        "Suspended" when resumeTo is not null => [(resumeTo, $"恢复项目（回到{Status(resumeTo)}）"), ("Cancelled", "取消项目")],
+        "Suspended" => [("Cancelled", "取消项目")],
+        _ => [],
+    };
+
     /// <summary>Grants and milestones are taken until the project is evaluated or cancelled (a final payment may follow completion).</summary>
     public static bool Open(string status) => status is not ("Evaluated" or "Cancelled");
 }
