@@ -89,8 +89,8 @@ column public.notices.id uuid not null
 column public.notices.organisation_id uuid not null
 column public.notices.published_at timestamp with time zone not null
 column public.notices.scheme_id uuid not null
-column public.notices.sequence bigint not null default 0
 column public.notices.subject_count integer not null
+column public.notices.version bigint not null default 0
 column public.notices.window_closes_on date not null
 column public.notices.window_opens_on date not null
 column public.notices.year integer not null

@@ -1,4 +1,6 @@
 using Lishui.Assessment.Domain;
+using Lishui.Contracts;
+using Lishui.Contracts.Assessment;
 using Lishui.Shared.Domain;
 
 namespace Lishui.Assessment.Tests.Domain;
@@ -15,6 +17,14 @@ public sealed class SchemeTests
         Scheme.Create(Guid.NewGuid(), Guid.NewGuid(), 2026, SubjectType.Member, content ?? Hefeng(), Now);
 
     private static string BrokenRule(Action act) => Assert.Throws<BusinessRuleViolation>(act).Rule.Code;
+
+    private static Guid MemberOf(IntegrationEvent e) => e switch
+    {
+        MemberCommended c => c.MemberId,
+        OrganisationalTalkRequired t => t.MemberId,
+        MemberUnqualifiedConsecutively u => u.MemberId,
+        _ => Guid.Empty,
+    };
 
     [Theory]
     [InlineData(100, Grade.Excellent)]
@@ -79,7 +89,7 @@ public sealed class SchemeTests
         var scheme = NewScheme();
         scheme.Close(Now);
 
-        Assert.Equal("scheme.closed", BrokenRule(() => LedgerEntry.Manual(Guid.NewGuid(), scheme, Guid.NewGuid(), "daily-conduct", 5, "表现良好", "书记", null, Now)));
+        Assert.Equal("scheme.closed", BrokenRule(() => scheme.EnterPoints(Guid.NewGuid(), Guid.NewGuid(), "daily-conduct", 5, "表现良好", "书记", null, Now)));
         Assert.Equal("scheme.closed", BrokenRule(() => scheme.Revise(Hefeng(), "调整", new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 1))));
         Assert.Equal("scheme.closed", BrokenRule(() => scheme.Close(Now)));
     }
@@ -88,12 +98,85 @@ public sealed class SchemeTests
     public void Every_ledger_entry_takes_the_next_sequence_of_its_scheme()
     {
         var scheme = NewScheme();
-        var first = LedgerEntry.Manual(Guid.NewGuid(), scheme, Guid.NewGuid(), "daily-conduct", 5, "表现良好", "书记", null, Now);
-        var reversal = first.Reverse(Guid.NewGuid(), scheme, false, "误记", "书记", Now);
+        var first = scheme.EnterPoints(Guid.NewGuid(), Guid.NewGuid(), "daily-conduct", 5, "表现良好", "书记", null, Now);
+        var reversal = scheme.Reverse(first, Guid.NewGuid(), false, "误记", "书记", Now);
 
         Assert.Equal((1L, 2L), (first.Sequence, reversal.Sequence));
         Assert.Equal(-5m, reversal.Points);
-        Assert.Equal("ledger.already-reversed", BrokenRule(() => reversal.Reverse(Guid.NewGuid(), scheme, false, "再冲正", "书记", Now)));
+        Assert.Equal("ledger.already-reversed", BrokenRule(() => scheme.Reverse(reversal, Guid.NewGuid(), false, "再冲正", "书记", Now)));
+    }
+
+    [Fact]
+    public void Every_ledger_entry_is_published_with_the_sequence_it_took()
+    {
+        var scheme = NewScheme();
+        var first = scheme.EnterPoints(Guid.NewGuid(), Guid.NewGuid(), "daily-conduct", 5, "表现良好", "书记", null, Now);
+        var reversal = scheme.Reverse(first, Guid.NewGuid(), false, "误记", "书记", Now);
+
+        var awarded = Assert.IsType<PointsAwarded>(scheme.DomainEvents[0]);
+        var reversed = Assert.IsType<PointsReversed>(scheme.DomainEvents[1]);
+        Assert.Equal((first.Id, 5m, "Manual", 1L, scheme.Id), (awarded.EntryId, awarded.Points, awarded.Source, awarded.Sequence, awarded.AggregateId));
+        Assert.Equal((reversal.Id, first.Id, -5m, 2L), (reversed.EntryId, reversed.ReversedEntryId, reversed.Points, reversed.Sequence));
+    }
+
+    [Fact]
+    public void A_refused_entry_is_not_published()
+    {
+        var scheme = NewScheme();
+
+        BrokenRule(() => scheme.EnterPoints(Guid.NewGuid(), Guid.NewGuid(), "daily-conduct", 0, "表现良好", "书记", null, Now));
+
+        Assert.Empty(scheme.DomainEvents);
+    }
+
+    [Fact]
+    public void Closing_a_year_publishes_its_notice_once_with_the_sequence_of_the_close()
+    {
+        var scheme = NewScheme();
+        scheme.EnterPoints(Guid.NewGuid(), Guid.NewGuid(), "daily-conduct", 5, "表现良好", "书记", null, Now);
+        scheme.Close(Now);
+
+        var notice = scheme.PublishNotice(Guid.NewGuid(), 86, 5, WorkingDayCalendar.Official(), Now);
+
+        var published = Assert.IsType<AssessmentNoticePublished>(scheme.DomainEvents[^1]);
+        Assert.Equal((notice.Id, 86, 2L, 2L), (published.NoticeId, published.SubjectCount, published.Sequence, scheme.Version));
+        Assert.Throws<InvalidOperationException>(() => NewScheme().PublishNotice(Guid.NewGuid(), 1, 5, WorkingDayCalendar.Official(), Now));
+    }
+
+    [Fact]
+    public void A_final_result_commends_excellent_members_and_calls_the_unqualified_to_a_talk()
+    {
+        var scheme = NewScheme();
+        scheme.Close(Now);
+        var notice = scheme.PublishNotice(Guid.NewGuid(), 3, 5, WorkingDayCalendar.Official(), Now);
+        scheme.ClearDomainEvents();
+        Guid excellent = Guid.NewGuid(), qualified = Guid.NewGuid(), unqualifiedTwice = Guid.NewGuid();
+
+        scheme.RecordConsequences(notice, excellent, Grade.Excellent, Grade.Unqualified, Now);
+        scheme.RecordConsequences(notice, qualified, Grade.Qualified, Grade.Unqualified, Now);
+        scheme.RecordConsequences(notice, unqualifiedTwice, Grade.Unqualified, Grade.Unqualified, Now);
+
+        Assert.Equal(
+            [(nameof(MemberCommended), excellent, 2L), (nameof(OrganisationalTalkRequired), unqualifiedTwice, 3L), (nameof(MemberUnqualifiedConsecutively), unqualifiedTwice, 4L)],
+            scheme.DomainEvents.Select(e => (e.GetType().Name, MemberOf(e), e.Sequence)));
+        Assert.Equal(new DateOnly(2026, 4, 1), scheme.DomainEvents.OfType<OrganisationalTalkRequired>().Single().DueOn);
+        Assert.Equal("scheme.not-closed", BrokenRule(() => NewScheme().RecordConsequences(notice, excellent, Grade.Excellent, null, Now)));
+    }
+
+    [Fact]
+    public void Filing_an_objection_publishes_it_in_the_notices_own_sequence()
+    {
+        var scheme = NewScheme();
+        scheme.Close(Now);
+        var notice = scheme.PublishNotice(Guid.NewGuid(), 3, 5, WorkingDayCalendar.Official(), Now);
+        var member = Guid.NewGuid();
+
+        var first = notice.FileObjection(Guid.NewGuid(), " 张三 ", "积分有误", null, null, member, WorkingDayCalendar.Official(), TownCalendar.DateOf(Now), Now);
+        notice.FileObjection(Guid.NewGuid(), null, "名单不全", null, null, null, WorkingDayCalendar.Official(), TownCalendar.DateOf(Now), Now);
+
+        var filed = notice.DomainEvents.Cast<ObjectionFiled>().ToList();
+        Assert.Equal(new (Guid, Guid?, long)[] { (first.Id, member, 1L), (filed[1].ObjectionId, null, 2L) }, filed.Select(e => (e.ObjectionId, e.MemberId, e.Sequence)));
+        Assert.Equal((notice.Id, "张三"), (filed[0].AggregateId, first.Concerning));
     }
 
     [Fact]
@@ -102,7 +185,7 @@ public sealed class SchemeTests
         var scheme = NewScheme();
         var sevenInTheMorningInLishui = new DateTimeOffset(2026, 3, 2, 23, 0, 0, TimeSpan.Zero);
 
-        var entry = LedgerEntry.Manual(Guid.NewGuid(), scheme, Guid.NewGuid(), "volunteer-service", 2, "志愿服务4小时", "书记", null, sevenInTheMorningInLishui);
+        var entry = scheme.EnterPoints(Guid.NewGuid(), Guid.NewGuid(), "volunteer-service", 2, "志愿服务4小时", "书记", null, sevenInTheMorningInLishui);
 
         Assert.Equal(new DateOnly(2026, 3, 3), entry.OccurredOn);
     }

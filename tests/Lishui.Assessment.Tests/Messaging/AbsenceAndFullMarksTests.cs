@@ -143,7 +143,7 @@ public sealed class AbsenceAndFullMarksTests : IAsyncLifetime
             {
                 foreach (var dimension in new[] { "daily-conduct", "village-work", "volunteer-service", "visiting-residents" })
                 {
-                    db.LedgerEntries.Add(LedgerEntry.Manual(Guid.CreateVersion7(), tracked, member, dimension, 20, "全年表现", "鹤峰村党委书记", null, DateTimeOffset.UtcNow));
+                    db.LedgerEntries.Add(tracked.EnterPoints(Guid.CreateVersion7(), member, dimension, 20, "全年表现", "鹤峰村党委书记", null, DateTimeOffset.UtcNow));
                 }
             }
 

@@ -19,7 +19,8 @@ public enum EntrySource
 
 /// <summary>
 /// 积分台账 line: append-only. A correction is a new entry with the opposite points
-/// (<see cref="Reverse"/>), never an edit.
+/// (<see cref="Reverse"/>), never an edit. Entries are made through their <see cref="Scheme"/>, which
+/// numbers them and records their events.
 /// </summary>
 public sealed class LedgerEntry
 {
@@ -64,7 +65,7 @@ public sealed class LedgerEntry
     /// <summary>The scheme's ledger sequence this entry took (also its event's sequence).</summary>
     public long Sequence { get; private set; }
 
-    public static LedgerEntry Manual(
+    internal static LedgerEntry Manual(
         Guid id, Scheme scheme, Guid subjectId, string dimension, decimal points, string reason, string enteredBy, string? evidence, DateTimeOffset now)
     {
         var dim = scheme.DimensionOf(dimension);
@@ -94,7 +95,7 @@ public sealed class LedgerEntry
     }
 
     /// <summary>The correcting entry of an upheld objection: the ledger is frozen to everything else.</summary>
-    public static LedgerEntry ObjectionCorrection(
+    internal static LedgerEntry ObjectionCorrection(
         Guid id, Scheme scheme, Guid subjectId, string dimension, decimal points, string reason, string enteredBy, DateTimeOffset now)
     {
         var dim = scheme.DimensionOf(dimension);
@@ -116,7 +117,7 @@ public sealed class LedgerEntry
         };
     }
 
-    public static LedgerEntry FromEvent(Guid id, Scheme scheme, Award award, DateOnly occurredOn, DateTimeOffset now)
+    internal static LedgerEntry FromEvent(Guid id, Scheme scheme, Award award, DateOnly occurredOn, DateTimeOffset now)
     {
         var dim = scheme.DimensionOf(award.Dimension);
         return new LedgerEntry
@@ -137,7 +138,7 @@ public sealed class LedgerEntry
     }
 
     /// <summary>The reversing entry for this one. <paramref name="alreadyReversed"/>: whether a reversal of it exists.</summary>
-    public LedgerEntry Reverse(Guid id, Scheme scheme, bool alreadyReversed, string reason, string enteredBy, DateTimeOffset now)
+    internal LedgerEntry Reverse(Guid id, Scheme scheme, bool alreadyReversed, string reason, string enteredBy, DateTimeOffset now)
     {
         AggregateRootRules.Check(new EntryIsReversedAtMostOnceRule(this, alreadyReversed));
         AggregateRootRules.Check(new TextMustBeGivenRule("reason", "理由", "reason", reason, MaxReasonLength));

@@ -1,3 +1,4 @@
+using Lishui.Contracts.Assessment;
 using Lishui.Shared.Domain;
 
 namespace Lishui.Assessment.Domain;
@@ -19,8 +20,12 @@ public static class PublicationWindow
     }
 }
 
-/// <summary>A year's results put up for public notice.</summary>
-public sealed class Notice
+/// <summary>
+/// A year's results put up for public notice. It is the aggregate of the objections filed against it:
+/// its <see cref="AggregateRoot.Version"/> numbers their ObjectionFiled events and is the optimistic
+/// lock of filing.
+/// </summary>
+public sealed class Notice : AggregateRoot
 {
     private Notice()
     {
@@ -44,18 +49,28 @@ public sealed class Notice
 
     public DateTimeOffset? FinalisedAt { get; private set; }
 
-    /// <summary>The notice's own event sequence (it is the aggregate of ObjectionFiled); the optimistic lock of filing.</summary>
-    public long Sequence { get; private set; }
-
     public bool IsFinal => FinalisedAt is not null;
 
     public NoticeState StateOn(DateOnly today) => NoticeStates.Of(IsFinal, WindowClosesOn, today);
 
-    /// <summary>Files an objection against this notice and claims the sequence of its ObjectionFiled event.</summary>
-    public (Objection Objection, long Sequence) FileObjection(Guid id, string? concerning, string text, string? filedBy, string? contact, DateOnly today, DateTimeOffset now)
+    /// <summary>
+    /// Files an objection against this notice; ObjectionFiled tells the secretary, naming
+    /// <paramref name="concernedMember"/> when the caller found exactly one member the objection names.
+    /// </summary>
+    public Objection FileObjection(
+        Guid id, string? concerning, string text, string? filedBy, string? contact, Guid? concernedMember, WorkingDayCalendar calendar, DateOnly today, DateTimeOffset now)
     {
         var objection = Objection.File(id, this, concerning, text, filedBy, contact, today, now);
-        return (objection, ++Sequence);
+        Record(new ObjectionFiled
+        {
+            NoticeId = Id,
+            ObjectionId = objection.Id,
+            SchemeId = SchemeId,
+            MemberId = concernedMember,
+            AnswerBy = objection.AnswerBy(calendar),
+            Text = objection.Text,
+        }, Id, OrganisationId, now);
+        return objection;
     }
 
     /// <summary>Results become final once the window has ended with every objection answered.</summary>
@@ -67,7 +82,7 @@ public sealed class Notice
         FinalisedAt = now;
     }
 
-    public static Notice Publish(Guid id, Scheme scheme, int subjectCount, int workingDays, WorkingDayCalendar calendar, DateOnly today, DateTimeOffset now)
+    internal static Notice Publish(Guid id, Scheme scheme, int subjectCount, int workingDays, WorkingDayCalendar calendar, DateOnly today, DateTimeOffset now)
     {
         var (opens, closes) = PublicationWindow.After(today, workingDays, calendar);
         return new Notice

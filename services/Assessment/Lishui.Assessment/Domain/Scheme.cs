@@ -1,3 +1,5 @@
+using Lishui.Contracts;
+using Lishui.Contracts.Assessment;
 using Lishui.Shared.Domain;
 
 namespace Lishui.Assessment.Domain;
@@ -120,25 +122,74 @@ public sealed class Scheme : AggregateRoot
     public Dimension DimensionOf(string code) =>
         Dimensions.FirstOrDefault(d => d.Code == code) ?? throw new BusinessRuleViolation(new DimensionMustBeInSchemeRule(Dimensions, code));
 
+    /// <summary>A secretary's manual entry on the open year's ledger; PointsAwarded goes out with it.</summary>
+    public LedgerEntry EnterPoints(
+        Guid id, Guid subjectId, string dimension, decimal points, string reason, string enteredBy, string? evidence, DateTimeOffset now) =>
+        Awarded(LedgerEntry.Manual(id, this, subjectId, dimension, points, reason, enteredBy, evidence, now), now);
+
+    /// <summary>The entry a points rule gives for another service's event.</summary>
+    public LedgerEntry Score(Guid id, Award award, DateOnly occurredOn, DateTimeOffset now) =>
+        Awarded(LedgerEntry.FromEvent(id, this, award, occurredOn, now), now);
+
+    /// <summary>The correcting entry of an upheld objection, on the closed year's ledger.</summary>
+    public LedgerEntry CorrectAfterObjection(
+        Guid id, Guid subjectId, string dimension, decimal points, string reason, string enteredBy, DateTimeOffset now) =>
+        Awarded(LedgerEntry.ObjectionCorrection(id, this, subjectId, dimension, points, reason, enteredBy, now), now);
+
+    /// <summary>Cancels <paramref name="original"/> by an entry of the opposite points; PointsReversed goes out with it.</summary>
+    public LedgerEntry Reverse(LedgerEntry original, Guid id, bool alreadyReversed, string reason, string enteredBy, DateTimeOffset now)
+    {
+        var reversal = original.Reverse(id, this, alreadyReversed, reason, enteredBy, now);
+        AddDomainEvent(new PointsReversed
+        {
+            EntryId = reversal.Id,
+            ReversedEntryId = original.Id,
+            SchemeId = Id,
+            Year = Year,
+            SubjectId = reversal.SubjectId,
+            Dimension = reversal.Dimension,
+            Points = reversal.Points,
+        }.About(Id, OrganisationId, reversal.Sequence, now));
+        return reversal;
+    }
+
     /// <summary>Claims the next ledger sequence number; refused once the year is closed.</summary>
-    public long RecordLedgerEntry()
+    internal long RecordLedgerEntry()
     {
         CheckRule(new SchemeMustBeOpenRule(IsClosed));
         return NextVersion();
     }
 
     /// <summary>A closed year's ledger takes only corrections from upheld objections while its notice is out.</summary>
-    public long RecordObjectionCorrection()
+    internal long RecordObjectionCorrection()
     {
         CheckRule(new OnlyAClosedYearTakesObjectionCorrectionsRule(IsClosed));
         return NextVersion();
     }
 
-    /// <summary>The sequence of an event about a final result (commendation, talk, withdrawal advice).</summary>
-    public long RecordOutcome()
+    /// <summary>
+    /// What one member's final result leads to (the Hefeng rules): Excellent is commended; Unqualified
+    /// gets an organisational talk, and after an Unqualified final result the year before, withdrawal advice.
+    /// </summary>
+    public void RecordConsequences(Notice notice, Guid memberId, Grade grade, Grade? previousFinalYear, DateTimeOffset now)
     {
         CheckRule(new OnlyAClosedYearTakesObjectionCorrectionsRule(IsClosed));
-        return NextVersion();
+        if (grade == Grade.Excellent)
+        {
+            Record(new MemberCommended { MemberId = memberId, SchemeId = Id, NoticeId = notice.Id, Year = Year }, Id, OrganisationId, now);
+        }
+
+        if (grade != Grade.Unqualified)
+        {
+            return;
+        }
+
+        var dueOn = TownCalendar.DateOf(now).AddDays(Consequences.TalkDueWithinDays);
+        Record(new OrganisationalTalkRequired { MemberId = memberId, SchemeId = Id, NoticeId = notice.Id, Year = Year, DueOn = dueOn }, Id, OrganisationId, now);
+        if (Consequences.UnqualifiedConsecutively(grade, previousFinalYear))
+        {
+            Record(new MemberUnqualifiedConsecutively { MemberId = memberId, SchemeId = Id, PreviousYear = Year - 1, Year = Year }, Id, OrganisationId, now);
+        }
     }
 
     /// <summary>Always refused for a closed year (see <see cref="AClosedYearIsNotReopenedRule"/>); an open one has nothing to reopen.</summary>
@@ -148,11 +199,54 @@ public sealed class Scheme : AggregateRoot
         CheckRule(new AClosedYearIsNotReopenedRule(IsClosed));
     }
 
-    public long Close(DateTimeOffset now)
+    /// <summary>Freezes the ledger. The caller stores the results (set-based, in the database) and then <see cref="PublishNotice"/>s them.</summary>
+    public void Close(DateTimeOffset now)
     {
         CheckRule(new SchemeMustBeOpenRule(IsClosed));
         ClosedAt = now;
-        return NextVersion();
+        NextVersion();
+    }
+
+    /// <summary>
+    /// Puts the closed year's results up for public notice; AssessmentNoticePublished carries the
+    /// close's sequence, being the one event of the close.
+    /// </summary>
+    public Notice PublishNotice(Guid noticeId, int subjectCount, int workingDays, WorkingDayCalendar calendar, DateTimeOffset now)
+    {
+        if (!IsClosed)
+        {
+            throw new InvalidOperationException("Close the scheme before publishing its results.");
+        }
+
+        var notice = Notice.Publish(noticeId, this, subjectCount, workingDays, calendar, TownCalendar.DateOf(now), now);
+        AddDomainEvent(new AssessmentNoticePublished
+        {
+            NoticeId = notice.Id,
+            SchemeId = Id,
+            Year = Year,
+            SubjectType = SubjectType.ToString(),
+            SubjectCount = notice.SubjectCount,
+            WindowOpensOn = notice.WindowOpensOn,
+            WindowClosesOn = notice.WindowClosesOn,
+        }.About(Id, OrganisationId, Version, now));
+        return notice;
+    }
+
+    /// <summary>Records PointsAwarded for an entry just made on this scheme's ledger, with the sequence the entry took.</summary>
+    private LedgerEntry Awarded(LedgerEntry entry, DateTimeOffset now)
+    {
+        AddDomainEvent(new PointsAwarded
+        {
+            EntryId = entry.Id,
+            SchemeId = Id,
+            Year = Year,
+            SubjectId = entry.SubjectId,
+            Dimension = entry.Dimension,
+            Points = entry.Points,
+            Source = entry.Source.ToString(),
+            SourceEventId = entry.SourceEventId,
+        }.About(Id, OrganisationId, entry.Sequence, now));
+        return entry;
     }
 
     private void Apply(SchemeContent content)

@@ -1,6 +1,5 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
-using Lishui.Assessment.Features.Ledger;
 using Lishui.Contracts;
 using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -43,9 +42,8 @@ public static class EventScoring
             {
                 foreach (var award in PointsRulesEngine.Score(scheme.Rules, e, rule => awarded.InPeriod(scheme.Id, e.SubjectId, rule, e.OccurredOn)))
                 {
-                    var entry = LedgerEntry.FromEvent(Guid.CreateVersion7(now), scheme, award, e.OccurredOn, now);
+                    var entry = scheme.Score(Guid.CreateVersion7(now), award, e.OccurredOn, now);
                     db.LedgerEntries.Add(entry);
-                    db.AddToOutbox(AddLedgerEntry.Awarded(scheme, entry, now));
                     awarded.Add(scheme.Id, e.SubjectId, award.RuleCode, e.OccurredOn, award.Points);
                     entries.Add(entry);
                 }

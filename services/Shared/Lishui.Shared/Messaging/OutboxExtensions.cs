@@ -11,7 +11,8 @@ public static class OutboxExtensions
     /// Queues an integration event in the outbox. It is written by the caller's next
     /// <c>SaveChanges</c>, in the same transaction as the state change, and published by the relay.
     /// Aggregates record their events instead (<see cref="DomainEventsToOutbox"/> calls this); a direct
-    /// call is for an event no aggregate records (Assessment's ledger until it records its own, test producers).
+    /// call is for an event no aggregate records (the test and benchmark producers). The architecture
+    /// tests keep it out of every service's Features code.
     /// </summary>
     public static void AddToOutbox(this DbContext db, IntegrationEvent @event)
     {

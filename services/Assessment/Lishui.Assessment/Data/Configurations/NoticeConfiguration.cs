@@ -10,7 +10,7 @@ internal sealed class NoticeConfiguration : IEntityTypeConfiguration<Notice>
     {
         e.HasKey(x => x.Id);
         e.Property(x => x.FinalisedAt).IsConcurrencyToken(); // finalised once, even under races
-        e.Property(x => x.Sequence).IsConcurrencyToken(); // two objections filed at once: one retries
+        e.Property(x => x.Version).IsConcurrencyToken(); // two objections filed at once: one retries
         e.Ignore(x => x.IsFinal);
         e.HasIndex(x => x.SchemeId).IsUnique();
         e.HasOne<Scheme>().WithMany().HasForeignKey(x => x.SchemeId);

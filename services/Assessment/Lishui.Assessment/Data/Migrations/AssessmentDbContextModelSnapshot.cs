@@ -241,14 +241,14 @@ namespace Lishui.Assessment.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("scheme_id");
 
-                    b.Property<long>("Sequence")
-                        .IsConcurrencyToken()
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence");
-
                     b.Property<int>("SubjectCount")
                         .HasColumnType("integer")
                         .HasColumnName("subject_count");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
 
                     b.Property<DateOnly>("WindowClosesOn")
                         .HasColumnType("date")

@@ -1,10 +1,7 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
 using Lishui.Assessment.Features.Standings;
-using Lishui.Contracts;
-using Lishui.Contracts.Assessment;
 using Lishui.Shared.Domain;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,25 +63,16 @@ public static class CloseYear
 
     /// <summary>
     /// The close itself, inside the caller's transaction (the caller saves and commits): the scheme is
-    /// marked closed, every subject's result is stored by one INSERT … SELECT over the ledger, and the
-    /// notice with its AssessmentNoticePublished event is added. The benchmark runs this very method.
+    /// marked closed, every subject's result is stored by one INSERT … SELECT over the ledger (never as
+    /// entities), and the scheme publishes the notice, recording AssessmentNoticePublished. The benchmark
+    /// runs this very method.
     /// </summary>
     public static async Task<Notice> CloseAsync(AssessmentDbContext db, Scheme scheme, int workingDays, WorkingDayCalendar calendar, DateTimeOffset now, CancellationToken ct)
     {
-        var sequence = scheme.Close(now);
+        scheme.Close(now);
         var subjects = await StandingsQuery.InsertResultsAsync(db, scheme, ct);
-        var notice = Notice.Publish(Guid.CreateVersion7(now), scheme, subjects, workingDays, calendar, TownCalendar.DateOf(now), now);
+        var notice = scheme.PublishNotice(Guid.CreateVersion7(now), subjects, workingDays, calendar, now);
         db.Notices.Add(notice);
-        db.AddToOutbox(new AssessmentNoticePublished
-        {
-            NoticeId = notice.Id,
-            SchemeId = scheme.Id,
-            Year = scheme.Year,
-            SubjectType = scheme.SubjectType.ToString(),
-            SubjectCount = notice.SubjectCount,
-            WindowOpensOn = notice.WindowOpensOn,
-            WindowClosesOn = notice.WindowClosesOn,
-        }.About(scheme.Id, scheme.OrganisationId, sequence, now));
         return notice;
     }
 

@@ -1,9 +1,7 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
-using Lishui.Contracts;
 using Lishui.Contracts.Assessment;
 using Lishui.Shared.Domain;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -46,32 +44,17 @@ public static class FinaliseResults
             .Select(r => new { r.SubjectId, r.Grade })
             .ToListAsync(ct);
         var previouslyUnqualified = await PreviouslyUnqualifiedAsync(db, scheme, results.Where(r => r.Grade == Grade.Unqualified).Select(r => r.SubjectId).ToList(), ct);
-        int commended = 0, talks = 0, consecutive = 0;
         foreach (var result in results)
         {
-            if (result.Grade == Grade.Excellent)
-            {
-                commended++;
-                db.AddToOutbox(new MemberCommended { MemberId = result.SubjectId, SchemeId = scheme.Id, NoticeId = notice.Id, Year = scheme.Year }
-                    .About(scheme.Id, scheme.OrganisationId, scheme.RecordOutcome(), now));
-                continue;
-            }
-
-            talks++;
-            db.AddToOutbox(new OrganisationalTalkRequired
-            {
-                MemberId = result.SubjectId, SchemeId = scheme.Id, NoticeId = notice.Id, Year = scheme.Year, DueOn = today.AddDays(Consequences.TalkDueWithinDays),
-            }.About(scheme.Id, scheme.OrganisationId, scheme.RecordOutcome(), now));
-            if (Consequences.UnqualifiedConsecutively(result.Grade, previouslyUnqualified.Contains(result.SubjectId) ? Grade.Unqualified : null))
-            {
-                consecutive++;
-                db.AddToOutbox(new MemberUnqualifiedConsecutively { MemberId = result.SubjectId, SchemeId = scheme.Id, PreviousYear = scheme.Year - 1, Year = scheme.Year }
-                    .About(scheme.Id, scheme.OrganisationId, scheme.RecordOutcome(), now));
-            }
+            scheme.RecordConsequences(notice, result.SubjectId, result.Grade, previouslyUnqualified.Contains(result.SubjectId) ? Grade.Unqualified : null, now);
         }
 
+        // The response counts what the scheme recorded; saving moves the events to the outbox.
+        var recorded = scheme.DomainEvents;
+        var response = new FinalisedResponse(notice.Id, now, recorded.OfType<MemberCommended>().Count(),
+            recorded.OfType<OrganisationalTalkRequired>().Count(), recorded.OfType<MemberUnqualifiedConsecutively>().Count());
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new FinalisedResponse(notice.Id, now, commended, talks, consecutive));
+        return TypedResults.Ok(response);
     }
 
     /// <summary>

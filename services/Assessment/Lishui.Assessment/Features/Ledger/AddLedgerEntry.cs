@@ -1,9 +1,5 @@
 using Lishui.Assessment.Data;
-using Lishui.Assessment.Domain;
 using Lishui.Assessment.Features.Standings;
-using Lishui.Contracts;
-using Lishui.Contracts.Assessment;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,24 +52,10 @@ public static class AddLedgerEntry
             }
 
             var now = time.GetUtcNow();
-            var entry = LedgerEntry.Manual(Guid.CreateVersion7(now), scheme, request.SubjectId, request.Dimension, request.Points,
+            var entry = scheme.EnterPoints(Guid.CreateVersion7(now), request.SubjectId, request.Dimension, request.Points,
                 request.Reason, request.EnteredBy, request.Evidence, now);
             db.LedgerEntries.Add(entry);
-            db.AddToOutbox(Awarded(scheme, entry, now));
             return (LedgerEntryResponse.From(entry), $"/schemes/{scheme.Id}/ledger-entries/{entry.Id}");
         }, time);
     }
-
-    public static PointsAwarded Awarded(Scheme scheme, LedgerEntry entry, DateTimeOffset now) =>
-        new PointsAwarded
-        {
-            EntryId = entry.Id,
-            SchemeId = scheme.Id,
-            Year = scheme.Year,
-            SubjectId = entry.SubjectId,
-            Dimension = entry.Dimension,
-            Points = entry.Points,
-            Source = entry.Source.ToString(),
-            SourceEventId = entry.SourceEventId,
-        }.About(scheme.Id, scheme.OrganisationId, entry.Sequence, now);
 }

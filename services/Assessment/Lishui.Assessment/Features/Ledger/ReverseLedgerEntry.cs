@@ -1,7 +1,4 @@
 using Lishui.Assessment.Data;
-using Lishui.Contracts;
-using Lishui.Contracts.Assessment;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,18 +36,8 @@ public static class ReverseLedgerEntry
         {
             var alreadyReversed = await db.LedgerEntries.AnyAsync(e => e.ReversesEntryId == entryId, ct);
             var now = time.GetUtcNow();
-            var reversal = original.Reverse(Guid.CreateVersion7(now), scheme, alreadyReversed, request.Reason, request.EnteredBy, now);
+            var reversal = scheme.Reverse(original, Guid.CreateVersion7(now), alreadyReversed, request.Reason, request.EnteredBy, now);
             db.LedgerEntries.Add(reversal);
-            db.AddToOutbox(new PointsReversed
-            {
-                EntryId = reversal.Id,
-                ReversedEntryId = original.Id,
-                SchemeId = scheme.Id,
-                Year = scheme.Year,
-                SubjectId = reversal.SubjectId,
-                Dimension = reversal.Dimension,
-                Points = reversal.Points,
-            }.About(scheme.Id, scheme.OrganisationId, reversal.Sequence, now));
             return (LedgerEntryResponse.From(reversal), $"/schemes/{scheme.Id}/ledger-entries/{reversal.Id}");
         }, time);
     }

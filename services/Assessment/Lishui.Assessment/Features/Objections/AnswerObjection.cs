@@ -1,8 +1,6 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
 using Lishui.Assessment.Features.Closing;
-using Lishui.Assessment.Features.Ledger;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -60,9 +58,8 @@ public static class AnswerObjection
                     "更正对象不在本次公示名单中。", "The subject to correct is not on this notice.")]);
             }
 
-            correction = LedgerEntry.ObjectionCorrection(Guid.CreateVersion7(now), scheme, c.SubjectId, c.Dimension, c.Points, c.Reason, request.AnsweredBy, now);
+            correction = scheme.CorrectAfterObjection(Guid.CreateVersion7(now), c.SubjectId, c.Dimension, c.Points, c.Reason, request.AnsweredBy, now);
             db.LedgerEntries.Add(correction);
-            db.AddToOutbox(AddLedgerEntry.Awarded(scheme, correction, now));
         }
 
         objection.AnswerWith(request.Answer, request.Upheld, request.AnsweredBy, correction?.Id, now);

@@ -1,9 +1,6 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
-using Lishui.Contracts;
-using Lishui.Contracts.Assessment;
 using Lishui.Shared.Domain;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,18 +37,10 @@ public static class FileObjection
         return await db.CreateOnceAsync(http, $"objections.file:{id}", request, async ct =>
         {
             var now = time.GetUtcNow();
-            var (objection, sequence) = notice.FileObjection(Guid.CreateVersion7(now), request.Concerning, request.Text, request.FiledBy, request.Contact,
-                TownCalendar.DateOf(now), now);
+            var concernedMember = await ConcernedMemberAsync(db, notice, request.Concerning?.Trim(), ct);
+            var objection = notice.FileObjection(Guid.CreateVersion7(now), request.Concerning, request.Text, request.FiledBy, request.Contact,
+                concernedMember, calendar, TownCalendar.DateOf(now), now);
             db.Objections.Add(objection);
-            db.AddToOutbox(new ObjectionFiled
-            {
-                NoticeId = notice.Id,
-                ObjectionId = objection.Id,
-                SchemeId = notice.SchemeId,
-                MemberId = await ConcernedMemberAsync(db, notice, objection.Concerning, ct),
-                AnswerBy = objection.AnswerBy(calendar),
-                Text = objection.Text,
-            }.About(notice.Id, notice.OrganisationId, sequence, now));
             return (ObjectionResponse.From(objection), $"/notices/{id}/objections/{objection.Id}");
         }, time);
     }
