@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Lishui.Assessment.Domain;
 using Lishui.Assessment.Features.Closing;
-using Lishui.Assessment.Features.Standings;
+using Lishui.Assessment.Features;
 using Lishui.Shared.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -89,7 +89,7 @@ public sealed class CloseYearApiTests(AssessmentApiFactory api) : IClassFixture<
         {
             await using var tx = await db.Database.BeginTransactionAsync();
             var closed = await db.Schemes.SingleAsync(s => s.Id == scheme);
-            var counts = (await CloseYear.RewriteResultsAsync(db, closed, CancellationToken.None), await CloseYear.RewriteResultsAsync(db, closed, CancellationToken.None));
+            var counts = (await StandingsQuery.RewriteResultsAsync(db, closed, CancellationToken.None), await StandingsQuery.RewriteResultsAsync(db, closed, CancellationToken.None));
             await tx.RollbackAsync();
             return counts;
         });

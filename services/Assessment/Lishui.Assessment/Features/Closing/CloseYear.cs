@@ -1,6 +1,5 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
-using Lishui.Assessment.Features.Standings;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
@@ -74,12 +73,5 @@ public static class CloseYear
         var notice = scheme.PublishNotice(Guid.CreateVersion7(now), subjects, workingDays, calendar, now);
         db.Notices.Add(notice);
         return notice;
-    }
-
-    /// <summary>Computes the results again after a correction: replaces the stored rows in the open transaction.</summary>
-    public static async Task<int> RewriteResultsAsync(AssessmentDbContext db, Scheme scheme, CancellationToken ct)
-    {
-        await db.Results.Where(r => r.SchemeId == scheme.Id).ExecuteDeleteAsync(ct);
-        return await StandingsQuery.InsertResultsAsync(db, scheme, ct);
     }
 }

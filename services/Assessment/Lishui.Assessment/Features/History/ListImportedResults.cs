@@ -1,5 +1,4 @@
 using Lishui.Assessment.Data;
-using Lishui.Assessment.Features.Notices;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
-using Lishui.Assessment.Features.Closing;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +65,7 @@ public static class AnswerObjection
         await db.SaveChangesAsync(ct);
         if (scheme is not null)
         {
-            await CloseYear.RewriteResultsAsync(db, scheme, ct);
+            await StandingsQuery.RewriteResultsAsync(db, scheme, ct);
         }
 
         await tx.CommitAsync(ct);

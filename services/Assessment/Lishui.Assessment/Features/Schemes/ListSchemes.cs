@@ -1,6 +1,5 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
-using Lishui.Assessment.Features.Notices;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,5 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
-using Lishui.Assessment.Features.Standings;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,7 +36,7 @@ public static class VillageStatistics
     private static async Task<Results<Ok<PointsStatisticsResponse>, ProblemHttpResult>> HandleAsync(
         string? year, AssessmentDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var query = new Notices.QueryValues();
+        var query = new QueryValues();
         var y = query.Int("year", year, 2000, 2100, "年度") ?? Lishui.Shared.Domain.TownCalendar.DateOf(time.GetUtcNow()).Year;
         if (query.Problem() is { } problem)
         {

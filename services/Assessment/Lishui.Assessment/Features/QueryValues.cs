@@ -2,10 +2,10 @@ using System.Globalization;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Lishui.Assessment.Features.Notices;
+namespace Lishui.Assessment.Features;
 
 /// <summary>
-/// Query-string values of the notice and objection lists, bound as text and read here: a malformed value
+/// Query-string values of the lists (notices, objections, schemes, ledger, imported results, statistics), bound as text and read here: a malformed value
 /// then gets a Chinese 400 naming its field, where the framework's own binding failure is an English
 /// "Bad Request", and an out-of-range page is refused rather than silently clamped.
 /// </summary>

@@ -3,7 +3,7 @@ using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lishui.Assessment.Features.Standings;
+namespace Lishui.Assessment.Features;
 
 /// <summary>One subject's standing as the database computes it.</summary>
 public sealed class StandingRow
@@ -118,6 +118,13 @@ public static class StandingsQuery
             SELECT {scheme.Id}, subject_id, name, total, scores, grade, rank FROM closing_results;
             DROP TABLE closing_results
             """, ct);
+    }
+
+    /// <summary>Computes the results again after a correction: replaces the stored rows in the open transaction.</summary>
+    public static async Task<int> RewriteResultsAsync(AssessmentDbContext db, Scheme scheme, CancellationToken ct)
+    {
+        await db.Results.Where(r => r.SchemeId == scheme.Id).ExecuteDeleteAsync(ct);
+        return await InsertResultsAsync(db, scheme, ct);
     }
 
     private static object[] Parameters(Scheme scheme) =>
