@@ -17,7 +17,7 @@ public sealed record DiscussionGroup(Guid Id, string? Name, string? Kind, bool I
 /// 党群小组每月讨论: a party–mass group's meeting of the month, with its topic, place, attendance of the
 /// group's members and minutes. One per group and month; it counts as organisational life (参加组织生活).
 /// </summary>
-public sealed class PartyMassDiscussion : AggregateRoot
+public sealed class PartyMassDiscussion : AttendedMeeting
 {
     public const int MaxTopicLength = 200;
     public const int MaxPlaceLength = 200;
@@ -64,13 +64,7 @@ public sealed class PartyMassDiscussion : AggregateRoot
     {
         CheckRule(new DiscussionIsOfAnOpenPartyMassGroupRule(group));
         CheckRule(new DiscussionCannotBeInTheFutureRule(heldOn, today));
-        for (var i = 0; i < attendance.Count; i++)
-        {
-            CheckRule(new DiscussionAttendeeMustBeInTheGroupRule(attendance[i].MemberId, groupMembers, i));
-            CheckRule(new ExcusedAbsenceNeedsAReasonRule(attendance[i], i));
-        }
-
-        CheckRule(new EachMemberIsRecordedOnceRule(attendance));
+        CheckAttendance(attendance, (entry, i) => new DiscussionAttendeeMustBeInTheGroupRule(entry.MemberId, groupMembers, i));
         var discussion = new PartyMassDiscussion
         {
             Id = id,
@@ -83,31 +77,26 @@ public sealed class PartyMassDiscussion : AggregateRoot
             Minutes = minutes.Trim(),
             RecordedAt = now,
         };
-        var count = attendance.CountBy(a => a.Status).ToDictionary();
-        discussion.Record(new PartyMassDiscussionHeld
+        var count = AttendanceCount.Of(attendance);
+        var held = new PartyMassDiscussionHeld
         {
             DiscussionId = id,
             GroupId = group.Id,
             Month = discussion.Month,
             HeldOn = heldOn,
-            Present = count.GetValueOrDefault(AttendanceStatus.Present),
-            Excused = count.GetValueOrDefault(AttendanceStatus.Excused),
-            Absent = count.GetValueOrDefault(AttendanceStatus.Absent),
-        }, id, group.Id, now);
-        // Each member's attendance is its own event, numbered after the discussion's.
-        foreach (var entry in attendance)
+            Present = count.Present,
+            Excused = count.Excused,
+            Absent = count.Absent,
+        };
+        discussion.RecordHeld(held, attendance, entry => new PartyMassDiscussionAttendanceRecorded
         {
-            discussion.Record(new PartyMassDiscussionAttendanceRecorded
-            {
-                DiscussionId = id,
-                GroupId = group.Id,
-                MemberId = entry.MemberId,
-                MemberOrganisationId = group.Id,
-                HeldOn = heldOn,
-                Attendance = entry.Status.ToString(),
-            }, id, group.Id, now);
-        }
-
+            DiscussionId = id,
+            GroupId = group.Id,
+            MemberId = entry.MemberId,
+            MemberOrganisationId = group.Id,
+            HeldOn = heldOn,
+            Attendance = entry.Status.ToString(),
+        }, id, group.Id, now);
         return discussion;
     }
 }

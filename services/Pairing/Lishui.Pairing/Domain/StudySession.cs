@@ -17,7 +17,7 @@ public sealed record AttendanceEntry(Guid MemberId, AttendanceStatus Status, str
 /// 第一议题 学习: a held Party Building Tuesday study session of a paired organisation group.
 /// Normally on a Tuesday; a session moved to another day (a holiday) says why.
 /// </summary>
-public sealed class StudySession : AggregateRoot
+public sealed class StudySession : AttendedMeeting
 {
     public const int MaxTopicLength = 200;
     public const int MaxTextLength = 2000;
@@ -64,13 +64,7 @@ public sealed class StudySession : AggregateRoot
         CheckRule(new PairingMustBeActiveRule(pairing));
         CheckRule(new StudySessionCannotBeInTheFutureRule(heldOn, today));
         CheckRule(new StudySessionOnATuesdayOrMovedWithAReasonRule(heldOn, movedReason));
-        for (var i = 0; i < attendance.Count; i++)
-        {
-            CheckRule(new AttendeeMustBeInTheGroupRule(attendance[i].MemberId, members, i));
-            CheckRule(new ExcusedAbsenceNeedsAReasonRule(attendance[i], i));
-        }
-
-        CheckRule(new EachMemberIsRecordedOnceRule(attendance));
+        CheckAttendance(attendance, (entry, i) => new AttendeeMustBeInTheGroupRule(entry.MemberId, members, i));
         var session = new StudySession
         {
             Id = id,
@@ -84,31 +78,27 @@ public sealed class StudySession : AggregateRoot
         };
         // A session on the calendar keeps its id: its events continue the reminders' sequence.
         session.Version = continuesSequence;
-        var count = attendance.CountBy(a => a.Status).ToDictionary();
-        session.Record(new StudySessionHeld
+        var count = AttendanceCount.Of(attendance);
+        var held = new StudySessionHeld
         {
             SessionId = id,
             PairingId = pairing.Id,
             VillageCommitteeId = pairing.VillageCommitteeId,
             HeldOn = heldOn,
-            Present = count.GetValueOrDefault(AttendanceStatus.Present),
-            Excused = count.GetValueOrDefault(AttendanceStatus.Excused),
-            Absent = count.GetValueOrDefault(AttendanceStatus.Absent),
-        }, id, pairing.OrganBranchId, now);
-        // Each member's attendance is its own event, numbered after the session's, in the member's organisation.
-        foreach (var entry in attendance)
+            Present = count.Present,
+            Excused = count.Excused,
+            Absent = count.Absent,
+        };
+        // Each attendance event names the member's own organisation, where the member's points count.
+        session.RecordHeld(held, attendance, entry => new AttendanceRecorded
         {
-            session.Record(new AttendanceRecorded
-            {
-                SessionId = id,
-                PairingId = pairing.Id,
-                MemberId = entry.MemberId,
-                MemberOrganisationId = groupMembers[entry.MemberId],
-                HeldOn = heldOn,
-                Attendance = entry.Status.ToString(),
-            }, id, pairing.OrganBranchId, now);
-        }
-
+            SessionId = id,
+            PairingId = pairing.Id,
+            MemberId = entry.MemberId,
+            MemberOrganisationId = groupMembers[entry.MemberId],
+            HeldOn = heldOn,
+            Attendance = entry.Status.ToString(),
+        }, id, pairing.OrganBranchId, now);
         return session;
     }
 
