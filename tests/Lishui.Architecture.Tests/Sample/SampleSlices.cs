@@ -19,3 +19,12 @@ namespace Lishui.Architecture.Tests.Sample.Features.Second
         public static void Handle(DbContext db, Guid id) => db.AddToOutbox(First.FirstUseCase.Registered(id));
     }
 }
+
+namespace Lishui.Architecture.Tests.Sample.Messaging
+{
+    /// <summary>Breaks the layer rule on purpose: a consumer using a slice's type.</summary>
+    public static class SampleConsumer
+    {
+        public static MemberRegistered Consume(Guid id) => Features.First.FirstUseCase.Registered(id);
+    }
+}

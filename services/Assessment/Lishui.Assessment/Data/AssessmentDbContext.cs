@@ -1,5 +1,4 @@
 using Lishui.Assessment.Domain;
-using Lishui.Assessment.Features.Governance;
 using Lishui.Assessment.Messaging;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;

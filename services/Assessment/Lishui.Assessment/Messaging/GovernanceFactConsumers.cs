@@ -1,5 +1,5 @@
 using Lishui.Assessment.Data;
-using Lishui.Assessment.Features.Governance;
+using Lishui.Assessment.Domain;
 using Lishui.Contracts;
 using Lishui.Contracts.Pairing;
 using Lishui.Contracts.PracticalProjects;

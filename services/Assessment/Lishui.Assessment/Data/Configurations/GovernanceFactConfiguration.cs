@@ -1,4 +1,4 @@
-using Lishui.Assessment.Features.Governance;
+using Lishui.Assessment.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -456,7 +456,7 @@ namespace Lishui.Assessment.Data.Migrations
                     b.ToTable("scheme_versions", (string)null);
                 });
 
-            modelBuilder.Entity("Lishui.Assessment.Features.Governance.GovernanceFact", b =>
+            modelBuilder.Entity("Lishui.Assessment.Domain.GovernanceFact", b =>
                 {
                     b.Property<Guid>("EventId")
                         .ValueGeneratedOnAdd()

@@ -1,4 +1,4 @@
-namespace Lishui.Assessment.Features.Governance;
+namespace Lishui.Assessment.Domain;
 
 public enum FactKind
 {
