@@ -24,6 +24,9 @@ public static class FootprintBenchmark
     public static async Task<int> RunAsync(Options options, CancellationToken ct)
     {
         var idle = TimeSpan.FromSeconds(options.Int("idle-seconds", 10));
+        // --from DIR: published services (DIR/Membership/Lishui.Membership.dll…), e.g. ReadyToRun, instead of the build output.
+        var from = options.String("from");
+        string Dll(string service) => from is null ? Repository.ServiceDll(service) : Path.Combine(from, service, $"Lishui.{service}.dll");
         var work = Path.Combine(Path.GetTempPath(), "lishui-footprint-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(work);
         File.SetUnixFileMode(work, File.GetUnixFileMode(work) | UnixFileMode.OtherExecute);
@@ -36,7 +39,7 @@ public static class FootprintBenchmark
             .Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
 
         var rows = new List<string>();
-        var floorEnv = new Dictionary<string, string>(RuntimeSettingsOf(Repository.ServiceDll("Membership")));
+        var floorEnv = new Dictionary<string, string>(RuntimeSettingsOf(Dll("Membership")));
         foreach (var (k, v) in extra)
         {
             floorEnv[k] = v;
@@ -47,7 +50,7 @@ public static class FootprintBenchmark
         {
             var ready = await floor.StartAsync(TimeSpan.FromMinutes(3));
             await Task.Delay(idle, ct);
-            var row = $"{"(floor: empty API)",-18} {ready.TotalMilliseconds,12:F0} {floor.RssBytes() / 1024.0 / 1024.0,12:F1}";
+            var row = $"{"(floor: empty API)",-18} {ready.TotalMilliseconds,12:F0} {floor.RssBytes() / 1024.0 / 1024.0,12:F1} {MemoryProfile.Of(floor.Pid!.Value)}";
             Console.WriteLine(row + $"   (load {LoadAverage.Read()}; {string.Join(' ', floorEnv.Select(e => $"{e.Key}={e.Value}"))})");
             rows.Add(row);
         }
@@ -71,12 +74,12 @@ public static class FootprintBenchmark
                     env[k] = v;
                 }
 
-                await Shell.RunAsync("dotnet", [Repository.ServiceDll(service), "migrate"], env, TimeSpan.FromMinutes(3));
-                await using var process = new ServiceProcess(service, env, Path.Combine(work, $"{service}.log"));
+                await Shell.RunAsync("dotnet", [Dll(service), "migrate"], env, TimeSpan.FromMinutes(3));
+                await using var process = new ServiceProcess(service, env, Path.Combine(work, $"{service}.log"), Dll(service));
                 var ready = await process.StartAsync(TimeSpan.FromMinutes(3));
                 await Task.Delay(idle, ct);
                 var rss = process.RssBytes();
-                var row = $"{service,-18} {ready.TotalMilliseconds,12:F0} {rss / 1024.0 / 1024.0,12:F1}";
+                var row = $"{service,-18} {ready.TotalMilliseconds,12:F0} {rss / 1024.0 / 1024.0,12:F1} {MemoryProfile.Of(process.Pid!.Value)}";
                 Console.WriteLine(row + $"   (load {LoadAverage.Read()})");
                 rows.Add(row);
             }
@@ -89,10 +92,11 @@ public static class FootprintBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{"service",-18} {"ready (ms)",12} {"idle RSS MB",12}");
-        Console.WriteLine(new string('-', 44));
+        Console.WriteLine($"{"service",-18} {"ready (ms)",12} {"idle RSS MB",12} {MemoryProfile.Header}");
+        Console.WriteLine(new string('-', 110));
         rows.ForEach(Console.WriteLine);
         Console.WriteLine($"(cold start = process start to /health 200; RSS after {idle.TotalSeconds:F0} s idle; whole-stack time: deploy/local/up.sh)");
+        Console.WriteLine("(RSS by mapping, from /proc/PID/smaps: managed assemblies and how many, native libraries, JIT-compiled code, anonymous = GC heap + native heap + stacks)");
         return 0;
     }
 
