@@ -56,7 +56,7 @@ public sealed class ApiReferenceTests
         var app = builder.Build();
         app.UsePlatformWeb();
         app.UsePlatformSecurity();
-        app.MapApi(new AccessPolicy().Allow("GET /echo-wall", AccessRule.Of(Grant.Public))).MapGet("/echo-wall", () => Results.Ok());
+        app.MapApi().MapGet("/echo-wall", () => Results.Ok()).RequireAccess(AccessRule.Of(Grant.Public));
         await app.StartAsync();
         return app;
     }

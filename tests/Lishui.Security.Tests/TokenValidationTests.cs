@@ -8,6 +8,7 @@ using Lishui.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,20 +39,19 @@ public sealed class TokenValidationTests : IAsyncLifetime
         app = builder.Build();
         app.UsePlatformWeb();
         app.UsePlatformSecurity();
-        var api = app.MapApi(new AccessPolicy()
-            .Allow("GET /organisations/{id}/members", AccessRule.Of(Grant.Town, Grant.AuditorRead, Grant.SecretaryOfSubtree), ScopeRef.Route("id", "organisation"))
-            .Allow("POST /members", AccessRule.Of(Grant.Town, Grant.SecretaryOfSubtree), ScopeRef.Body("organisationId", "organisation"))
-            .Allow("GET /members/{id}", AccessRule.Of(Grant.Town, Grant.SecretaryOfSubtree, Grant.Self), ScopeRef.Route("id", "member"))
-            .Allow("GET /members/{id}/contact", AccessRule.Of(Grant.Town).WithService(PlatformScopes.ContactsRead))
-            .Allow("POST /echo-wall", AccessRule.Of(Grant.Public))
-            .Allow("POST /organisations/{id}/notes", AccessRule.Of(Grant.Town, Grant.SecretaryOfSubtree), ScopeRef.Route("id", "organisation")));
-        api.MapGet("/organisations/{id:guid}/members", (Guid id) => Results.Ok(new { id }));
-        api.MapPost("/members", (NewMember member) => Results.Ok(member));
-        api.MapGet("/members/{id:guid}", (Guid id) => Results.Ok(new { id }));
-        api.MapGet("/members/{id:guid}/contact", (Guid id) => Results.Ok(new { id }));
-        api.MapPost("/echo-wall", () => Results.Ok());
+        var api = app.MapApi();
+        api.MapGet("/organisations/{id:guid}/members", (Guid id) => Results.Ok(new { id }))
+            .RequireAccess(AccessRule.Of(Grant.Town, Grant.AuditorRead, Grant.SecretaryOfSubtree), ScopeRef.Route("id", "organisation"));
+        api.MapPost("/members", (NewMember member) => Results.Ok(member))
+            .RequireAccess(AccessRule.Of(Grant.Town, Grant.SecretaryOfSubtree), ScopeRef.Body("organisationId", "organisation"));
+        api.MapGet("/members/{id:guid}", (Guid id) => Results.Ok(new { id }))
+            .RequireAccess(AccessRule.Of(Grant.Town, Grant.SecretaryOfSubtree, Grant.Self), ScopeRef.Route("id", "member"));
+        api.MapGet("/members/{id:guid}/contact", (Guid id) => Results.Ok(new { id }))
+            .RequireAccess(AccessRule.Of(Grant.Town).WithService(PlatformScopes.ContactsRead));
+        api.MapPost("/echo-wall", () => Results.Ok()).RequireAccess(AccessRule.Of(Grant.Public));
         api.MapGet("/undeclared", () => Results.Ok());
-        api.MapPost("/organisations/{id:guid}/notes", (Guid id, NewMember note) => Results.Ok(new { id, note }));
+        api.MapPost("/organisations/{id:guid}/notes", (Guid id, NewMember note) => Results.Ok(new { id, note }))
+            .RequireAccess(AccessRule.Of(Grant.Town, Grant.SecretaryOfSubtree), ScopeRef.Route("id", "organisation"));
         await app.StartAsync();
         client = app.GetTestClient();
     }
@@ -94,11 +94,24 @@ public sealed class TokenValidationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_endpoint_without_a_declared_rule_is_for_town_administrators_only()
+    public async Task An_endpoint_without_a_declared_rule_is_refused_to_everyone()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync("/undeclared", null));
         Assert.Equal(HttpStatusCode.Forbidden, await GetAsync("/undeclared", TestTokens.Secretary(Hefeng)));
-        Assert.Equal(HttpStatusCode.OK, await GetAsync("/undeclared", TestTokens.TownAdministrator()));
+        Assert.Equal(HttpStatusCode.Forbidden, await GetAsync("/undeclared", TestTokens.TownAdministrator()));
+        Assert.Equal(HttpStatusCode.Forbidden, await GetAsync("/undeclared", TestTokens.Auditor()));
+    }
+
+    [Fact]
+    public void The_policy_table_is_read_from_the_routes_and_shows_an_endpoint_without_a_rule()
+    {
+        var policy = AccessPolicy.Of(app.Services.GetRequiredService<EndpointDataSource>());
+
+        Assert.Equal(["GET /undeclared"], policy.Where(e => e.Access is null).Select(e => e.ToString()));
+        Assert.Equal(7, policy.Count);
+        var notes = Assert.Single(policy, e => e.ToString() == "POST /organisations/{id}/notes");
+        Assert.Equal(ScopeRef.Route("id", "organisation"), notes.Access!.Scope);
+        Assert.True(notes.Access.Rule.Grants.SetEquals([Grant.Town, Grant.SecretaryOfSubtree]));
     }
 
     [Fact]
@@ -173,7 +186,7 @@ public sealed class TokenValidationTests : IAsyncLifetime
         var result = await AuthorisationMatrix.RunAsync(app.Services, client, world);
 
         Assert.Empty(result.Mismatches);
-        Assert.Equal(["GET /undeclared: no x-lishui-access"], result.Undeclared);
+        Assert.Equal(["GET /undeclared: no x-lishui-access", "GET /undeclared: no access rule declared beside its route"], result.Undeclared);
         Assert.Equal((7, 7 * (2 + 2 + 2 + 1 + 1 + 2)), (result.Operations, result.Checks));
     }
 

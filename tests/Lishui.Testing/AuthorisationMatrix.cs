@@ -44,7 +44,8 @@ public sealed class MatrixWorld
 /// The authorisation matrix: every operation of a service's OpenAPI document × every role × the own and
 /// another organisation's resource, sent to the running service, compared with what the operation's
 /// documented rule (<c>x-lishui-access</c>) allows. The expectation below is written independently of
-/// <see cref="AccessDecision"/>, so a wrong decision, a wrong scope lookup or an undocumented endpoint fails.
+/// <see cref="AccessDecision"/>, so a wrong decision, a wrong scope lookup, an undocumented endpoint or one
+/// without a rule declared beside its route fails.
 /// </summary>
 public static class AuthorisationMatrix
 {
@@ -77,6 +78,8 @@ public static class AuthorisationMatrix
         var operations = Operations(document.RootElement).ToList();
         var undeclared = operations.Where(o => o.Access is null).Select(o => $"{o.Method} {o.Path}: no x-lishui-access").ToList();
         undeclared.AddRange(EndpointsMissingFromDocument(services, operations));
+        undeclared.AddRange(AccessPolicy.Of(services.GetRequiredService<EndpointDataSource>())
+            .Where(e => e.Access is null).Select(e => $"{e}: no access rule declared beside its route"));
 
         var mismatches = new List<string>();
         var checks = 0;

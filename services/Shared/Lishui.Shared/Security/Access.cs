@@ -28,7 +28,7 @@ public enum Grant
     Service,
 }
 
-/// <summary>What an endpoint allows. Declared once per endpoint in the service's access policy, never in handlers.</summary>
+/// <summary>What an endpoint allows. Declared once per endpoint, beside its route (<see cref="AccessEndpointExtensions.RequireAccess"/>), never in handlers.</summary>
 public sealed record AccessRule(IReadOnlySet<Grant> Grants, string? ServiceScope = null)
 {
     public static AccessRule Of(params Grant[] grants) => new(grants.ToHashSet());

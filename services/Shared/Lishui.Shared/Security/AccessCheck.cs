@@ -11,9 +11,8 @@ namespace Lishui.Shared.Security;
 public static class AccessEndpointExtensions
 {
     /// <summary>
-    /// Puts one endpoint under <paramref name="rule"/> (for endpoints outside a service's policy table,
-    /// such as the shared audit trail). The authorisation middleware's fallback stops applying;
-    /// <see cref="UseAccessCheck"/> decides instead.
+    /// Puts one endpoint under <paramref name="rule"/>, declared beside its route. The authorisation
+    /// middleware's fallback stops applying; <see cref="UseAccessCheck"/> decides instead.
     /// </summary>
     public static TBuilder RequireAccess<TBuilder>(this TBuilder endpoint, AccessRule rule, ScopeRef? scope = null)
         where TBuilder : IEndpointConventionBuilder
@@ -44,11 +43,19 @@ public static class AccessEndpointExtensions
     /// role first; then, for grants that depend on the resource (a secretary's subtree, a member's own
     /// data), the organisation and member the request names (route, query or JSON body) through the
     /// service's <see cref="IScopeLookup"/>. So a caller without access gets 401/403 and learns nothing
-    /// from validation or from whether the resource exists.
+    /// from validation or from whether the resource exists. An API endpoint that declares no rule is
+    /// refused to everyone (401 without a token, 403 with one), so a forgotten rule fails closed.
     /// </summary>
     public static IApplicationBuilder UseAccessCheck(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<AccessMetadata>() is { Rule.IsPublic: false } access)
+        var metadata = http.GetEndpoint()?.Metadata;
+        if (metadata?.GetMetadata<AccessMetadata>() is null && metadata?.GetMetadata<AccessDeclarationRequired>() is not null)
+        {
+            await RefuseAsync(http, Caller.From(http.User).IsAuthenticated ? AccessOutcome.Forbidden : AccessOutcome.Unauthenticated);
+            return;
+        }
+
+        if (metadata?.GetMetadata<AccessMetadata>() is { Rule.IsPublic: false } access)
         {
             var caller = Caller.From(http.User);
             var isRead = IsRead(http.Request);
@@ -65,18 +72,23 @@ public static class AccessEndpointExtensions
 
             if (outcome != AccessOutcome.Allowed)
             {
-                if (outcome == AccessOutcome.Unauthenticated)
-                {
-                    http.Response.Headers.WWWAuthenticate = "Bearer";
-                }
-
-                await (outcome == AccessOutcome.Unauthenticated ? Unauthenticated() : Forbidden()).ExecuteAsync(http);
+                await RefuseAsync(http, outcome);
                 return;
             }
         }
 
         await next(http);
     });
+
+    private static async Task RefuseAsync(HttpContext http, AccessOutcome outcome)
+    {
+        if (outcome == AccessOutcome.Unauthenticated)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+
+        await (outcome == AccessOutcome.Unauthenticated ? Unauthenticated() : Forbidden()).ExecuteAsync(http);
+    }
 
     /// <summary>
     /// For a request whose body names a second resource besides the one its route names (the project a

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Builder;
@@ -8,100 +7,54 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Lishui.Shared.Security;
 
-public enum ScopeSource
-{
-    Route,
-    Query,
-    Body,
-}
-
-/// <summary>
-/// Where a request names the resource it is about (a route value, a query parameter or a property of
-/// the JSON body) and what kind of resource that is (<c>organisation</c>, <c>member</c>, <c>pairing</c>…),
-/// so the service's <see cref="IScopeLookup"/> can find its organisation and member.
-/// </summary>
-public sealed record ScopeRef(ScopeSource Source, string Name, string Kind)
-{
-    public static ScopeRef Route(string parameter, string kind) => new(ScopeSource.Route, parameter, kind);
-
-    public static ScopeRef Query(string parameter, string kind) => new(ScopeSource.Query, parameter, kind);
-
-    /// <param name="property">The top-level JSON property of the request body, as documented (camelCase).</param>
-    public static ScopeRef Body(string property, string kind) => new(ScopeSource.Body, property, kind);
-
-    /// <summary>
-    /// The id the request names, read before anything is bound: a body is read from the buffered raw
-    /// JSON (so a caller without access learns nothing from validation), then rewound for binding.
-    /// </summary>
-    internal async ValueTask<string?> IdInAsync(HttpRequest request)
-    {
-        switch (Source)
-        {
-            case ScopeSource.Route:
-                return request.RouteValues.TryGetValue(Name, out var value) ? value?.ToString() : null;
-            case ScopeSource.Query:
-                return request.Query[Name].FirstOrDefault();
-        }
-
-        if (request.HasJsonContentType() is false)
-        {
-            return null;
-        }
-
-        request.EnableBuffering();
-        try
-        {
-            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-            return body.RootElement.ValueKind == JsonValueKind.Object
-                && body.RootElement.EnumerateObject().FirstOrDefault(p => p.Name.Equals(Name, StringComparison.OrdinalIgnoreCase)) is { Value.ValueKind: JsonValueKind.String } property
-                ? property.Value.GetString()
-                : null;
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            // Not JSON, or the id is no text (an unpaired surrogate): no resource named, and the
-            // request checks say what is wrong once the caller may know.
-            return null;
-        }
-        finally
-        {
-            request.Body.Position = 0;
-        }
-    }
-}
-
-/// <summary>
-/// The service's answer to "which organisation (with its ancestors) and which member does this resource
-/// belong to?"; null when the id names nothing it knows, which lets only callers who need no scope through.
-/// </summary>
-public interface IScopeLookup
-{
-    ValueTask<ResourceScope?> FindAsync(string kind, string id, CancellationToken ct);
-}
-
-/// <summary>Endpoint metadata: the rule and where the request names its resource.</summary>
+/// <summary>Endpoint metadata: the rule and where the request names its resource, declared beside the route with <see cref="AccessEndpointExtensions.RequireAccess"/>.</summary>
 public sealed record AccessMetadata(AccessRule Rule, ScopeRef? Scope);
 
 /// <summary>
-/// A service's whole access policy in one table: <c>"METHOD /route/{template}"</c> → rule (and scope).
-/// Endpoints mapped on the group from <see cref="AccessPolicyExtensions.MapApi"/> take their rule from
-/// here; one missing from the table stays under the fallback policy (town administrators only) and the
-/// authorisation matrix test reports it.
+/// Marks every endpoint mapped on a service's API group (<see cref="AccessPolicyExtensions.MapApi"/>):
+/// it must declare its rule, and one that does not is refused to every caller.
+/// </summary>
+public sealed class AccessDeclarationRequired
+{
+    public static readonly AccessDeclarationRequired Instance = new();
+
+    private AccessDeclarationRequired()
+    {
+    }
+}
+
+/// <summary>One row of a service's access policy: an API endpoint and the rule declared beside its route (null: none).</summary>
+public sealed record AccessPolicyEntry(string Method, string Route, AccessMetadata? Access)
+{
+    public override string ToString() => $"{Method} {Route}";
+}
+
+/// <summary>
+/// A service's whole access policy as a table, read from its mapped endpoints (never written by hand),
+/// for tests and documentation: <c>"METHOD /route/{template}"</c> → rule (and scope).
 /// </summary>
 public sealed class AccessPolicy
 {
     private readonly Dictionary<string, AccessMetadata> rules = new(StringComparer.Ordinal);
 
+    /// <summary>Every endpoint of the service's API group, in route order, with its declared rule.</summary>
+    public static IReadOnlyList<AccessPolicyEntry> Of(EndpointDataSource endpoints) =>
+        [.. endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<AccessDeclarationRequired>() is not null)
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(method => new AccessPolicyEntry(method, Template(e.RoutePattern.RawText), e.Metadata.GetMetadata<AccessMetadata>())))
+            .OrderBy(e => e.Route, StringComparer.Ordinal)
+            .ThenBy(e => e.Method, StringComparer.Ordinal)];
+
+    /// <summary>A route as the table (and the OpenAPI document) writes it: <c>/members/{id:guid}</c> → <c>/members/{id}</c>.</summary>
+    public static string Template(string? rawRoute) =>
+        "/" + Regex.Replace(rawRoute ?? "", @"\{([^}:?=]+)[^}]*\}", "{$1}").TrimStart('/');
+
+    // The hand-written table, until every service declares its rules beside its routes.
     public IReadOnlyDictionary<string, AccessMetadata> Rules => rules;
 
     public AccessPolicy Allow(string endpoint, AccessRule rule, ScopeRef? scope = null)
     {
-        var parts = endpoint.Split(' ', 2);
-        if (parts.Length != 2 || !parts[1].StartsWith('/') || parts[0] != parts[0].ToUpperInvariant())
-        {
-            throw new ArgumentException($"'{endpoint}' is not \"METHOD /route\".", nameof(endpoint));
-        }
-
         if (rule.NeedsScope && scope is null)
         {
             throw new ArgumentException($"{endpoint}: a rule that grants by organisation or member needs to know where the request names its resource.", nameof(scope));
@@ -116,18 +69,25 @@ public sealed class AccessPolicy
     }
 
     public AccessMetadata? Find(string method, string route) => rules.GetValueOrDefault($"{method} {route}");
-
-    /// <summary>A route as the table (and the OpenAPI document) writes it: <c>/members/{id:guid}</c> → <c>/members/{id}</c>.</summary>
-    public static string Template(string? rawRoute) =>
-        "/" + Regex.Replace(rawRoute ?? "", @"\{([^}:?=]+)[^}]*\}", "{$1}").TrimStart('/');
 }
 
 public static class AccessPolicyExtensions
 {
-    /// <summary>The group every API endpoint of a service is mapped on, each under its entry in <paramref name="policy"/>.</summary>
-    public static RouteGroupBuilder MapApi(this IEndpointRouteBuilder app, AccessPolicy policy)
+    /// <summary>
+    /// The group every API endpoint of a service is mapped on. Each endpoint declares its rule beside its
+    /// route (<see cref="AccessEndpointExtensions.RequireAccess"/>); the access check refuses one that does not.
+    /// </summary>
+    public static RouteGroupBuilder MapApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("").WithProblemResponses();
+        ((IEndpointConventionBuilder)api).Add(endpoint => endpoint.Metadata.Add(AccessDeclarationRequired.Instance));
+        return api;
+    }
+
+    // The hand-written table's group, until every service declares its rules beside its routes.
+    public static RouteGroupBuilder MapApi(this IEndpointRouteBuilder app, AccessPolicy policy)
+    {
+        var api = app.MapApi();
         ((IEndpointConventionBuilder)api).Add(endpoint =>
         {
             if (endpoint is RouteEndpointBuilder route
