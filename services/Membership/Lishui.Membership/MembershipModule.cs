@@ -65,7 +65,7 @@ public static class MembershipModule
     {
         app.UsePlatformWeb();
         app.UsePlatformSecurity();
-        var api = app.MapApi(MembershipAccess.Policy);
+        var api = app.MapApi();
         api.MapRegisterMember();
         api.MapExportMembers();
         api.MapGetMember();

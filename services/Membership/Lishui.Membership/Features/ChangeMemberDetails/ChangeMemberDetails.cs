@@ -4,6 +4,8 @@ using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.PersonalData;
 using Lishui.Membership.Protection;
+using Lishui.Membership.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -44,7 +46,7 @@ public static class ChangeMemberDetails
 {
     public static IEndpointRouteBuilder MapChangeMemberDetails(this IEndpointRouteBuilder api)
     {
-        api.MapPut("/members/{id:guid}", PutAsync)
+        api.MapPut("/members/{id:guid}", PutAsync).RequireAccess(MembershipAccess.ChangeSubtree, MembershipAccess.MemberInRoute)
             .WithName("ReplaceMemberDetails")
             .WithSummary("修改党员信息 / Correct a member's details")
             .Accepts<ChangeMemberDetailsRequest>("application/json")
@@ -53,7 +55,7 @@ public static class ChangeMemberDetails
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPatch("/members/{id:guid}", PatchAsync)
+        api.MapPatch("/members/{id:guid}", PatchAsync).RequireAccess(MembershipAccess.ChangeSubtree, MembershipAccess.MemberInRoute)
             .WithName("PatchMemberDetails")
             .WithSummary("修改部分党员信息 / Correct some of a member's details (merge patch)")
             .Accepts<ChangeMemberDetailsRequest>("application/merge-patch+json", "application/json")

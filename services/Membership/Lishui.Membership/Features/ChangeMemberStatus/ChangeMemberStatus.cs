@@ -1,5 +1,7 @@
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
+using Lishui.Membership.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +24,7 @@ public static class ChangeMemberStatus
 {
     public static IEndpointRouteBuilder MapChangeMemberStatus(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/members/{id:guid}/status-changes", ChangeAsync)
+        api.MapPost("/members/{id:guid}/status-changes", ChangeAsync).RequireAccess(MembershipAccess.ChangeSubtree, MembershipAccess.MemberInRoute)
             .WithName("ChangeMemberStatus")
             .WithSummary("变更党员状态（转正、转出、劝退、退党、除名、去世） / Change a member's status")
             .Accepts<ChangeMemberStatusRequest>("application/json")
@@ -31,9 +33,9 @@ public static class ChangeMemberStatus
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/members/{id:guid}/status-changes", HistoryAsync)
+        api.MapGet("/members/{id:guid}/status-changes", HistoryAsync).RequireAccess(MembershipAccess.ReadSubtreeOrOwn, MembershipAccess.MemberInRoute)
             .WithName("ListMemberStatusChanges").WithSummary("党员状态变更记录 / A member's status history, oldest first");
-        api.MapGet("/members/{id:guid}/status-changes/{changeId:guid}", GetAsync)
+        api.MapGet("/members/{id:guid}/status-changes/{changeId:guid}", GetAsync).RequireAccess(MembershipAccess.ReadSubtreeOrOwn, MembershipAccess.MemberInRoute)
             .WithName("GetMemberStatusChange").WithSummary("一条状态变更记录 / One status change");
         return api;
     }

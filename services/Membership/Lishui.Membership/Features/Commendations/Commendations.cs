@@ -1,5 +1,7 @@
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
+using Lishui.Membership.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,11 +16,12 @@ public static class Commendations
 {
     public static IEndpointRouteBuilder MapCommendations(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/members/{id:guid}/commendations", OfMemberAsync)
+        // Commendations (表彰): on the member as member reads are; per organisation for its secretary.
+        api.MapGet("/members/{id:guid}/commendations", OfMemberAsync).RequireAccess(MembershipAccess.ReadSubtreeOrOwn, MembershipAccess.MemberInRoute)
             .WithName("ListMemberCommendations")
             .WithSummary("党员历年表彰 / A member's commendations, latest year first")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/commendations", ListAsync)
+        api.MapGet("/commendations", ListAsync).RequireAccess(MembershipAccess.ReadSubtree, MembershipAccess.OrganisationInQuery)
             .WithName("ListCommendations")
             .WithSummary("表彰名单 / Commended members of an organisation (with those below it), by year")
             .WithDescription("organisationId 含其下级组织；书记须指定本组织或其下级组织。 / organisationId covers the organisations below it too; a secretary must give their own organisation or one below it.")

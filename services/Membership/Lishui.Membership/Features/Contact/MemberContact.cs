@@ -2,6 +2,7 @@ using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.PersonalData;
 using Lishui.Membership.Protection;
+using Lishui.Membership.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
@@ -28,13 +29,14 @@ public static class MemberContact
 
     public static IEndpointRouteBuilder MapMemberContact(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/members/{id:guid}/contact", ReadAsync)
+        // Clear personal data: every read is logged with the token's caller.
+        api.MapGet("/members/{id:guid}/contact", ReadAsync).RequireAccess(MembershipAccess.ReadContact, MembershipAccess.MemberInRoute)
             .WithName("GetMemberContact")
             .WithSummary("查看党员个人信息明文（记录访问日志） / Read a member's ID number, phone and e-mail in the clear (logged)")
             .Produces<MemberContactResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/personal-data-access-log", LogAsync)
+        api.MapGet("/personal-data-access-log", LogAsync).RequireAccess(MembershipAccess.TownRead)
             .WithName("ListPersonalDataAccess")
             .WithSummary("个人信息访问日志 / Who read which member's personal data, newest first")
             .ProducesValidationProblem();

@@ -5,6 +5,8 @@ using Lishui.Membership.Domain;
 using Lishui.Membership.Features.ListMembers;
 using Lishui.Membership.Features.MemberImports;
 using Lishui.Membership.Protection;
+using Lishui.Membership.Security;
+using Lishui.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Membership.Features.ExportMembers;
@@ -16,7 +18,7 @@ namespace Lishui.Membership.Features.ExportMembers;
 public static class ExportMembers
 {
     public static RouteHandlerBuilder MapExportMembers(this IEndpointRouteBuilder api) =>
-        api.MapGet("/members/export.csv", ExportAsync)
+        api.MapGet("/members/export.csv", ExportAsync).RequireAccess(MembershipAccess.ReadSubtree, MembershipAccess.OrganisationInQuery)
             .WithName("ExportMembers")
             .WithSummary("导出党员名册（脱敏） / Export the roll as CSV, masked")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")

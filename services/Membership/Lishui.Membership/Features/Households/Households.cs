@@ -1,6 +1,8 @@
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain.Households;
 using Lishui.Membership.Domain.Organisations;
+using Lishui.Membership.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -32,18 +34,18 @@ public static class Households
 {
     public static IEndpointRouteBuilder MapHouseholds(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/households", RegisterAsync)
+        api.MapPost("/households", RegisterAsync).RequireAccess(MembershipAccess.ChangeSubtree, MembershipAccess.OrganisationInBody)
             .WithName("RegisterHousehold")
             .WithSummary("登记农户 / Register a household of an economic cooperative")
             .Accepts<RegisterHouseholdRequest>("application/json")
             .Produces<HouseholdResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPut("/households/{id:guid}", ChangeAsync)
+        api.MapPut("/households/{id:guid}", ChangeAsync).RequireAccess(MembershipAccess.ChangeSubtree, ScopeRef.Route("id", MembershipScopes.Household))
             .WithName("ChangeHousehold").WithSummary("变更农户信息 / Change a household's details")
             .Accepts<ChangeHouseholdRequest>("application/json");
-        api.MapGet("/households/{id:guid}", GetAsync).WithName("GetHousehold").WithSummary("查看农户 / Get a household");
-        api.MapGet("/households", ListAsync).WithName("ListHouseholds")
+        api.MapGet("/households/{id:guid}", GetAsync).RequireAccess(MembershipAccess.ReadSubtree, ScopeRef.Route("id", MembershipScopes.Household)).WithName("GetHousehold").WithSummary("查看农户 / Get a household");
+        api.MapGet("/households", ListAsync).RequireAccess(MembershipAccess.ReadSubtree, MembershipAccess.OrganisationInQuery).WithName("ListHouseholds")
             .WithSummary("农户名单（可含下级组织） / List households, page by page, optionally over an organisation's subtree");
         return api;
     }

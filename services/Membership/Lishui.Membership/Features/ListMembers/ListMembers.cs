@@ -2,6 +2,8 @@ using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.PersonalData;
 using Lishui.Membership.Protection;
+using Lishui.Membership.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +23,8 @@ public static class ListMembers
     private const int MaxNameFilterLength = 50;
 
     public static RouteHandlerBuilder MapListMembers(this IEndpointRouteBuilder api) =>
-        api.MapGet("/members", HandleAsync).WithName("ListMembers").WithSummary("党员名册 / List members, page by page")
+        // The roll: a secretary must name an organisation of their subtree to list or export it.
+        api.MapGet("/members", HandleAsync).RequireAccess(MembershipAccess.ReadSubtree, MembershipAccess.OrganisationInQuery).WithName("ListMembers").WithSummary("党员名册 / List members, page by page")
             .ProducesValidationProblem();
 
     private static async Task<Page<MemberResponse>> HandleAsync(

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain.Organisations;
 using Lishui.Membership.Protection;
+using Lishui.Membership.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.Features;
@@ -36,7 +37,8 @@ public static class MemberImports
 
     public static IEndpointRouteBuilder MapMemberImports(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/member-imports", ImportAsync)
+        // A roll import goes into one organisation (its rows must lie below it); town-wide imports are the town's.
+        api.MapPost("/member-imports", ImportAsync).RequireAccess(MembershipAccess.ChangeSubtree, MembershipAccess.OrganisationInQuery)
             .WithName("ImportMembers")
             .WithSummary("从 CSV 导入党员名册（后台执行） / Import a roll from CSV (runs in the background)")
             // Documented rather than declared with Accepts: an Accepts content-type filter would answer another
@@ -65,8 +67,8 @@ public static class MemberImports
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .DisableAntiforgery();
-        api.MapGet("/member-imports/{id:guid}", GetAsync).WithName("GetMemberImport").WithSummary("导入进度与错误 / An import's progress and row errors");
-        api.MapGet("/member-imports", ListAsync).WithName("ListMemberImports").WithSummary("导入记录 / Imports, newest first");
+        api.MapGet("/member-imports/{id:guid}", GetAsync).RequireAccess(MembershipAccess.ReadSubtree, ScopeRef.Route("id", MembershipScopes.Import)).WithName("GetMemberImport").WithSummary("导入进度与错误 / An import's progress and row errors");
+        api.MapGet("/member-imports", ListAsync).RequireAccess(MembershipAccess.ReadSubtree, MembershipAccess.OrganisationInQuery).WithName("ListMemberImports").WithSummary("导入记录 / Imports, newest first");
         return api;
     }
 

@@ -1,6 +1,7 @@
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.OrganisationalTalks;
+using Lishui.Membership.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
@@ -26,15 +27,16 @@ public static class OrganisationalTalks
 {
     public static IEndpointRouteBuilder MapOrganisationalTalks(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/organisational-talks", ListAsync)
+        // Organisational talks (组织谈话): held by the member's organisation, so its secretary (or one above) lists and records them.
+        api.MapGet("/organisational-talks", ListAsync).RequireAccess(MembershipAccess.ReadSubtree, MembershipAccess.OrganisationInQuery)
             .WithName("ListOrganisationalTalks")
             .WithSummary("组织谈话任务 / Organisational talks of an organisation and those below it, earliest due first")
             .WithDescription("按状态（Open、Held）、是否逾期、年度、党员筛选；书记须指定本组织或其下级组织。 / Filter by status, overdue, year and member; a secretary must give their own organisation or one below it.")
             .ProducesValidationProblem();
-        api.MapGet("/organisational-talks/{id:guid}", GetAsync)
+        api.MapGet("/organisational-talks/{id:guid}", GetAsync).RequireAccess(MembershipAccess.ReadSubtree, ScopeRef.Route("id", MembershipScopes.OrganisationalTalk))
             .WithName("GetOrganisationalTalk").WithSummary("查看组织谈话任务 / One organisational talk")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/organisational-talks/{id:guid}/record", RecordAsync)
+        api.MapPost("/organisational-talks/{id:guid}/record", RecordAsync).RequireAccess(MembershipAccess.ChangeSubtree, ScopeRef.Route("id", MembershipScopes.OrganisationalTalk))
             .WithName("RecordOrganisationalTalk")
             .WithSummary("登记组织谈话（谈话人、日期、结果） / Record who held the talk, when, and its outcome")
             .Accepts<RecordOrganisationalTalkRequest>("application/json")

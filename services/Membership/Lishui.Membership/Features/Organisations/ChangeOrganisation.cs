@@ -1,6 +1,8 @@
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.Organisations;
+using Lishui.Membership.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -18,18 +20,18 @@ public static class ChangeOrganisation
 {
     public static IEndpointRouteBuilder MapChangeOrganisation(this IEndpointRouteBuilder api)
     {
-        api.MapPut("/organisations/{id:guid}/name", RenameAsync).WithName("RenameOrganisation").WithSummary("更名 / Rename")
+        api.MapPut("/organisations/{id:guid}/name", RenameAsync).RequireAccess(MembershipAccess.TownOnly).WithName("RenameOrganisation").WithSummary("更名 / Rename")
             .Accepts<RenameOrganisationRequest>("application/json");
-        api.MapPost("/organisations/{id:guid}/move", MoveAsync).WithName("MoveOrganisation").WithSummary("调整隶属关系 / Move under another parent")
+        api.MapPost("/organisations/{id:guid}/move", MoveAsync).RequireAccess(MembershipAccess.TownOnly).WithName("MoveOrganisation").WithSummary("调整隶属关系 / Move under another parent")
             .Accepts<MoveOrganisationRequest>("application/json");
-        api.MapPut("/organisations/{id:guid}/sector", ReclassifyAsync).WithName("ReclassifyOrganisation")
+        api.MapPut("/organisations/{id:guid}/sector", ReclassifyAsync).RequireAccess(MembershipAccess.TownOnly).WithName("ReclassifyOrganisation")
             .WithSummary("设定所属类别（村/社区、机关、教育系统、公有资产系统、两新组织），下级组织随之调整 / Set the sector of an organisation and its subtree")
             .Accepts<ReclassifyOrganisationRequest>("application/json")
             .Produces<OrganisationResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPost("/organisations/{id:guid}/close", CloseAsync).WithName("CloseOrganisation").WithSummary("撤销 / Close an empty organisation");
+        api.MapPost("/organisations/{id:guid}/close", CloseAsync).RequireAccess(MembershipAccess.TownOnly).WithName("CloseOrganisation").WithSummary("撤销 / Close an empty organisation");
         return api;
     }
 

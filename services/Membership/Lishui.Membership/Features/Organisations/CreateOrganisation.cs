@@ -1,5 +1,7 @@
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain.Organisations;
+using Lishui.Membership.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +17,8 @@ public sealed record CreateOrganisationRequest(string Name, OrganisationKind Kin
 public static class CreateOrganisation
 {
     public static RouteHandlerBuilder MapCreateOrganisation(this IEndpointRouteBuilder api) =>
-        api.MapPost("/organisations", HandleAsync)
+        // Setting up the organisation tree is the town's (every member may read it: it holds nothing personal).
+        api.MapPost("/organisations", HandleAsync).RequireAccess(MembershipAccess.TownOnly)
             .WithName("CreateOrganisation")
             .WithSummary("设立党组织 / Create an organisation")
             .Accepts<CreateOrganisationRequest>("application/json")

@@ -1,5 +1,7 @@
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain.Organisations;
+using Lishui.Membership.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -20,12 +22,13 @@ public static class ListOrganisations
 {
     public static IEndpointRouteBuilder MapListOrganisations(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/organisations", ListAsync).WithName("ListOrganisations")
+        // Lists without an id: a secretary names their own organisation (or one below it) as the root, as with the roll.
+        api.MapGet("/organisations", ListAsync).RequireAccess(MembershipAccess.ReadTree, ScopeRef.Query("rootId", MembershipScopes.Organisation)).WithName("ListOrganisations")
             .WithSummary("党组织列表（可按类型、类别、上级、名称、状态筛选） / Organisations, page by page, by kind, sector, parent, name and state")
             .WithDescription("rootId 限定为某组织及其下级（书记须指定本组织或其下级组织）；state 为 open（默认）、closed 或 all。 / rootId limits the list to a subtree (a secretary must give their own organisation or one below it); state is open (default), closed or all.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/organisations/tree", TreeAsync).WithName("GetOrganisationTree")
+        api.MapGet("/organisations/tree", TreeAsync).RequireAccess(MembershipAccess.ReadTree, ScopeRef.Query("rootId", MembershipScopes.Organisation)).WithName("GetOrganisationTree")
             .WithSummary("组织树 / The organisation tree below a root")
             .WithDescription("从 rootId（默认镇党委）起的组织树；书记须指定本组织或其下级组织。includeClosed 为 true 时含已撤销组织。 / The tree from rootId (by default the town committee); a secretary must give their own organisation or one below it.")
             .ProducesValidationProblem()

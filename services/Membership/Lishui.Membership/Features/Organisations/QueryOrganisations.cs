@@ -1,5 +1,7 @@
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain.Organisations;
+using Lishui.Membership.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +12,8 @@ public static class QueryOrganisations
 {
     public static IEndpointRouteBuilder MapQueryOrganisations(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/organisations/{id:guid}", GetAsync).WithName("GetOrganisation").WithSummary("查看党组织 / Get an organisation");
-        api.MapGet("/organisations/{id:guid}/subtree", SubtreeAsync).WithName("GetOrganisationSubtree")
+        api.MapGet("/organisations/{id:guid}", GetAsync).RequireAccess(MembershipAccess.ReadTree, MembershipAccess.OrganisationInRoute).WithName("GetOrganisation").WithSummary("查看党组织 / Get an organisation");
+        api.MapGet("/organisations/{id:guid}/subtree", SubtreeAsync).RequireAccess(MembershipAccess.ReadTree, MembershipAccess.OrganisationInRoute).WithName("GetOrganisationSubtree")
             .WithSummary("下级组织（含自身），按层级排序 / The organisation and everything below it, top-down");
         return api;
     }

@@ -3,6 +3,8 @@ using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.Organisations;
 using Lishui.Membership.Domain.PersonalData;
 using Lishui.Membership.Protection;
+using Lishui.Membership.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +38,7 @@ public sealed record RegisterMemberRequest(
 public static class RegisterMember
 {
     public static RouteHandlerBuilder MapRegisterMember(this IEndpointRouteBuilder api) =>
-        api.MapPost("/members", HandleAsync)
+        api.MapPost("/members", HandleAsync).RequireAccess(MembershipAccess.ChangeSubtree, MembershipAccess.OrganisationInBody)
             .WithName("RegisterMember")
             .WithSummary("登记党员 / Register a member")
             .Accepts<RegisterMemberRequest>("application/json")

@@ -30,7 +30,7 @@ public static class MemberRoles
 {
     public static IEndpointRouteBuilder MapMemberRoles(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/members/{id:guid}/roles", AssignAsync)
+        api.MapPost("/members/{id:guid}/roles", AssignAsync).RequireAccess(MembershipAccess.ChangeSubtree, MembershipAccess.MemberInRoute)
             .WithName("AssignMemberRole")
             .WithSummary("任职（书记、副书记、委员、党群小组长、驻点领导） / Assign an office")
             .WithDescription("organisationId 为任职组织：默认为党员所在组织，也可为其上级组织（如支部党员任村党委委员）；驻点领导为所驻村（社区）党委。 / organisationId is where the office is held: by default the member's organisation, or one above it; a stationed leader's is the village committee.")
@@ -40,13 +40,13 @@ public static class MemberRoles
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPost("/members/{id:guid}/roles/{role}/revoke", RevokeAsync)
+        api.MapPost("/members/{id:guid}/roles/{role}/revoke", RevokeAsync).RequireAccess(MembershipAccess.ChangeSubtree, MembershipAccess.MemberInRoute)
             .WithName("RevokeMemberRole")
             .WithSummary("免职 / Revoke an office the member holds")
             .Accepts<RevokeRoleRequest>("application/json");
-        api.MapGet("/members/{id:guid}/roles", ListAsync)
+        api.MapGet("/members/{id:guid}/roles", ListAsync).RequireAccess(MembershipAccess.ReadSubtreeOrOwn, MembershipAccess.MemberInRoute)
             .WithName("ListMemberRoles").WithSummary("任职记录（含已免职） / Offices held, current and past");
-        api.MapGet("/members/{id:guid}/roles/{assignmentId:guid}", GetAsync)
+        api.MapGet("/members/{id:guid}/roles/{assignmentId:guid}", GetAsync).RequireAccess(MembershipAccess.ReadSubtreeOrOwn, MembershipAccess.MemberInRoute)
             .WithName("GetMemberRole").WithSummary("一条任职记录 / One office assignment");
         return api;
     }

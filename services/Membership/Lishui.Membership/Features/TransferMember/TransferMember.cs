@@ -1,6 +1,8 @@
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.Organisations;
+using Lishui.Membership.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +34,8 @@ public static class TransferMember
 {
     public static IEndpointRouteBuilder MapTransferMember(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/members/{id:guid}/transfers", TransferAsync)
+        // A transfer is decided where the member is now: a secretary cannot pull members out of another village.
+        api.MapPost("/members/{id:guid}/transfers", TransferAsync).RequireAccess(MembershipAccess.ChangeSubtree, MembershipAccess.MemberInRoute)
             .WithName("TransferMember")
             .WithSummary("镇内组织关系转接 / Transfer a member to another organisation in the town")
             .Accepts<TransferMemberRequest>("application/json")
@@ -41,9 +44,9 @@ public static class TransferMember
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/members/{id:guid}/transfers", HistoryAsync)
+        api.MapGet("/members/{id:guid}/transfers", HistoryAsync).RequireAccess(MembershipAccess.ReadSubtreeOrOwn, MembershipAccess.MemberInRoute)
             .WithName("ListMemberTransfers").WithSummary("组织关系转接记录 / A member's transfers, oldest first");
-        api.MapGet("/members/{id:guid}/transfers/{transferId:guid}", GetAsync)
+        api.MapGet("/members/{id:guid}/transfers/{transferId:guid}", GetAsync).RequireAccess(MembershipAccess.ReadSubtreeOrOwn, MembershipAccess.MemberInRoute)
             .WithName("GetMemberTransfer").WithSummary("一条转接记录 / One transfer");
         return api;
     }

@@ -1,6 +1,8 @@
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.WithdrawalAdvice;
+using Lishui.Membership.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -29,13 +31,14 @@ public static class WithdrawalAdviceCases
 {
     public static IEndpointRouteBuilder MapWithdrawalAdviceCases(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/withdrawal-advice-cases", ListAsync)
+        // Withdrawal advice is the party committee's decision: its secretary (or one above it) handles the case.
+        api.MapGet("/withdrawal-advice-cases", ListAsync).RequireAccess(MembershipAccess.ReadSubtree, ScopeRef.Query("partyCommitteeId", MembershipScopes.Organisation))
             .WithName("ListWithdrawalAdviceCases")
             .WithSummary("劝退案件 / Withdrawal-advice cases, newest first, by status, member or party committee")
             .ProducesValidationProblem();
-        api.MapGet("/withdrawal-advice-cases/{id:guid}", GetAsync)
+        api.MapGet("/withdrawal-advice-cases/{id:guid}", GetAsync).RequireAccess(MembershipAccess.ReadSubtree, ScopeRef.Route("id", MembershipScopes.WithdrawalCase))
             .WithName("GetWithdrawalAdviceCase").WithSummary("查看劝退案件 / One withdrawal-advice case");
-        api.MapPost("/withdrawal-advice-cases/{id:guid}/decision", DecideAsync)
+        api.MapPost("/withdrawal-advice-cases/{id:guid}/decision", DecideAsync).RequireAccess(MembershipAccess.ChangeSubtree, ScopeRef.Route("id", MembershipScopes.WithdrawalCase))
             .WithName("DecideWithdrawalAdviceCase")
             .WithSummary("记录党委决定（劝退、除名或保留） / Record the party committee's decision")
             .Accepts<DecideWithdrawalAdviceCaseRequest>("application/json")
