@@ -51,8 +51,9 @@ public static class PairingModule
     {
         app.UsePlatformWeb();
         app.UsePlatformSecurity();
-        var api = app.MapApi(PairingAccess.Policy);
-        api.MapLocalMembers<PairingDbContext>();
+        var api = app.MapApi();
+        // This service's view of the roll: a secretary names an organisation of their subtree.
+        api.MapLocalMembers<PairingDbContext>().RequireAccess(PairingAccess.SubtreeRead, PairingAccess.OrganisationInQuery);
         api.MapCreateOrganisationPairing();
         api.MapManageOrganisationPairing();
         api.MapSetPins();

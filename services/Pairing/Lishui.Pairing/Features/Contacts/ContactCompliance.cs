@@ -1,5 +1,7 @@
 using Lishui.Pairing.Data;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Pairing.Features.Contacts;
@@ -10,7 +12,8 @@ public sealed record ContactComplianceResponse(Guid OrganisationId, DateOnly On,
 public static class ContactCompliance
 {
     public static RouteHandlerBuilder MapContactCompliance(this IEndpointRouteBuilder api) =>
-        api.MapGet("/organisations/{id:guid}/contact-compliance", HandleAsync)
+        // Per organisation: for its secretaries (and those above it).
+        api.MapGet("/organisations/{id:guid}/contact-compliance", HandleAsync).RequireAccess(PairingAccess.SubtreeRead, ScopeRef.Route("id", PairingScopes.Organisation))
             .WithName("ContactCompliance").WithSummary("结对联系达标率 / Contact compliance of an organisation");
 
     private static async Task<ContactComplianceResponse> HandleAsync(Guid id, DateOnly? on, PairingDbContext db, TimeProvider time, CancellationToken ct)

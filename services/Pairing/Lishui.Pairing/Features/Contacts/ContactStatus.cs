@@ -1,5 +1,7 @@
 using Lishui.Pairing.Data;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,7 +28,7 @@ public sealed record PairContactStatus(
 public static class ContactStatus
 {
     public static RouteHandlerBuilder MapContactStatus(this IEndpointRouteBuilder api) =>
-        api.MapGet("/organisations/{id:guid}/contact-status", HandleAsync)
+        api.MapGet("/organisations/{id:guid}/contact-status", HandleAsync).RequireAccess(PairingAccess.SubtreeRead, ScopeRef.Route("id", PairingScopes.Organisation))
             .WithName("ContactStatus").WithSummary("结对联系情况（逾期在前）/ Member pairs' contact status, overdue first");
 
     private static async Task<Page<PairContactStatus>> HandleAsync(

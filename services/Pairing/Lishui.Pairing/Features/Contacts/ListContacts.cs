@@ -1,4 +1,6 @@
 using Lishui.Pairing.Data;
+using Lishui.Pairing.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +14,7 @@ namespace Lishui.Pairing.Features.Contacts;
 public static class ListContacts
 {
     public static RouteHandlerBuilder MapListContacts(this IEndpointRouteBuilder api) =>
-        api.MapGet("/member-pairs/{id:guid}/contacts", HandleAsync)
+        api.MapGet("/member-pairs/{id:guid}/contacts", HandleAsync).RequireAccess(PairingAccess.SubtreeOrOwnRead, ScopeRef.Route("id", PairingScopes.MemberPair))
             .WithName("ListContacts").WithSummary("结对联系记录 / The contact log of a member pair");
 
     private static async Task<Results<Ok<Page<ContactResponse>>, ProblemHttpResult>> HandleAsync(

@@ -1,6 +1,8 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +25,7 @@ public sealed record ContactResponse(Guid Id, Guid MemberPairId, DateOnly Contac
 public static class LogContact
 {
     public static RouteHandlerBuilder MapLogContact(this IEndpointRouteBuilder api) =>
-        api.MapPost("/member-pairs/{id:guid}/contacts", HandleAsync)
+        api.MapPost("/member-pairs/{id:guid}/contacts", HandleAsync).RequireAccess(PairingAccess.SubtreeOrOwnChange, ScopeRef.Route("id", PairingScopes.MemberPair))
             .WithName("LogContact").WithSummary("记录联系 / Log a contact")
             .Accepts<LogContactRequest>("application/json")
             .Produces<ContactResponse>(StatusCodes.Status201Created)

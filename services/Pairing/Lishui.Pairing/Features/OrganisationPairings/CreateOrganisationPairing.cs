@@ -1,5 +1,7 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
+using Lishui.Pairing.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -34,7 +36,8 @@ public static class CreateOrganisationPairing
     public const string OverlapConstraint = "ex_organisation_pairings_no_overlap";
 
     public static RouteHandlerBuilder MapCreateOrganisationPairing(this IEndpointRouteBuilder api) =>
-        api.MapPost("/organisation-pairings", HandleAsync)
+        // Organisation pairings: the town pairs organ branches with villages; either side's secretaries run them.
+        api.MapPost("/organisation-pairings", HandleAsync).RequireAccess(PairingAccess.TownOnly)
             .WithName("CreateOrganisationPairing")
             .WithSummary("组织结对 / Pair an organ branch with a village committee")
             .Accepts<CreateOrganisationPairingRequest>("application/json")

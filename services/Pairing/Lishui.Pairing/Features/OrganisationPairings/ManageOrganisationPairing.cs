@@ -1,4 +1,6 @@
 using Lishui.Pairing.Data;
+using Lishui.Pairing.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +14,9 @@ public static class ManageOrganisationPairing
 {
     public static IEndpointRouteBuilder MapManageOrganisationPairing(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/organisation-pairings/{id:guid}", GetAsync).WithName("GetOrganisationPairing").WithSummary("组织结对详情 / An organisation pairing");
-        api.MapGet("/organisation-pairings", ListAsync).WithName("ListOrganisationPairings").WithSummary("组织结对列表 / Organisation pairings");
-        api.MapPost("/organisation-pairings/{id:guid}/end", EndAsync).WithName("EndOrganisationPairing").WithSummary("结束结对 / End a pairing")
+        api.MapGet("/organisation-pairings/{id:guid}", GetAsync).RequireAccess(PairingAccess.SubtreeRead, PairingAccess.Pairing).WithName("GetOrganisationPairing").WithSummary("组织结对详情 / An organisation pairing");
+        api.MapGet("/organisation-pairings", ListAsync).RequireAccess(PairingAccess.SubtreeRead, PairingAccess.OrganisationInQuery).WithName("ListOrganisationPairings").WithSummary("组织结对列表 / Organisation pairings");
+        api.MapPost("/organisation-pairings/{id:guid}/end", EndAsync).RequireAccess(PairingAccess.TownOnly).WithName("EndOrganisationPairing").WithSummary("结束结对 / End a pairing")
             .Accepts<EndOrganisationPairingRequest>("application/json");
         return api;
     }

@@ -1,8 +1,10 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Messaging;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -18,11 +20,11 @@ public static class GeneratePairingList
 {
     public static IEndpointRouteBuilder MapPairingList(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/organisation-pairings/{id:guid}/pairing-list", GenerateAsync)
+        api.MapPost("/organisation-pairings/{id:guid}/pairing-list", GenerateAsync).RequireAccess(PairingAccess.SubtreeChange, PairingAccess.Pairing)
             .WithName("GeneratePairingList").WithSummary("生成/更新结对清单 / Generate or regenerate the pairing list")
             .Produces<PairingListResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/organisation-pairings/{id:guid}/pairing-list", GetAsync)
+        api.MapGet("/organisation-pairings/{id:guid}/pairing-list", GetAsync).RequireAccess(PairingAccess.SubtreeRead, PairingAccess.Pairing)
             .WithName("GetPairingList").WithSummary("结对清单 / The pairing list");
         return api;
     }

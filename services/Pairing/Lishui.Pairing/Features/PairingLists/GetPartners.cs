@@ -1,4 +1,6 @@
 using Lishui.Pairing.Data;
+using Lishui.Pairing.Security;
+using Lishui.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Pairing.Features.PairingLists;
@@ -9,7 +11,8 @@ public sealed record PartnerResponse(Guid MemberPairId, Guid PairingId, Guid Par
 public static class GetPartners
 {
     public static RouteHandlerBuilder MapGetPartners(this IEndpointRouteBuilder api) =>
-        api.MapGet("/members/{id:guid}/partners", HandleAsync).WithName("GetPartners").WithSummary("我的结对人 / A member's partners");
+        // A member's own partners, pairs and Tuesday attendance, and the contact log of their own pairs (either side reads it).
+        api.MapGet("/members/{id:guid}/partners", HandleAsync).RequireAccess(PairingAccess.SubtreeOrOwnRead, PairingAccess.Member).WithName("GetPartners").WithSummary("我的结对人 / A member's partners");
 
     private static async Task<IReadOnlyList<PartnerResponse>> HandleAsync(Guid id, PairingDbContext db, CancellationToken ct)
     {

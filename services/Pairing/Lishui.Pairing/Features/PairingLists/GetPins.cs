@@ -1,4 +1,6 @@
 using Lishui.Pairing.Data;
+using Lishui.Pairing.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,7 @@ namespace Lishui.Pairing.Features.PairingLists;
 public static class GetPins
 {
     public static RouteHandlerBuilder MapGetPins(this IEndpointRouteBuilder api) =>
-        api.MapGet("/organisation-pairings/{id:guid}/pins", HandleAsync)
+        api.MapGet("/organisation-pairings/{id:guid}/pins", HandleAsync).RequireAccess(PairingAccess.SubtreeRead, PairingAccess.Pairing)
             .WithName("GetPairingPins").WithSummary("书记指定的固定结对 / The secretary's pins");
 
     private static async Task<Results<Ok<SetPinsRequest>, ProblemHttpResult>> HandleAsync(Guid id, PairingDbContext db, CancellationToken ct)

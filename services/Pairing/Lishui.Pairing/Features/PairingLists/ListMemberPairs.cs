@@ -1,4 +1,6 @@
 using Lishui.Pairing.Data;
+using Lishui.Pairing.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +25,7 @@ public sealed record MemberPairSummary(
 public static class ListMemberPairs
 {
     public static RouteHandlerBuilder MapListMemberPairs(this IEndpointRouteBuilder api) =>
-        api.MapGet("/members/{id:guid}/member-pairs", HandleAsync)
+        api.MapGet("/members/{id:guid}/member-pairs", HandleAsync).RequireAccess(PairingAccess.SubtreeOrOwnRead, PairingAccess.Member)
             .WithName("ListMemberPairs").WithSummary("党员的结对及最近联系 / A member's pairs and their last contact");
 
     private static async Task<Page<MemberPairSummary>> HandleAsync(

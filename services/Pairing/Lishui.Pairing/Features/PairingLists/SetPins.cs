@@ -1,6 +1,8 @@
+using Lishui.Pairing.Security;
 using Lishui.Shared.Messaging;
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +17,7 @@ public sealed record SetPinsRequest(IReadOnlyList<PinRequest> Pins);
 public static class SetPins
 {
     public static RouteHandlerBuilder MapSetPins(this IEndpointRouteBuilder api) =>
-        api.MapPut("/organisation-pairings/{id:guid}/pins", HandleAsync)
+        api.MapPut("/organisation-pairings/{id:guid}/pins", HandleAsync).RequireAccess(PairingAccess.SubtreeChange, PairingAccess.Pairing)
             .WithName("SetPairingPins").WithSummary("书记指定的固定结对 / Set the secretary's pins")
             .Accepts<SetPinsRequest>("application/json");
 

@@ -1,5 +1,7 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
+using Lishui.Pairing.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -28,9 +30,9 @@ public static class ReadDiscussions
 {
     public static IEndpointRouteBuilder MapReadDiscussions(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/party-mass-groups/{id:guid}/discussions", ListAsync)
+        api.MapGet("/party-mass-groups/{id:guid}/discussions", ListAsync).RequireAccess(PairingAccess.SubtreeRead, PairingAccess.Group)
             .WithName("ListPartyMassDiscussions").WithSummary("党群小组每月讨论记录 / A party–mass group's monthly discussions");
-        api.MapGet("/party-mass-discussions/{id:guid}", GetAsync)
+        api.MapGet("/party-mass-discussions/{id:guid}", GetAsync).RequireAccess(PairingAccess.SubtreeRead, ScopeRef.Route("id", PairingScopes.PartyMassDiscussion))
             .WithName("GetPartyMassDiscussion").WithSummary("党群小组讨论详情（含会议记录与出席）/ A monthly discussion with its minutes and attendance");
         return api;
     }

@@ -2,7 +2,9 @@ using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Features.ServicePositions;
 using Lishui.Pairing.Features.Study;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -80,7 +82,8 @@ public sealed record DiscussionResponse(
 public static class RecordDiscussion
 {
     public static RouteHandlerBuilder MapRecordDiscussion(this IEndpointRouteBuilder api) =>
-        api.MapPost("/party-mass-groups/{id:guid}/discussions", HandleAsync)
+        // Party–mass groups' monthly discussions: recorded and read by the group's secretaries up the tree.
+        api.MapPost("/party-mass-groups/{id:guid}/discussions", HandleAsync).RequireAccess(PairingAccess.SubtreeChange, PairingAccess.Group)
             .WithName("RecordPartyMassDiscussion").WithSummary("记录党群小组每月讨论及出席 / Record a party–mass group's monthly discussion")
             .Accepts<RecordDiscussionRequest>("application/json")
             .Produces<DiscussionResponse>(StatusCodes.Status201Created)

@@ -1,5 +1,7 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
+using Lishui.Pairing.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +11,7 @@ namespace Lishui.Pairing.Features.ServicePositions;
 public static class CreateServicePosition
 {
     public static RouteHandlerBuilder MapCreateServicePosition(this IEndpointRouteBuilder api) =>
-        api.MapPost("/service-positions", HandleAsync)
+        api.MapPost("/service-positions", HandleAsync).RequireAccess(PairingAccess.SubtreeChange, ScopeRef.Body("organisationId", PairingScopes.Organisation))
             .WithName("CreateServicePosition").WithSummary("登记党群服务阵地 / Register a service position")
             .Accepts<ServicePositionRequest>("application/json")
             .Produces<ServicePositionResponse>(StatusCodes.Status201Created)

@@ -1,7 +1,9 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -22,14 +24,14 @@ public static class ManageServicePositions
 {
     public static IEndpointRouteBuilder MapManageServicePositions(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/service-positions", ListAsync).WithName("ListServicePositions").WithSummary("党群服务阵地列表 / Service positions");
-        api.MapGet("/service-positions/{id:guid}", GetAsync).WithName("GetServicePosition").WithSummary("党群服务阵地详情 / A service position");
-        api.MapPut("/service-positions/{id:guid}", ChangeAsync).WithName("ChangeServicePosition").WithSummary("修改党群服务阵地 / Change a service position")
+        api.MapGet("/service-positions", ListAsync).RequireAccess(PairingAccess.SubtreeRead, PairingAccess.OrganisationInQuery).WithName("ListServicePositions").WithSummary("党群服务阵地列表 / Service positions");
+        api.MapGet("/service-positions/{id:guid}", GetAsync).RequireAccess(PairingAccess.SubtreeRead, PairingAccess.Position).WithName("GetServicePosition").WithSummary("党群服务阵地详情 / A service position");
+        api.MapPut("/service-positions/{id:guid}", ChangeAsync).RequireAccess(PairingAccess.SubtreeChange, PairingAccess.Position).WithName("ChangeServicePosition").WithSummary("修改党群服务阵地 / Change a service position")
             .Accepts<ChangeServicePositionRequest>("application/json")
             .Produces<ServicePositionResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapDelete("/service-positions/{id:guid}", RemoveAsync).WithName("RemoveServicePosition").WithSummary("撤除党群服务阵地 / Remove a service position")
+        api.MapDelete("/service-positions/{id:guid}", RemoveAsync).RequireAccess(PairingAccess.SubtreeChange, PairingAccess.Position).WithName("RemoveServicePosition").WithSummary("撤除党群服务阵地 / Remove a service position")
             .Produces(StatusCodes.Status204NoContent);
         return api;
     }

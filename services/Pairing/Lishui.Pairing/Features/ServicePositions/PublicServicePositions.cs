@@ -1,6 +1,8 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +26,9 @@ public sealed record PublicServicePosition(
 public static class PublicServicePositions
 {
     public static RouteHandlerBuilder MapPublicServicePositions(this IEndpointRouteBuilder api) =>
-        api.MapGet("/public/service-positions", HandleAsync)
+        // Service positions (党群服务阵地): the town and an organisation's secretaries keep its places;
+        // where they are is public.
+        api.MapGet("/public/service-positions", HandleAsync).RequireAccess(PairingAccess.Anyone)
             .WithName("PublicServicePositions")
             .WithSummary("党群服务阵地（公开）/ The town's service positions, public")
             .ProducesProblem(StatusCodes.Status400BadRequest)

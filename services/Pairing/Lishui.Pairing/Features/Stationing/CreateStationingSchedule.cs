@@ -1,7 +1,9 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Features.ServicePositions;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,7 +39,8 @@ public static class CreateStationingSchedule
 {
     public static IEndpointRouteBuilder MapCreateStationingSchedule(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/stationing-schedules", CreateAsync)
+        // Stationing: the town stations its leaders; the village's secretaries follow the visits.
+        api.MapPost("/stationing-schedules", CreateAsync).RequireAccess(PairingAccess.TownOnly)
             .WithName("CreateStationingSchedule").WithSummary("安排驻点 / Station a town leader in a village on Tuesday afternoons")
             .Accepts<CreateStationingScheduleRequest>("application/json")
             .Produces<StationingScheduleResponse>(StatusCodes.Status201Created)

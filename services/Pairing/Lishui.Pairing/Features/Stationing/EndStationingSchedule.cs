@@ -1,4 +1,6 @@
 using Lishui.Pairing.Data;
+using Lishui.Pairing.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +14,7 @@ public static class EndStationingSchedule
 {
     public static IEndpointRouteBuilder MapEndStationingSchedule(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/stationing-schedules/{id:guid}/end", EndAsync).WithName("EndStationingSchedule").WithSummary("结束驻点 / End a stationing schedule")
+        api.MapPost("/stationing-schedules/{id:guid}/end", EndAsync).RequireAccess(PairingAccess.TownOnly).WithName("EndStationingSchedule").WithSummary("结束驻点 / End a stationing schedule")
             .Accepts<EndStationingScheduleRequest>("application/json");
         return api;
     }

@@ -1,4 +1,6 @@
 using Lishui.Pairing.Data;
+using Lishui.Pairing.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,7 @@ public static class GetStationingSchedule
 {
     public static IEndpointRouteBuilder MapGetStationingSchedule(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/stationing-schedules/{id:guid}", GetAsync).WithName("GetStationingSchedule").WithSummary("驻点安排详情 / A stationing schedule");
+        api.MapGet("/stationing-schedules/{id:guid}", GetAsync).RequireAccess(PairingAccess.SubtreeRead, PairingAccess.Schedule).WithName("GetStationingSchedule").WithSummary("驻点安排详情 / A stationing schedule");
         return api;
     }
 

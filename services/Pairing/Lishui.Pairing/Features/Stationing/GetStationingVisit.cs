@@ -1,4 +1,6 @@
 using Lishui.Pairing.Data;
+using Lishui.Pairing.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,7 @@ public static class GetStationingVisit
 {
     public static IEndpointRouteBuilder MapGetStationingVisit(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/stationing-visits/{id:guid}", GetVisitAsync).WithName("GetStationingVisit").WithSummary("驻点详情 / A stationing visit");
+        api.MapGet("/stationing-visits/{id:guid}", GetVisitAsync).RequireAccess(PairingAccess.SubtreeRead, PairingAccess.Visit).WithName("GetStationingVisit").WithSummary("驻点详情 / A stationing visit");
         return api;
     }
 

@@ -1,4 +1,6 @@
 using Lishui.Pairing.Data;
+using Lishui.Pairing.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +11,7 @@ public static class ListStationingSchedules
 {
     public static IEndpointRouteBuilder MapListStationingSchedules(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/stationing-schedules", ListAsync).WithName("ListStationingSchedules").WithSummary("驻点安排 / Stationing schedules");
+        api.MapGet("/stationing-schedules", ListAsync).RequireAccess(PairingAccess.SubtreeRead, PairingAccess.VillageInQuery).WithName("ListStationingSchedules").WithSummary("驻点安排 / Stationing schedules");
         return api;
     }
 

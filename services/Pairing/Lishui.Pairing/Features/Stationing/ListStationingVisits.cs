@@ -1,5 +1,7 @@
 using Lishui.Pairing.Data;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +13,7 @@ public static class ListStationingVisits
 {
     public static IEndpointRouteBuilder MapListStationingVisits(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/stationing-schedules/{id:guid}/visits", VisitsAsync).WithName("ListStationingVisits").WithSummary("驻点记录 / Visits of a schedule");
+        api.MapGet("/stationing-schedules/{id:guid}/visits", VisitsAsync).RequireAccess(PairingAccess.SubtreeRead, PairingAccess.Schedule).WithName("ListStationingVisits").WithSummary("驻点记录 / Visits of a schedule");
         return api;
     }
 

@@ -1,7 +1,9 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Features.ServicePositions;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +30,7 @@ public static class RecordStationingVisit
 {
     public static IEndpointRouteBuilder MapRecordStationingVisit(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/stationing-schedules/{id:guid}/visits", RecordVisitAsync)
+        api.MapPost("/stationing-schedules/{id:guid}/visits", RecordVisitAsync).RequireAccess(PairingAccess.SubtreeChange, PairingAccess.Schedule)
             .WithName("RecordStationingVisit").WithSummary("记录一次驻点 / Record a visit as made")
             .Accepts<RecordStationingVisitRequest>("application/json")
             .Produces<StationingVisitResponse>(StatusCodes.Status201Created)

@@ -1,5 +1,6 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,12 +22,13 @@ public static class ResidentContact
 {
     public static IEndpointRouteBuilder MapResidentContact(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/resident-requests/{id:guid}/contact", ReadAsync)
+        // Also read by Notification (service identity) at delivery time; every read is logged here.
+        api.MapGet("/resident-requests/{id:guid}/contact", ReadAsync).RequireAccess(PairingAccess.ContactRead, PairingAccess.Request)
             .WithName("ReadResidentContact").WithSummary("查阅诉求人联系方式（留痕）/ Read the requester's contact (logged)")
             .Produces<ResidentContactResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/resident-requests/{id:guid}/contact-reads", ReadsAsync)
+        api.MapGet("/resident-requests/{id:guid}/contact-reads", ReadsAsync).RequireAccess(PairingAccess.SubtreeRead, PairingAccess.Request)
             .WithName("ResidentContactReads").WithSummary("联系方式查阅记录 / Who read the requester's contact");
         return api;
     }

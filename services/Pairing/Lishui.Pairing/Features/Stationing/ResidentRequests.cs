@@ -1,6 +1,8 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -75,14 +77,15 @@ public static class ResidentRequests
 {
     public static IEndpointRouteBuilder MapResidentRequests(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/stationing-visits/{id:guid}/resident-requests", RaiseAsync)
+        // Resident requests raised at a visit lie in its village.
+        api.MapPost("/stationing-visits/{id:guid}/resident-requests", RaiseAsync).RequireAccess(PairingAccess.SubtreeChange, PairingAccess.Visit)
             .WithName("RaiseResidentRequest").WithSummary("登记驻点收到的群众诉求 / Record a resident's request raised at a visit")
             .Accepts<RaiseResidentRequestRequest>("application/json")
             .Produces<ResidentRequestResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/resident-requests", ListAsync).WithName("ListResidentRequests").WithSummary("群众诉求 / Resident requests");
-        api.MapGet("/resident-requests/{id:guid}", GetAsync).WithName("GetResidentRequest").WithSummary("群众诉求详情 / A resident request");
+        api.MapGet("/resident-requests", ListAsync).RequireAccess(PairingAccess.SubtreeRead, PairingAccess.VillageInQuery).WithName("ListResidentRequests").WithSummary("群众诉求 / Resident requests");
+        api.MapGet("/resident-requests/{id:guid}", GetAsync).RequireAccess(PairingAccess.SubtreeRead, PairingAccess.Request).WithName("GetResidentRequest").WithSummary("群众诉求详情 / A resident request");
         return api;
     }
 

@@ -1,7 +1,9 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +27,8 @@ public sealed record PairingStatisticsResponse(string Month, DateOnly From, Date
 public static class VillageStatistics
 {
     public static RouteHandlerBuilder MapVillageStatistics(this IEndpointRouteBuilder api) =>
-        api.MapGet("/statistics/villages", HandleAsync)
+        // The town overview's figures per village: the whole town's, read by the town and auditors.
+        api.MapGet("/statistics/villages", HandleAsync).RequireAccess(PairingAccess.TownRead)
             .WithName("GetPairingVillageStatistics")
             .WithSummary("各村结对与学习统计 / Pairing figures per village and month")
             .WithDescription("按村统计某月的党建星期二学习出勤率和结对联系按时率。/ Per village and month: Tuesday study attendance and member pairs in contact on time.")

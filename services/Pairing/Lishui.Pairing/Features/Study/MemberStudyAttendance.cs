@@ -1,5 +1,7 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
+using Lishui.Pairing.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +24,7 @@ public sealed record MemberStudyAttendanceResponse(
 public static class MemberStudyAttendance
 {
     public static RouteHandlerBuilder MapMemberStudyAttendance(this IEndpointRouteBuilder api) =>
-        api.MapGet("/members/{id:guid}/study-attendance", HandleAsync)
+        api.MapGet("/members/{id:guid}/study-attendance", HandleAsync).RequireAccess(PairingAccess.SubtreeOrOwnRead, PairingAccess.Member)
             .WithName("MemberStudyAttendance").WithSummary("党员学习考勤 / A member's Tuesday study attendance");
 
     private static async Task<Results<Ok<Page<MemberStudyAttendanceResponse>>, ProblemHttpResult>> HandleAsync(

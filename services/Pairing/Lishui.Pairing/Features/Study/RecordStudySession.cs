@@ -2,8 +2,10 @@ using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Features.ServicePositions;
 using Lishui.Pairing.Messaging;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -53,13 +55,13 @@ public static class RecordStudySession
 {
     public static IEndpointRouteBuilder MapStudySessions(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/organisation-pairings/{id:guid}/study-sessions", HandleAsync)
+        api.MapPost("/organisation-pairings/{id:guid}/study-sessions", HandleAsync).RequireAccess(PairingAccess.SubtreeChange, PairingAccess.Pairing)
             .WithName("RecordStudySession").WithSummary("记录第一议题学习及考勤 / Record a held study session and its attendance")
             .Accepts<RecordStudySessionRequest>("application/json")
             .Produces<StudySessionResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/organisation-pairings/{id:guid}/study-sessions", ListAsync)
+        api.MapGet("/organisation-pairings/{id:guid}/study-sessions", ListAsync).RequireAccess(PairingAccess.SubtreeRead, PairingAccess.Pairing)
             .WithName("ListStudySessions").WithSummary("学习记录 / Study sessions of a pairing");
         return api;
     }

@@ -1,6 +1,8 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -68,16 +70,16 @@ public static class StudyCalendar
 
     public static IEndpointRouteBuilder MapStudyCalendar(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/organisation-pairings/{id:guid}/study-calendar", ListAsync)
+        api.MapGet("/organisation-pairings/{id:guid}/study-calendar", ListAsync).RequireAccess(PairingAccess.SubtreeRead, PairingAccess.Pairing)
             .WithName("StudyCalendar").WithSummary("党建星期二日程 / The group's Tuesday sessions in a range of weeks");
-        api.MapPut("/organisation-pairings/{id:guid}/study-calendar/{weekOf}/topic", PlanTopicAsync)
+        api.MapPut("/organisation-pairings/{id:guid}/study-calendar/{weekOf}/topic", PlanTopicAsync).RequireAccess(PairingAccess.SubtreeChange, PairingAccess.Pairing)
             .WithName("PlanStudyTopic").WithSummary("设置某周学习议题 / Plan a week's topic")
             .Accepts<PlanTopicRequest>("application/json");
-        api.MapPost("/organisation-pairings/{id:guid}/study-calendar/{weekOf}/skip", SkipAsync)
+        api.MapPost("/organisation-pairings/{id:guid}/study-calendar/{weekOf}/skip", SkipAsync).RequireAccess(PairingAccess.SubtreeChange, PairingAccess.Pairing)
             .WithName("SkipStudySession").WithSummary("取消某周学习（节假日）/ Skip a week's session")
             .Accepts<SkipStudySessionRequest>("application/json")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPost("/organisation-pairings/{id:guid}/study-calendar/{weekOf}/move", MoveAsync)
+        api.MapPost("/organisation-pairings/{id:guid}/study-calendar/{weekOf}/move", MoveAsync).RequireAccess(PairingAccess.SubtreeChange, PairingAccess.Pairing)
             .WithName("MoveStudySession").WithSummary("调整某周学习时间（节假日）/ Move a week's session")
             .Accepts<MoveStudySessionRequest>("application/json")
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -1,7 +1,9 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Features.OrganisationPairings;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +37,7 @@ public static class StudySchedule
     public const int HorizonWeeks = 8;
 
     public static RouteHandlerBuilder MapStudySchedule(this IEndpointRouteBuilder api) =>
-        api.MapPut("/organisation-pairings/{id:guid}/study-schedule", HandleAsync)
+        api.MapPut("/organisation-pairings/{id:guid}/study-schedule", HandleAsync).RequireAccess(PairingAccess.SubtreeChange, PairingAccess.Pairing)
             .WithName("SetStudySchedule").WithSummary("设置党建星期二学习时间地点 / Set the Tuesday study time and place")
             .Accepts<StudyScheduleRequest>("application/json")
             .ProducesProblem(StatusCodes.Status409Conflict);

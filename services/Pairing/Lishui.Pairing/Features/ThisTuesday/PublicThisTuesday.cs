@@ -1,7 +1,9 @@
 using System.Globalization;
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +56,8 @@ public static class PublicThisTuesday
     public static readonly DateOnly LatestDate = new(2099, 12, 31);
 
     public static RouteHandlerBuilder MapPublicThisTuesday(this IEndpointRouteBuilder api) =>
-        api.MapGet("/public/this-tuesday", HandleAsync)
+        // The public portal's home page: the town's Tuesday without sign-in (rate-limited per client).
+        api.MapGet("/public/this-tuesday", HandleAsync).RequireAccess(PairingAccess.Anyone)
             .WithName("PublicThisTuesday")
             .WithSummary("本周党建星期二（全镇公开：学习安排与驻点接访）/ This week's Party Building Tuesday, town-wide and public")
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -3,8 +3,10 @@ using Lishui.Pairing.Domain;
 using Lishui.Pairing.Features.Stationing;
 using Lishui.Pairing.Features.Study;
 using Lishui.Pairing.Messaging;
+using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +56,8 @@ public sealed record ThisTuesdayResponse(
 public static class ThisTuesdayView
 {
     public static RouteHandlerBuilder MapThisTuesday(this IEndpointRouteBuilder api) =>
-        api.MapGet("/organisations/{id:guid}/this-tuesday", HandleAsync)
+        // An organisation's Tuesday: its secretaries (and those above) and its own members.
+        api.MapGet("/organisations/{id:guid}/this-tuesday", HandleAsync).RequireAccess(PairingAccess.SubtreeOrOwnRead, ScopeRef.Route("id", PairingScopes.MemberOrganisation))
             .WithName("ThisTuesday").WithSummary("本周党建星期二 / This Tuesday for an organisation");
 
     private static async Task<Results<Ok<ThisTuesdayResponse>, ProblemHttpResult>> HandleAsync(
