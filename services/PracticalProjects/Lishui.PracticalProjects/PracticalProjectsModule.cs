@@ -51,8 +51,8 @@ public static class PracticalProjectsModule
     {
         app.UsePlatformWeb();
         app.UsePlatformSecurity();
-        var api = app.MapApi(PracticalProjectsAccess.Policy);
-        api.MapLocalMembers<ProjectsDbContext>();
+        var api = app.MapApi();
+        api.MapLocalMembers<ProjectsDbContext>().RequireAccess(PracticalProjectsAccess.ReadSubtree, PracticalProjectsAccess.OrganisationInQuery);
         api.MapProposeProject();
         api.MapChangeProject();
         api.MapQueryProjects();

@@ -1,6 +1,8 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Batches;
 using Lishui.PracticalProjects.Domain.Projects;
+using Lishui.PracticalProjects.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +27,7 @@ public static class ProjectBatches
 {
     public static IEndpointRouteBuilder MapProjectBatches(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/batches", AnnounceAsync).WithName("AnnounceProjectBatch")
+        api.MapPost("/batches", AnnounceAsync).RequireAccess(PracticalProjectsAccess.TownOnly).WithName("AnnounceProjectBatch")
             .WithSummary("公布办实事项目批次 / Announce a batch of projects")
             .WithDescription("仅镇级管理员。名称按年度和序号生成（如 2026年第一批），项目以此名称作为 batch 归入该批次。可带 Idempotency-Key 重试。")
             .Accepts<AnnounceBatchRequest>("application/json")
@@ -33,7 +35,7 @@ public static class ProjectBatches
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/public/batches", ListAsync).WithName("PublicProjectBatches")
+        api.MapGet("/public/batches", ListAsync).RequireAccess(PracticalProjectsAccess.Anyone).WithName("PublicProjectBatches")
             .WithSummary("办实事项目批次及汇总（公开）/ Batches with their counts of town and village projects and budget")
             .ProducesValidationProblem();
         return api;

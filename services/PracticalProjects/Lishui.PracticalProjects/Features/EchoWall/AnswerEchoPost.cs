@@ -1,4 +1,6 @@
 using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,7 +14,7 @@ public static class AnswerEchoPost
 {
     public static IEndpointRouteBuilder MapAnswerEchoPost(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/echo-wall/posts/{id:guid}/answers", AnswerAsync).WithName("AnswerEchoPost").WithSummary("官方答复 / Answer a post")
+        api.MapPost("/echo-wall/posts/{id:guid}/answers", AnswerAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, PracticalProjectsAccess.PostInRoute).WithName("AnswerEchoPost").WithSummary("官方答复 / Answer a post")
             .Accepts<AnswerPostRequest>("application/json");
         return api;
     }

@@ -19,7 +19,7 @@ public static class EchoPostToRequest
 {
     public static IEndpointRouteBuilder MapEchoPostToRequest(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/echo-wall/posts/{id:guid}/resident-request", ToRequestAsync).WithName("EchoPostToRequest")
+        api.MapPost("/echo-wall/posts/{id:guid}/resident-request", ToRequestAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, PracticalProjectsAccess.PostInRoute).WithName("EchoPostToRequest")
             .WithSummary("留言转为群众诉求 / Turn a post into a resident request").Accepts<PostToRequestRequest>("application/json")
             .Produces<RequestResponse>(StatusCodes.Status201Created);
         return api;

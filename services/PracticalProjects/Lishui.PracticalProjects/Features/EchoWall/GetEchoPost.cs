@@ -1,5 +1,7 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.EchoWall;
+using Lishui.PracticalProjects.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +13,7 @@ public static class GetEchoPost
 {
     public static IEndpointRouteBuilder MapGetEchoPost(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/echo-wall/posts/{id:guid}", GetAsync).WithName("GetEchoPost").WithSummary("留言详情 / A post");
+        api.MapGet("/echo-wall/posts/{id:guid}", GetAsync).RequireAccess(PracticalProjectsAccess.ReadSubtree, PracticalProjectsAccess.PostInRoute).WithName("GetEchoPost").WithSummary("留言详情 / A post");
         return api;
     }
 

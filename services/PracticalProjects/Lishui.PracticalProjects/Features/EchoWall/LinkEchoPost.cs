@@ -1,4 +1,6 @@
 using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,7 +13,7 @@ public static class LinkEchoPost
 {
     public static IEndpointRouteBuilder MapLinkEchoPost(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/echo-wall/posts/{id:guid}/link", LinkAsync).WithName("LinkEchoPost").WithSummary("关联诉求或项目 / Link to a request or project")
+        api.MapPost("/echo-wall/posts/{id:guid}/link", LinkAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, PracticalProjectsAccess.PostInRoute).WithName("LinkEchoPost").WithSummary("关联诉求或项目 / Link to a request or project")
             .Accepts<LinkPostRequest>("application/json");
         return api;
     }

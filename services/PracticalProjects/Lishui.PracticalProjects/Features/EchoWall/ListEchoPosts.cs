@@ -1,5 +1,7 @@
 using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +12,8 @@ public static class ListEchoPosts
 {
     public static IEndpointRouteBuilder MapListEchoPosts(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/echo-wall/posts", ListAsync).WithName("ListEchoPosts").WithSummary("回音壁管理列表（含已隐藏）/ All posts, for moderators");
+        // Echo-wall moderation: the village a post is addressed to (the town's when none).
+        api.MapGet("/echo-wall/posts", ListAsync).RequireAccess(PracticalProjectsAccess.ReadSubtree, PracticalProjectsAccess.OrganisationInQuery).WithName("ListEchoPosts").WithSummary("回音壁管理列表（含已隐藏）/ All posts, for moderators");
         return api;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,9 +15,9 @@ public static class ModerateEchoPost
 {
     public static IEndpointRouteBuilder MapModerateEchoPost(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/echo-wall/posts/{id:guid}/hide", HideAsync).WithName("HideEchoPost").WithSummary("隐藏留言（须说明原因）/ Hide a post")
+        api.MapPost("/echo-wall/posts/{id:guid}/hide", HideAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, PracticalProjectsAccess.PostInRoute).WithName("HideEchoPost").WithSummary("隐藏留言（须说明原因）/ Hide a post")
             .Accepts<ModeratePostRequest>("application/json");
-        api.MapPost("/echo-wall/posts/{id:guid}/restore", RestoreAsync).WithName("RestoreEchoPost").WithSummary("恢复显示 / Show a hidden post again")
+        api.MapPost("/echo-wall/posts/{id:guid}/restore", RestoreAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, PracticalProjectsAccess.PostInRoute).WithName("RestoreEchoPost").WithSummary("恢复显示 / Show a hidden post again")
             .Accepts<ModeratePostRequest>("application/json");
         return api;
     }

@@ -1,4 +1,6 @@
 using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +11,7 @@ public static class PublicEchoWall
 {
     public static IEndpointRouteBuilder MapPublicEchoWall(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/public/echo-wall", PublicListAsync).WithName("PublicEchoWall").WithSummary("回音壁（公开）/ The public echo wall");
+        api.MapGet("/public/echo-wall", PublicListAsync).RequireAccess(PracticalProjectsAccess.Anyone).WithName("PublicEchoWall").WithSummary("回音壁（公开）/ The public echo wall");
         return api;
     }
 

@@ -1,6 +1,8 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.EchoWall;
 using Lishui.PracticalProjects.Domain.Requests;
+using Lishui.PracticalProjects.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 
 namespace Lishui.PracticalProjects.Features.EchoWall;
@@ -14,7 +16,7 @@ public static class WriteEchoPost
 {
     public static IEndpointRouteBuilder MapWriteEchoPost(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/echo-wall/posts", WriteAsync).WithName("WriteEchoPost").WithSummary("回音壁留言 / Post on the echo wall")
+        api.MapPost("/echo-wall/posts", WriteAsync).RequireAccess(PracticalProjectsAccess.Anyone).WithName("WriteEchoPost").WithSummary("回音壁留言 / Post on the echo wall")
             .Accepts<WritePostRequest>("application/json").Produces<PostResponse>(StatusCodes.Status201Created);
         return api;
     }

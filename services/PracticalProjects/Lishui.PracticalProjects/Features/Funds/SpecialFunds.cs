@@ -1,6 +1,8 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Funds;
+using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -22,14 +24,15 @@ public static class SpecialFunds
 {
     public static IEndpointRouteBuilder MapSpecialFunds(this IEndpointRouteBuilder api)
     {
-        api.MapPut("/funds/{year:int}", SetBudgetAsync).WithName("SetSpecialFundBudget")
+        // The special fund is the town's: only the town sets its budget.
+        api.MapPut("/funds/{year:int}", SetBudgetAsync).RequireAccess(PracticalProjectsAccess.TownOnly).WithName("SetSpecialFundBudget")
             .WithSummary("设定党群共建专项资金年度预算 / Set the year's special-fund budget")
             .WithDescription("仅镇级管理员。首次设定即建立该年度资金；预算不能低于已拨付金额。")
             .Accepts<SetFundBudgetRequest>("application/json")
             .Produces<FundResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/public/funds/{year:int}", GetAsync).WithName("PublicSpecialFund")
+        api.MapGet("/public/funds/{year:int}", GetAsync).RequireAccess(PracticalProjectsAccess.Anyone).WithName("PublicSpecialFund")
             .WithSummary("党群共建专项资金年度收支（公开）/ The year's special fund: budget, granted, balance")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;

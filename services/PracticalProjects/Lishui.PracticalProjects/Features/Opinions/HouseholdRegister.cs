@@ -1,4 +1,6 @@
 using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +15,7 @@ public sealed record RegisteredHouseholdResponse(Guid HouseholdId, Guid Organisa
 public static class HouseholdRegister
 {
     public static RouteHandlerBuilder MapHouseholdRegister(this IEndpointRouteBuilder api) =>
-        api.MapGet("/household-register", ListAsync).WithName("ListRegisteredHouseholds")
+        api.MapGet("/household-register", ListAsync).RequireAccess(PracticalProjectsAccess.ReadSubtree, PracticalProjectsAccess.OrganisationInQuery).WithName("ListRegisteredHouseholds")
             .WithSummary("农户名册（征求意见用）/ The households of a cooperative's register, as synchronised from Membership")
             .WithDescription("organisationId 为经济社对应的党群小组；按户主姓名排序分页。地址不在此服务中。")
             .ProducesValidationProblem();

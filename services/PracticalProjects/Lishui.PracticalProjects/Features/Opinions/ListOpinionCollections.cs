@@ -1,6 +1,8 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Opinions;
+using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +15,7 @@ namespace Lishui.PracticalProjects.Features.Opinions;
 public static class ListOpinionCollections
 {
     public static RouteHandlerBuilder MapListOpinionCollections(this IEndpointRouteBuilder api) =>
-        api.MapGet("/opinion-collections", ListAsync).WithName("ListOpinionCollections")
+        api.MapGet("/opinion-collections", ListAsync).RequireAccess(PracticalProjectsAccess.ReadSubtree, PracticalProjectsAccess.OrganisationInQuery).WithName("ListOpinionCollections")
             .WithSummary("征求意见列表 / Opinion collections of an organisation's subtree, open ones first")
             .WithDescription("organisationId 为村党委等上级组织时，含其下各党群小组（经济社）的征求意见；completed 筛选进行中或已结束的。")
             .ProducesValidationProblem();

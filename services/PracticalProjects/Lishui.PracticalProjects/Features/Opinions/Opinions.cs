@@ -48,10 +48,12 @@ public static class Opinions
 
     public static IEndpointRouteBuilder MapOpinions(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/opinion-collections", OpenAsync).WithName("OpenOpinionCollection").WithSummary("发起征求意见 / Open an opinion collection")
+        // Household opinion collections: the cooperative's organisation.
+        api.MapPost("/opinion-collections", OpenAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, PracticalProjectsAccess.OrganisationInBody).WithName("OpenOpinionCollection").WithSummary("发起征求意见 / Open an opinion collection")
             .Accepts<OpenCollectionRequest>("application/json").Produces<CollectionResponse>(StatusCodes.Status201Created);
-        api.MapGet("/opinion-collections/{id:guid}", GetAsync).WithName("GetOpinionCollection").WithSummary("征求意见情况 / Current tally");
-        api.MapPost("/opinion-collections/{id:guid}/positions", RecordAsync).WithName("RecordHouseholdPosition")
+        api.MapGet("/opinion-collections/{id:guid}", GetAsync).RequireAccess(PracticalProjectsAccess.ReadSubtree, PracticalProjectsAccess.CollectionInRoute).WithName("GetOpinionCollection").WithSummary("征求意见情况 / Current tally");
+        // A visit: the cooperative's secretary or the town for anyone's, a member of that village for their own.
+        api.MapPost("/opinion-collections/{id:guid}/positions", RecordAsync).RequireAccess(PracticalProjectsAccess.VisitSubtree, PracticalProjectsAccess.VisitInRoute).WithName("RecordHouseholdPosition")
             .WithSummary("入户记录意见 / Record a household's position")
             .WithDescription("农户须在该经济社的农户名册中；同意或不同意须签字（姓名加确认，或手写签名图片）。同一农户再次走访以最新一次为准，历次记录保留。党员可记录本人的走访。带 Idempotency-Key 重复提交只记录一次。")
             .Accepts<RecordPositionRequest>("application/json")
@@ -59,9 +61,9 @@ public static class Opinions
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/opinion-collections/{id:guid}/positions", ListPositionsAsync).WithName("ListHouseholdPositions")
+        api.MapGet("/opinion-collections/{id:guid}/positions", ListPositionsAsync).RequireAccess(PracticalProjectsAccess.ReadSubtree, PracticalProjectsAccess.CollectionInRoute).WithName("ListHouseholdPositions")
             .WithSummary("各户意见与签字 / Each household's current position and signature, page by page");
-        api.MapPost("/opinion-collections/{id:guid}/completion", CompleteAsync).WithName("CompleteOpinionCollection")
+        api.MapPost("/opinion-collections/{id:guid}/completion", CompleteAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, PracticalProjectsAccess.CollectionInRoute).WithName("CompleteOpinionCollection")
             .WithSummary("结束征求意见并计算结果 / Complete with the result");
         return api;
     }

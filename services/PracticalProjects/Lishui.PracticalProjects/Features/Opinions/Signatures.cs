@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Opinions;
+using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.Features;
@@ -20,7 +21,7 @@ public static class Signatures
 {
     public static IEndpointRouteBuilder MapSignatures(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/opinion-collections/{id:guid}/signatures", UploadAsync).WithName("UploadSignatureImage")
+        api.MapPost("/opinion-collections/{id:guid}/signatures", UploadAsync).RequireAccess(PracticalProjectsAccess.VisitSubtree, PracticalProjectsAccess.VisitInRoute).WithName("UploadSignatureImage")
             .WithSummary("上传农户手写签名（PNG）/ Upload a household's drawn signature (PNG)")
             .WithDescription($"请求体为 PNG 图片本身（Content-Type: image/png），不超过 {SignatureImage.MaxBytes / 1024} KB。返回的 id 用于记录意见时的 signatureImageId。")
             // Documented rather than declared with Accepts, so a wrong content type is answered by this handler's problem, after the access check.
@@ -42,7 +43,7 @@ public static class Signatures
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .DisableAntiforgery();
-        api.MapGet("/opinion-collections/{id:guid}/signatures/{signatureId:guid}", GetAsync).WithName("GetSignatureImage")
+        api.MapGet("/opinion-collections/{id:guid}/signatures/{signatureId:guid}", GetAsync).RequireAccess(PracticalProjectsAccess.ReadSubtree, PracticalProjectsAccess.CollectionInRoute).WithName("GetSignatureImage")
             .WithSummary("查看农户手写签名 / A drawn signature, as uploaded")
             .WithDescription("返回 PNG 图片；每次查看记入审计。")
             .Produces(StatusCodes.Status200OK, contentType: SignatureImage.ContentType)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
+using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,12 +20,12 @@ public static class ChangeProject
 {
     public static IEndpointRouteBuilder MapChangeProject(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/projects/{id:guid}/status-changes", ChangeStatusAsync).WithName("ChangeProjectStatus")
+        api.MapPost("/projects/{id:guid}/status-changes", ChangeStatusAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, PracticalProjectsAccess.ProjectInRoute).WithName("ChangeProjectStatus")
             .WithSummary("变更项目状态（立项、开工、暂停、完成……）/ Move the project along its lifecycle")
             .WithDescription("须征求农户意见的项目，征求意见结束且同意比例达到要求后方可立项，否则返回 422（project.consultation-not-passed）。")
             .Accepts<ChangeStatusRequest>("application/json")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPost("/projects/{id:guid}/progress", ReportProgressAsync).WithName("ReportProjectProgress")
+        api.MapPost("/projects/{id:guid}/progress", ReportProgressAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, PracticalProjectsAccess.ProjectInRoute).WithName("ReportProjectProgress")
             .WithSummary("更新进度 / Report progress").Accepts<ReportProgressRequest>("application/json");
         return api;
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Features.Funds;
+using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
@@ -29,18 +30,18 @@ public static class ProjectRecords
 {
     public static IEndpointRouteBuilder MapProjectRecords(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/projects/{id:guid}/grants", GrantAsync).WithName("GrantProjectFunds")
+        api.MapPost("/projects/{id:guid}/grants", GrantAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, PracticalProjectsAccess.ProjectInRoute).WithName("GrantProjectFunds")
             .WithSummary("记录资金拨付 / Record a grant")
             .WithDescription("从党群共建专项资金拨付的，计入拨付日期所在年度的专项资金，余额不足则拒绝（422 fund.insufficient）。")
             .Accepts<GrantFundsRequest>("application/json").Produces<GrantResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPost("/projects/{id:guid}/milestones", PlanMilestoneAsync).WithName("PlanProjectMilestone")
+        api.MapPost("/projects/{id:guid}/milestones", PlanMilestoneAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, PracticalProjectsAccess.ProjectInRoute).WithName("PlanProjectMilestone")
             .WithSummary("设置项目节点 / Plan a milestone").Accepts<PlanMilestoneRequest>("application/json").Produces<MilestoneResponse>(StatusCodes.Status201Created);
-        api.MapPost("/projects/{id:guid}/milestones/{milestoneId:guid}/reached", ReachMilestoneAsync).WithName("ReachProjectMilestone")
+        api.MapPost("/projects/{id:guid}/milestones/{milestoneId:guid}/reached", ReachMilestoneAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, PracticalProjectsAccess.ProjectInRoute).WithName("ReachProjectMilestone")
             .WithSummary("节点完成 / A milestone was reached").Accepts<ReachMilestoneRequest>("application/json");
-        api.MapPost("/projects/{id:guid}/updates", PublishUpdateAsync).WithName("PublishProjectUpdate")
+        api.MapPost("/projects/{id:guid}/updates", PublishUpdateAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, PracticalProjectsAccess.ProjectInRoute).WithName("PublishProjectUpdate")
             .WithSummary("发布项目动态 / Publish an update on the timeline").Accepts<PublishUpdateRequest>("application/json").Produces<UpdateResponse>(StatusCodes.Status201Created);
-        api.MapPost("/projects/{id:guid}/ratings", RateAsync).WithName("RateProject")
+        api.MapPost("/projects/{id:guid}/ratings", RateAsync).RequireAccess(PracticalProjectsAccess.Anyone).WithName("RateProject")
             .WithSummary("群众满意度评价 / Rate a completed project").Accepts<RateProjectRequest>("application/json").Produces<RatingResponse>(StatusCodes.Status201Created);
         return api;
     }

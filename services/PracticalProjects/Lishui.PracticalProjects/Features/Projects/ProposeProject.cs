@@ -1,6 +1,8 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
+using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +18,7 @@ public sealed record ProposeProjectRequest(
 public static class ProposeProject
 {
     public static RouteHandlerBuilder MapProposeProject(this IEndpointRouteBuilder api) =>
-        api.MapPost("/projects", HandleAsync)
+        api.MapPost("/projects", HandleAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, ScopeRef.Body("responsibleOrganisationId", PracticalProjectsScopes.Organisation))
             .WithName("ProposeProject")
             .WithSummary("提出办实事项目 / Propose a project")
             .Accepts<ProposeProjectRequest>("application/json")

@@ -1,6 +1,8 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
+using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +17,9 @@ public static class QueryProjects
 {
     public static IEndpointRouteBuilder MapQueryProjects(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/projects/{id:guid}", GetAsync).WithName("GetProject").WithSummary("项目详情 / A project");
-        api.MapGet("/projects", ListAsync).WithName("ListProjects").WithSummary("项目列表 / Projects, filtered and paged");
+        api.MapGet("/projects/{id:guid}", GetAsync).RequireAccess(PracticalProjectsAccess.ReadSubtree, PracticalProjectsAccess.ProjectInRoute).WithName("GetProject").WithSummary("项目详情 / A project");
+        // Projects: the responsible organisation's subtree; a secretary lists by naming an organisation of theirs.
+        api.MapGet("/projects", ListAsync).RequireAccess(PracticalProjectsAccess.ReadSubtree, PracticalProjectsAccess.OrganisationInQuery).WithName("ListProjects").WithSummary("项目列表 / Projects, filtered and paged");
         return api;
     }
 

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
+using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -52,14 +54,15 @@ public static class PublicProjects
 
     public static IEndpointRouteBuilder MapPublicProjects(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/public/projects", ListAsync).WithName("PublicProjects")
+        // Residents, without signing in.
+        api.MapGet("/public/projects", ListAsync).RequireAccess(PracticalProjectsAccess.Anyone).WithName("PublicProjects")
             .WithSummary("办实事项目公开列表（按层级、批次、领域、村/责任单位、状态筛选）/ Public list of projects");
-        api.MapGet("/public/projects/{id:guid}", GetAsync).WithName("PublicProject")
+        api.MapGet("/public/projects/{id:guid}", GetAsync).RequireAccess(PracticalProjectsAccess.Anyone).WithName("PublicProject")
             .WithSummary("办实事项目公开详情 / A project's public record");
-        api.MapGet("/public/projects/export.csv", ExportCsvAsync).WithName("ExportProjectsCsv")
+        api.MapGet("/public/projects/export.csv", ExportCsvAsync).RequireAccess(PracticalProjectsAccess.Anyone).WithName("ExportProjectsCsv")
             .WithSummary("开放数据：筛选结果导出 CSV（UTF-8，含 BOM）/ Open data: the filtered list as CSV")
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
-        api.MapGet("/public/projects/export.json", ExportJsonAsync).WithName("ExportProjectsJson")
+        api.MapGet("/public/projects/export.json", ExportJsonAsync).RequireAccess(PracticalProjectsAccess.Anyone).WithName("ExportProjectsJson")
             .WithSummary("开放数据：筛选结果导出 JSON / Open data: the filtered list as JSON")
             .Produces<IReadOnlyList<PublicProjectSummary>>();
         return api;

@@ -1,7 +1,9 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
+using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +29,7 @@ public sealed record PublicRequestStatusResponse(
 public static class PublicRequestStatus
 {
     public static RouteHandlerBuilder MapPublicRequestStatus(this IEndpointRouteBuilder api) =>
-        api.MapGet("/public/requests/{referenceNumber}", HandleAsync).WithName("PublicRequestStatus")
+        api.MapGet("/public/requests/{referenceNumber}", HandleAsync).RequireAccess(PracticalProjectsAccess.Anyone).WithName("PublicRequestStatus")
             .WithSummary("诉求办理进度查询（公开）/ Public status of a request");
 
     private static async Task<Results<Ok<PublicRequestStatusResponse>, ProblemHttpResult>> HandleAsync(

@@ -2,7 +2,9 @@ using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
 using Lishui.PracticalProjects.Features.Requests;
+using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +20,7 @@ public sealed record ReportNotSolvedRequest(string Reason);
 public static class ReportNotSolved
 {
     public static RouteHandlerBuilder MapReportNotSolved(this IEndpointRouteBuilder api) =>
-        api.MapPost("/public/requests/{referenceNumber}/not-solved", HandleAsync).WithName("ReportRequestNotSolved")
+        api.MapPost("/public/requests/{referenceNumber}/not-solved", HandleAsync).RequireAccess(PracticalProjectsAccess.Anyone).WithName("ReportRequestNotSolved")
             .WithSummary("反映诉求未解决（公开）/ Say the answer or the finished project did not solve the request")
             .WithDescription("凭诉求编号，无需登录；答复后（或转为项目且项目完成后）可反映未解决，诉求重新办理，责任组织书记收到通知。按客户端限流；可带 Idempotency-Key 重试。")
             .Accepts<ReportNotSolvedRequest>("application/json")

@@ -1,6 +1,8 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Requests;
+using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +14,9 @@ public static class QueryRequests
 {
     public static IEndpointRouteBuilder MapQueryRequests(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/resident-requests/{id:guid}", GetAsync).WithName("GetResidentRequest").WithSummary("诉求详情 / A request");
-        api.MapGet("/resident-requests", ListAsync).WithName("ListResidentRequests")
+        api.MapGet("/resident-requests/{id:guid}", GetAsync).RequireAccess(PracticalProjectsAccess.ReadSubtree, PracticalProjectsAccess.RequestInRoute).WithName("GetResidentRequest").WithSummary("诉求详情 / A request");
+        // Resident requests: the village they were addressed to.
+        api.MapGet("/resident-requests", ListAsync).RequireAccess(PracticalProjectsAccess.ReadSubtree, PracticalProjectsAccess.OrganisationInQuery).WithName("ListResidentRequests")
             .WithSummary("诉求列表（可按状态、来源、村、驻点诉求编号筛选）/ Requests, filtered and paged");
         return api;
     }

@@ -1,6 +1,7 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
+using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
@@ -20,7 +21,7 @@ public sealed record RecordRequestRequest(
 public static class RecordRequest
 {
     public static RouteHandlerBuilder MapRecordRequest(this IEndpointRouteBuilder api) =>
-        api.MapPost("/resident-requests", HandleAsync)
+        api.MapPost("/resident-requests", HandleAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, PracticalProjectsAccess.OrganisationInBody)
             .WithName("RecordResidentRequest")
             .WithSummary("登记群众诉求 / Record a resident request")
             .Accepts<RecordRequestRequest>("application/json")

@@ -49,13 +49,13 @@ public static class RequestSteps
 {
     public static IEndpointRouteBuilder MapRequestSteps(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/resident-requests/{id:guid}/acceptance", AcceptAsync).WithName("AcceptResidentRequest")
+        api.MapPost("/resident-requests/{id:guid}/acceptance", AcceptAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, PracticalProjectsAccess.RequestInRoute).WithName("AcceptResidentRequest")
             .WithSummary("受理诉求 / Accept the request").Accepts<AcceptRequestRequest>("application/json");
-        api.MapPost("/resident-requests/{id:guid}/answer", AnswerAsync).WithName("AnswerResidentRequest")
+        api.MapPost("/resident-requests/{id:guid}/answer", AnswerAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, PracticalProjectsAccess.RequestInRoute).WithName("AnswerResidentRequest")
             .WithSummary("答复诉求 / Answer the request").Accepts<AnswerRequestRequest>("application/json");
-        api.MapPost("/resident-requests/{id:guid}/merge", MergeAsync).WithName("MergeResidentRequest")
+        api.MapPost("/resident-requests/{id:guid}/merge", MergeAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, PracticalProjectsAccess.RequestInRoute).WithName("MergeResidentRequest")
             .WithSummary("合并到另一诉求 / Merge into another request").Accepts<MergeRequestRequest>("application/json");
-        api.MapPost("/resident-requests/{id:guid}/project", TurnIntoProjectAsync).WithName("TurnResidentRequestIntoProject")
+        api.MapPost("/resident-requests/{id:guid}/project", TurnIntoProjectAsync).RequireAccess(PracticalProjectsAccess.ChangeSubtree, PracticalProjectsAccess.RequestInRoute).WithName("TurnResidentRequestIntoProject")
             .WithSummary("转为办实事项目（新建或关联）/ Turn into a project (new or existing)").Accepts<TurnIntoProjectRequest>("application/json");
         return api;
     }

@@ -1,5 +1,6 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Requests;
+using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,9 +21,10 @@ public static class RequesterContacts
 {
     public static IEndpointRouteBuilder MapRequesterContacts(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/resident-requests/{id:guid}/contact", ReadAsync).WithName("ReadRequesterContact")
+        // A requester's clear phone: Notification (service scope) to tell them the answer; every read logged.
+        api.MapGet("/resident-requests/{id:guid}/contact", ReadAsync).RequireAccess(PracticalProjectsAccess.ContactRead).WithName("ReadRequesterContact")
             .WithSummary("读取诉求人联系方式（须说明用途，留痕）/ Read the requester's contact (purpose required, logged)");
-        api.MapGet("/resident-requests/{id:guid}/contact-access-log", AccessLogAsync).WithName("ContactAccessLog")
+        api.MapGet("/resident-requests/{id:guid}/contact-access-log", AccessLogAsync).RequireAccess(PracticalProjectsAccess.ReadSubtree, PracticalProjectsAccess.RequestInRoute).WithName("ContactAccessLog")
             .WithSummary("联系方式查阅记录 / Who read the contact, why, when");
         return api;
     }

@@ -2,8 +2,10 @@ using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
 using Lishui.PracticalProjects.Features.Overdue;
+using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +30,8 @@ public sealed record ProjectStatisticsResponse(string Month, DateOnly From, Date
 public static class VillageStatistics
 {
     public static RouteHandlerBuilder MapVillageStatistics(this IEndpointRouteBuilder api) =>
-        api.MapGet("/statistics/villages", HandleAsync)
+        // The town overview's figures per village: the whole town's, read by the town and auditors.
+        api.MapGet("/statistics/villages", HandleAsync).RequireAccess(PracticalProjectsAccess.TownRead)
             .WithName("GetProjectVillageStatistics")
             .WithSummary("各村诉求与项目统计 / Requests and projects per village and month")
             .WithDescription("按村统计某月收到、答复的群众诉求，月末未办结和逾期的诉求，以及各状态的办实事项目数和平均进度。/ Per village and month: requests received, answered, open and overdue; projects by state and their mean progress.")
