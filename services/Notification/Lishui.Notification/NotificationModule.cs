@@ -103,12 +103,13 @@ public static class NotificationModule
     {
         app.UsePlatformWeb();
         app.UsePlatformSecurity();
-        var api = app.MapApi(NotificationAccess.Policy);
+        var api = app.MapApi();
         api.MapInbox();
         api.MapTemplates();
         api.MapPreferences();
         api.MapDeliveries();
-        api.MapLocalMembers<NotificationDbContext>();
+        // This service's view of the roll: a secretary names an organisation of their subtree.
+        api.MapLocalMembers<NotificationDbContext>().RequireAccess(NotificationAccess.ReadSubtree, NotificationAccess.OrganisationInQuery);
         api.MapAuditTrail<NotificationDbContext>();
         return app;
     }

@@ -53,7 +53,7 @@ public static class PublicEventsModule
     /// </summary>
     public static WebApplication MapPublicEvents(this WebApplication app)
     {
-        var group = app.MapApi(NotificationAccess.Policy).MapGroup("/public-events").WithTags("PublicEvents");
+        var group = app.MapApi().MapGroup("/public-events").WithTags("PublicEvents");
         group.RequireOwnSubscription();
         group.MapCatalogue();
         group.MapSubscribers();

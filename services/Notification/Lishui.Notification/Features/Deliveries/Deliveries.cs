@@ -1,6 +1,8 @@
 using Lishui.Notification.Data;
 using Lishui.Notification.Domain;
 using Lishui.Notification.Domain.Delivery;
+using Lishui.Notification.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -33,9 +35,10 @@ public static class Deliveries
 {
     public static IEndpointRouteBuilder MapDeliveries(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/deliveries", LogAsync).WithName("ListDeliveryLog").WithSummary("投递记录 / Delivery log");
-        api.MapGet("/dispatches", DispatchesAsync).WithName("ListDispatches").WithSummary("待发与暂存消息 / Messages on their way or parked");
-        api.MapPost("/dispatches/{id:guid}/retry", RetryAsync).WithName("RetryDispatch").WithSummary("立即重试暂存消息 / Retry a parked message now");
+        // Delivery log and dispatches name recipients across the town: administrators and auditors.
+        api.MapGet("/deliveries", LogAsync).RequireAccess(NotificationAccess.TownAndAuditors).WithName("ListDeliveryLog").WithSummary("投递记录 / Delivery log");
+        api.MapGet("/dispatches", DispatchesAsync).RequireAccess(NotificationAccess.TownAndAuditors).WithName("ListDispatches").WithSummary("待发与暂存消息 / Messages on their way or parked");
+        api.MapPost("/dispatches/{id:guid}/retry", RetryAsync).RequireAccess(NotificationAccess.TownOnly).WithName("RetryDispatch").WithSummary("立即重试暂存消息 / Retry a parked message now");
         return api;
     }
 

@@ -1,5 +1,6 @@
 using Lishui.Notification.Data;
 using Lishui.Notification.Domain;
+using Lishui.Notification.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,10 +23,11 @@ public static class Inbox
 {
     public static IEndpointRouteBuilder MapInbox(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/members/{memberId:guid}/notifications", ListAsync).WithName("ListInbox").WithSummary("站内消息 / A member's inbox");
-        api.MapGet("/members/{memberId:guid}/notifications/unread", UnreadAsync).WithName("CountUnread").WithSummary("未读数量 / Unread count");
-        api.MapPost("/members/{memberId:guid}/notifications/read", MarkAllReadAsync).WithName("MarkAllRead").WithSummary("全部标记已读 / Mark all read");
-        api.MapPost("/notifications/{id:guid}/read", MarkReadAsync).WithName("MarkNotificationRead").WithSummary("标记已读 / Mark read");
+        // Inbox and preferences: the member's own, and their organisation's secretaries.
+        api.MapGet("/members/{memberId:guid}/notifications", ListAsync).RequireAccess(NotificationAccess.MemberOwned, NotificationAccess.RouteMember).WithName("ListInbox").WithSummary("站内消息 / A member's inbox");
+        api.MapGet("/members/{memberId:guid}/notifications/unread", UnreadAsync).RequireAccess(NotificationAccess.MemberOwned, NotificationAccess.RouteMember).WithName("CountUnread").WithSummary("未读数量 / Unread count");
+        api.MapPost("/members/{memberId:guid}/notifications/read", MarkAllReadAsync).RequireAccess(NotificationAccess.MemberOwned, NotificationAccess.RouteMember).WithName("MarkAllRead").WithSummary("全部标记已读 / Mark all read");
+        api.MapPost("/notifications/{id:guid}/read", MarkReadAsync).RequireAccess(NotificationAccess.MemberOwned, ScopeRef.Route("id", NotificationScopes.Notification)).WithName("MarkNotificationRead").WithSummary("标记已读 / Mark read");
         return api;
     }
 

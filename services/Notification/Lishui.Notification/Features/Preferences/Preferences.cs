@@ -1,6 +1,8 @@
 using Lishui.Notification.Data;
 using Lishui.Notification.Domain;
 using Lishui.Notification.Domain.Delivery;
+using Lishui.Notification.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,8 +49,8 @@ public static class Preferences
 {
     public static IEndpointRouteBuilder MapPreferences(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/members/{memberId:guid}/preferences", GetAsync).WithName("GetPreferences").WithSummary("消息偏好 / Message preferences");
-        api.MapPut("/members/{memberId:guid}/preferences", PutAsync).WithName("SetPreferences").WithSummary("设置消息偏好 / Set preferences")
+        api.MapGet("/members/{memberId:guid}/preferences", GetAsync).RequireAccess(NotificationAccess.MemberOwned, NotificationAccess.RouteMember).WithName("GetPreferences").WithSummary("消息偏好 / Message preferences");
+        api.MapPut("/members/{memberId:guid}/preferences", PutAsync).RequireAccess(NotificationAccess.MemberOwned, NotificationAccess.RouteMember).WithName("SetPreferences").WithSummary("设置消息偏好 / Set preferences")
             .Accepts<PreferenceRequest>("application/json");
         return api;
     }

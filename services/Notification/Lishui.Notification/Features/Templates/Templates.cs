@@ -1,5 +1,6 @@
 using Lishui.Notification.Data;
 using Lishui.Notification.Domain.Templates;
+using Lishui.Notification.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,9 +39,10 @@ public static class Templates
 {
     public static IEndpointRouteBuilder MapTemplates(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/templates/{key}/{locale}", CurrentAsync).WithName("GetTemplate").WithSummary("当前消息模板 / Current wording");
-        api.MapGet("/templates/{key}/{locale}/versions", VersionsAsync).WithName("ListTemplateVersions").WithSummary("模板历史版本 / Earlier versions");
-        api.MapPut("/templates/{key}/{locale}", EditAsync).WithName("EditTemplate").WithSummary("修改消息模板 / Edit the wording")
+        // Wording of messages: the town's.
+        api.MapGet("/templates/{key}/{locale}", CurrentAsync).RequireAccess(NotificationAccess.TownAndAuditors).WithName("GetTemplate").WithSummary("当前消息模板 / Current wording");
+        api.MapGet("/templates/{key}/{locale}/versions", VersionsAsync).RequireAccess(NotificationAccess.TownAndAuditors).WithName("ListTemplateVersions").WithSummary("模板历史版本 / Earlier versions");
+        api.MapPut("/templates/{key}/{locale}", EditAsync).RequireAccess(NotificationAccess.TownOnly).WithName("EditTemplate").WithSummary("修改消息模板 / Edit the wording")
             .Accepts<EditTemplateRequest>("application/json");
         return api;
     }

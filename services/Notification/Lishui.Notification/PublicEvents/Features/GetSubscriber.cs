@@ -1,4 +1,6 @@
 using Lishui.Notification.PublicEvents.Data;
+using Lishui.Notification.Security;
+using Lishui.Shared.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +11,7 @@ public static class GetSubscriber
 {
     public static IEndpointRouteBuilder MapGetSubscriber(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/subscribers/{id:guid}", GetAsync).WithName("GetSubscriber")
+        api.MapGet("/subscribers/{id:guid}", GetAsync).RequireAccess(NotificationAccess.OwnSubscription).WithName("GetSubscriber")
             .WithSummary("订阅方详情 / A subscriber")
             .WithDescription("订阅方的投递方式、可接收的事件类型和状态（含暂停原因）。/ The subscriber's delivery, allowed event types and status (with why it was suspended).");
         return api;

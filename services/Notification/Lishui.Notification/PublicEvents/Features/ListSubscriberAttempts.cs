@@ -1,4 +1,6 @@
 using Lishui.Notification.PublicEvents.Data;
+using Lishui.Notification.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +11,7 @@ public static class ListSubscriberAttempts
 {
     public static IEndpointRouteBuilder MapListSubscriberAttempts(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/subscribers/{id:guid}/attempts", AttemptsAsync).WithName("ListSubscriberAttempts")
+        api.MapGet("/subscribers/{id:guid}/attempts", AttemptsAsync).RequireAccess(NotificationAccess.OwnSubscription).WithName("ListSubscriberAttempts")
             .WithSummary("Webhook 请求记录 / Every HTTP attempt, newest first")
             .WithDescription("每一次 HTTP 推送请求的状态码、错误和耗时，便于对方排查接收端。/ Every webhook HTTP request with its status code, error and duration, so the receiving side can be diagnosed.")
             .Produces<Page<AttemptLogEntry>>();

@@ -1,5 +1,7 @@
 using Lishui.Notification.PublicEvents.Data;
 using Lishui.Notification.PublicEvents.Domain;
+using Lishui.Notification.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +12,7 @@ public static class ListSubscriberDeliveries
 {
     public static IEndpointRouteBuilder MapListSubscriberDeliveries(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/subscribers/{id:guid}/deliveries", DeliveriesAsync).WithName("ListSubscriberDeliveries")
+        api.MapGet("/subscribers/{id:guid}/deliveries", DeliveriesAsync).RequireAccess(NotificationAccess.OwnSubscription).WithName("ListSubscriberDeliveries")
             .WithSummary("Webhook 投递记录 / Webhook delivery log")
             .WithDescription("每个事件向该订阅方的投递状态、尝试次数和最近的错误，最新在前，可按状态筛选。/ Each event's delivery to this subscriber, its attempts and last error, newest first, optionally by status.")
             .Produces<Page<DeliveryLogEntry>>();

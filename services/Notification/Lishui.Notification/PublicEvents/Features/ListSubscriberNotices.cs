@@ -1,5 +1,7 @@
 using Lishui.Notification.PublicEvents.Data;
 using Lishui.Notification.PublicEvents.Domain;
+using Lishui.Notification.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +12,7 @@ public static class ListSubscriberNotices
 {
     public static IEndpointRouteBuilder MapListSubscriberNotices(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/subscribers/{id:guid}/notices", NoticesAsync).WithName("ListSubscriberNotices")
+        api.MapGet("/subscribers/{id:guid}/notices", NoticesAsync).RequireAccess(NotificationAccess.OwnSubscription).WithName("ListSubscriberNotices")
             .WithSummary("给订阅方的通知 / Notices to the subscriber")
             .WithDescription("平台发给该订阅方的通知，例如事件类型即将停用或订阅被暂停。/ What the platform told this subscriber, such as an event type being deprecated or the subscription being suspended.")
             .Produces<Page<SubscriberNotice>>();

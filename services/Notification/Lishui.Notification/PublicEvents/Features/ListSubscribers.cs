@@ -1,4 +1,6 @@
 using Lishui.Notification.PublicEvents.Data;
+using Lishui.Notification.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,7 @@ public static class ListSubscribers
 {
     public static IEndpointRouteBuilder MapListSubscribers(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/subscribers", ListAsync).WithName("ListSubscribers")
+        api.MapGet("/subscribers", ListAsync).RequireAccess(NotificationAccess.TownAndAuditors).WithName("ListSubscribers")
             .WithSummary("订阅方列表 / The registered subscribers")
             .WithDescription("按名称排序的全部订阅方及其状态，不含凭据。/ Every subscriber by name with its status, without credentials.");
         return api;

@@ -1,5 +1,7 @@
 using Lishui.Notification.PublicEvents.Data;
 using Lishui.Notification.PublicEvents.Domain;
+using Lishui.Notification.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +18,7 @@ public static class ReactivateSubscriber
 {
     public static IEndpointRouteBuilder MapReactivateSubscriber(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/subscribers/{id:guid}/reactivate", ReactivateAsync).WithName("ReactivateSubscriber")
+        api.MapPost("/subscribers/{id:guid}/reactivate", ReactivateAsync).RequireAccess(NotificationAccess.TownOnly).WithName("ReactivateSubscriber")
             .WithSummary("恢复已暂停的订阅方 / Reactivate a suspended subscriber")
             .WithDescription("Webhook 持续失败而暂停的订阅方恢复后，暂停期间未送达的事件会重新投递。/ After a subscriber suspended for a failing webhook is reactivated, what was not delivered meanwhile is sent again.")
             .Produces<SubscriberResponse>();

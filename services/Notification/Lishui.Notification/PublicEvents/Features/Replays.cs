@@ -1,5 +1,7 @@
 using Lishui.Notification.PublicEvents.Data;
 using Lishui.Notification.PublicEvents.Domain;
+using Lishui.Notification.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -35,16 +37,16 @@ public static class Replays
 {
     public static RouteGroupBuilder MapReplays(this RouteGroupBuilder group)
     {
-        group.MapPost("/subscribers/{id:guid}/replays", RequestAsync).WithName("RequestReplay")
+        group.MapPost("/subscribers/{id:guid}/replays", RequestAsync).RequireAccess(NotificationAccess.OwnSubscription).WithName("RequestReplay")
             .WithSummary("申请重放 / Replay archived events of a time range into the subscriber's queue or webhook")
             .WithDescription("把存档中某一时间段、该订阅方可接收的事件再投递一次，在后台进行；同一 Idempotency-Key 的重试得到同一个重放。/ " +
                 "Sends the archived events of a time range the subscriber may receive once more, in the background; a retry with the same Idempotency-Key gets the same replay.")
             .Produces<ReplayResponse>(StatusCodes.Status201Created);
-        group.MapGet("/subscribers/{id:guid}/replays", ListAsync).WithName("ListReplays")
+        group.MapGet("/subscribers/{id:guid}/replays", ListAsync).RequireAccess(NotificationAccess.OwnSubscription).WithName("ListReplays")
             .WithSummary("重放记录 / The subscriber's replays")
             .WithDescription("该订阅方申请过的重放，最新在前。/ The replays requested for this subscriber, newest first.")
             .Produces<Page<ReplayResponse>>();
-        group.MapGet("/subscribers/{id:guid}/replays/{replayId:guid}", GetAsync).WithName("GetReplay")
+        group.MapGet("/subscribers/{id:guid}/replays/{replayId:guid}", GetAsync).RequireAccess(NotificationAccess.OwnSubscription).WithName("GetReplay")
             .WithSummary("重放进度 / Progress: processed of total")
             .WithDescription("重放的状态和已处理/总数，失败时附错误。/ The replay's status and processed of total, with the error when it failed.")
             .Produces<ReplayResponse>();

@@ -1,5 +1,6 @@
 using Lishui.Notification.PublicEvents.Broker;
 using Lishui.Notification.PublicEvents.Data;
+using Lishui.Notification.Security;
 using Lishui.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ public static class RotateSubscriberCredentials
 {
     public static IEndpointRouteBuilder MapRotateSubscriberCredentials(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/subscribers/{id:guid}/credentials", RotateCredentialsAsync).WithName("RotateSubscriberCredentials")
+        api.MapPost("/subscribers/{id:guid}/credentials", RotateCredentialsAsync).RequireAccess(NotificationAccess.TownOnly).WithName("RotateSubscriberCredentials")
             .WithSummary("重新签发凭据 / Issue new credentials (the old ones stop working)")
             .WithDescription("凭据丢失或泄露时使用：签发新的 AMQP 密码或 Webhook 签名密钥，旧凭据立即失效。/ For lost or leaked credentials: a new AMQP password or webhook signing secret; the old one stops working at once.")
             .Produces<SubscriberCredentials>();

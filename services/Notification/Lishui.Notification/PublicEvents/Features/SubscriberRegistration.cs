@@ -2,6 +2,8 @@ using Lishui.Contracts.Public;
 using Lishui.Notification.PublicEvents.Broker;
 using Lishui.Notification.PublicEvents.Data;
 using Lishui.Notification.PublicEvents.Domain;
+using Lishui.Notification.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -60,7 +62,8 @@ public static class SubscriberRegistration
 {
     public static IEndpointRouteBuilder MapSubscriberRegistration(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/subscribers", RegisterAsync).WithName("RegisterSubscriber")
+        // The subscriber registry: the town manages it; a subscribing system reads and replays its own.
+        api.MapPost("/subscribers", RegisterAsync).RequireAccess(NotificationAccess.TownOnly).WithName("RegisterSubscriber")
             .WithSummary("登记订阅方 / Register a subscribing system (returns its credentials once)")
             .WithDescription("登记一个外部政务系统及其可接收的事件类型（不得高于其数据授权级别），通过 AMQP 队列或签名 Webhook 接收；凭据只在此返回一次。/ " +
                 "Registers another government system and the event types it may receive (none above its clearance), by AMQP queue or signed webhook; its credentials are returned here only.")
