@@ -54,8 +54,9 @@ public static class AssessmentModule
     {
         app.UsePlatformWeb();
         app.UsePlatformSecurity();
-        var api = app.MapApi(AssessmentAccess.Policy);
-        api.MapLocalMembers<AssessmentDbContext>();
+        var api = app.MapApi();
+        // This service's view of the roll: a secretary names an organisation of their subtree.
+        api.MapLocalMembers<AssessmentDbContext>().RequireAccess(AssessmentAccess.SubtreeRead, AssessmentAccess.OrganisationInQuery);
         api.MapCreateScheme();
         api.MapGetScheme();
         api.MapListSchemes();

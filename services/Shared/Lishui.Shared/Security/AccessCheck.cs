@@ -28,7 +28,7 @@ public static class AccessEndpointExtensions
     }
 
     /// <summary>Marks the endpoint with its rule; <see cref="UseAccessCheck"/> enforces it.</summary>
-    internal static void Apply(EndpointBuilder endpoint, AccessMetadata access)
+    private static void Apply(EndpointBuilder endpoint, AccessMetadata access)
     {
         endpoint.Metadata.Add(access);
         endpoint.Metadata.Add(new AllowAnonymousAttribute());

@@ -33,10 +33,8 @@ public sealed record AccessPolicyEntry(string Method, string Route, AccessMetada
 /// A service's whole access policy as a table, read from its mapped endpoints (never written by hand),
 /// for tests and documentation: <c>"METHOD /route/{template}"</c> → rule (and scope).
 /// </summary>
-public sealed class AccessPolicy
+public static class AccessPolicy
 {
-    private readonly Dictionary<string, AccessMetadata> rules = new(StringComparer.Ordinal);
-
     /// <summary>Every endpoint of the service's API group, in route order, with its declared rule.</summary>
     public static IReadOnlyList<AccessPolicyEntry> Of(EndpointDataSource endpoints) =>
         [.. endpoints.Endpoints.OfType<RouteEndpoint>()
@@ -49,26 +47,6 @@ public sealed class AccessPolicy
     /// <summary>A route as the table (and the OpenAPI document) writes it: <c>/members/{id:guid}</c> → <c>/members/{id}</c>.</summary>
     public static string Template(string? rawRoute) =>
         "/" + Regex.Replace(rawRoute ?? "", @"\{([^}:?=]+)[^}]*\}", "{$1}").TrimStart('/');
-
-    // The hand-written table, until every service declares its rules beside its routes.
-    public IReadOnlyDictionary<string, AccessMetadata> Rules => rules;
-
-    public AccessPolicy Allow(string endpoint, AccessRule rule, ScopeRef? scope = null)
-    {
-        if (rule.NeedsScope && scope is null)
-        {
-            throw new ArgumentException($"{endpoint}: a rule that grants by organisation or member needs to know where the request names its resource.", nameof(scope));
-        }
-
-        if (!rules.TryAdd(endpoint, new AccessMetadata(rule, scope)))
-        {
-            throw new ArgumentException($"{endpoint} is declared twice.", nameof(endpoint));
-        }
-
-        return this;
-    }
-
-    public AccessMetadata? Find(string method, string route) => rules.GetValueOrDefault($"{method} {route}");
 }
 
 public static class AccessPolicyExtensions
@@ -81,22 +59,6 @@ public static class AccessPolicyExtensions
     {
         var api = app.MapGroup("").WithProblemResponses();
         ((IEndpointConventionBuilder)api).Add(endpoint => endpoint.Metadata.Add(AccessDeclarationRequired.Instance));
-        return api;
-    }
-
-    // The hand-written table's group, until every service declares its rules beside its routes.
-    public static RouteGroupBuilder MapApi(this IEndpointRouteBuilder app, AccessPolicy policy)
-    {
-        var api = app.MapApi();
-        ((IEndpointConventionBuilder)api).Add(endpoint =>
-        {
-            if (endpoint is RouteEndpointBuilder route
-                && route.Metadata.OfType<IHttpMethodMetadata>().FirstOrDefault()?.HttpMethods is [var method]
-                && policy.Find(method, AccessPolicy.Template(route.RoutePattern.RawText)) is { } access)
-            {
-                AccessEndpointExtensions.Apply(endpoint, access);
-            }
-        });
         return api;
     }
 }

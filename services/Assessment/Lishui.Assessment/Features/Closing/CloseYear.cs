@@ -1,6 +1,8 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Assessment.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +36,8 @@ public sealed record NoticeSummaryResponse(Guid Id, Guid SchemeId, int Year, Dat
 public static class CloseYear
 {
     public static RouteHandlerBuilder MapCloseYear(this IEndpointRouteBuilder api) =>
-        api.MapPost("/schemes/{id:guid}/close", HandleAsync)
+        // Closing a year publishes its notice; objections are answered and results finalised by the scheme's organisation.
+        api.MapPost("/schemes/{id:guid}/close", HandleAsync).RequireAccess(AssessmentAccess.SubtreeChange, AssessmentAccess.Scheme)
             .WithName("CloseYear")
             .WithSummary("年度考核结束并公示 / Close the year and publish the notice")
             .Accepts<CloseYearRequest>("application/json")

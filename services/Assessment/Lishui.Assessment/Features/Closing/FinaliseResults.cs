@@ -1,7 +1,9 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Assessment.Security;
 using Lishui.Contracts.Assessment;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +21,7 @@ public sealed record FinalisedResponse(Guid NoticeId, DateTimeOffset FinalisedAt
 public static class FinaliseResults
 {
     public static RouteHandlerBuilder MapFinaliseResults(this IEndpointRouteBuilder api) =>
-        api.MapPost("/notices/{id:guid}/finalise", HandleAsync)
+        api.MapPost("/notices/{id:guid}/finalise", HandleAsync).RequireAccess(AssessmentAccess.SubtreeChange, AssessmentAccess.Notice)
             .WithName("FinaliseResults")
             .WithSummary("确定考核结果 / Make the results final");
 

@@ -3,7 +3,9 @@ using System.Text;
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
 using Lishui.Assessment.Features.Notices;
+using Lishui.Assessment.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,9 +46,10 @@ public static class GetGovernanceList
 {
     public static IEndpointRouteBuilder MapGetGovernanceList(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/governance/villages/{id:guid}", JsonAsync).WithName("GetGovernanceList").WithSummary("治理成效清单 / Governance-effectiveness list")
+        // The governance-effectiveness list of a village.
+        api.MapGet("/governance/villages/{id:guid}", JsonAsync).RequireAccess(AssessmentAccess.SubtreeRead, AssessmentAccess.Organisation).WithName("GetGovernanceList").WithSummary("治理成效清单 / Governance-effectiveness list")
             .Produces<GovernanceListResponse>();
-        api.MapGet("/governance/villages/{id:guid}/list.csv", CsvAsync).WithName("GetGovernanceListCsv").WithSummary("治理成效清单（CSV）/ Governance-effectiveness list (CSV)")
+        api.MapGet("/governance/villages/{id:guid}/list.csv", CsvAsync).RequireAccess(AssessmentAccess.SubtreeRead, AssessmentAccess.Organisation).WithName("GetGovernanceListCsv").WithSummary("治理成效清单（CSV）/ Governance-effectiveness list (CSV)")
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
         return api;
     }

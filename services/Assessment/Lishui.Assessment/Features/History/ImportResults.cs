@@ -1,5 +1,6 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Assessment.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
@@ -78,7 +79,8 @@ public sealed record ImportResultsResponse(Guid OrganisationId, int Year, int Im
 public static class ImportResults
 {
     public static RouteHandlerBuilder MapImportResults(this IEndpointRouteBuilder api) =>
-        api.MapPost("/imported-results", HandleAsync)
+        // Past years' final results held on paper: imported by the town only (audited), read by the town and auditors.
+        api.MapPost("/imported-results", HandleAsync).RequireAccess(AssessmentAccess.TownOnly)
             .WithName("ImportResults")
             .WithSummary("导入往年最终考核结果 / Import a past year's final results")
             .WithDescription("镇级导入尚未在平台上考核的往年党员最终结果（如 2024 年纸质台账），使“连续两年不合格”等规则自平台使用第一年起即可适用；结果随党员本人，不随党组织。需 Idempotency-Key。 / The town imports final member results of a year assessed before the platform, so the two-year rule applies from the first year of use; a result follows the member, not the organisation. Send an Idempotency-Key.")

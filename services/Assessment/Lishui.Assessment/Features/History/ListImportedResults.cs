@@ -1,4 +1,6 @@
 using Lishui.Assessment.Data;
+using Lishui.Assessment.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,7 @@ namespace Lishui.Assessment.Features.History;
 public static class ListImportedResults
 {
     public static RouteHandlerBuilder MapListImportedResults(this IEndpointRouteBuilder api) =>
-        api.MapGet("/imported-results", HandleAsync)
+        api.MapGet("/imported-results", HandleAsync).RequireAccess(AssessmentAccess.TownRead)
             .WithName("ListImportedResults")
             .WithSummary("已导入的往年结果 / Imported past results")
             .WithDescription("镇级与审计人员查看已导入的往年最终结果，可按年度、党组织、党员筛选，分页。 / The town and auditors read the imported past results, by year, organisation or member, paged.")

@@ -1,5 +1,7 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Features.Standings;
+using Lishui.Assessment.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +27,9 @@ public sealed record AddLedgerEntryRequest(Guid SubjectId, string Dimension, dec
 public static class AddLedgerEntry
 {
     public static RouteHandlerBuilder MapAddLedgerEntry(this IEndpointRouteBuilder api) =>
-        api.MapPost("/schemes/{id:guid}/ledger-entries", HandleAsync)
+        // Points: entered and reversed by the scheme's organisation; standings read by it; a subject's own
+        // standing also by the member it is (their own points).
+        api.MapPost("/schemes/{id:guid}/ledger-entries", HandleAsync).RequireAccess(AssessmentAccess.SubtreeChange, AssessmentAccess.Scheme)
             .WithName("AddLedgerEntry")
             .WithSummary("录入积分 / Enter points manually")
             .Accepts<AddLedgerEntryRequest>("application/json")

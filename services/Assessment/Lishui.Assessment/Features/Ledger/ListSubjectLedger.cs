@@ -1,4 +1,6 @@
 using Lishui.Assessment.Data;
+using Lishui.Assessment.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +18,7 @@ public sealed record SubjectLedgerEntryResponse(int Year, LedgerEntryResponse En
 public static class ListSubjectLedger
 {
     public static RouteHandlerBuilder MapListSubjectLedger(this IEndpointRouteBuilder api) =>
-        api.MapGet("/subjects/{id:guid}/ledger", HandleAsync)
+        api.MapGet("/subjects/{id:guid}/ledger", HandleAsync).RequireAccess(AssessmentAccess.SubtreeOrOwnRead, ScopeRef.Route("id", AssessmentScopes.Subject))
             .WithName("ListSubjectLedger")
             .WithSummary("考核对象的积分明细 / A subject's ledger entries")
             .WithDescription("一个考核对象（党员、家庭户或组织）在各考核方案中的全部积分记录，可按年度、方案筛选，分页，新者在前。党员可查看本人，书记可查看本级及下级，镇级与审计人员可查看全部。 / Every ledger entry of one subject across schemes, by year or scheme, paged, newest first. A member reads their own, a secretary their subtree's, the town and auditors all.")

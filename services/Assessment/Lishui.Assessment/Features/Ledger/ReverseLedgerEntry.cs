@@ -1,4 +1,6 @@
 using Lishui.Assessment.Data;
+using Lishui.Assessment.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +12,7 @@ public sealed record ReverseLedgerEntryRequest(string Reason, string EnteredBy);
 public static class ReverseLedgerEntry
 {
     public static RouteHandlerBuilder MapReverseLedgerEntry(this IEndpointRouteBuilder api) =>
-        api.MapPost("/schemes/{id:guid}/ledger-entries/{entryId:guid}/reversal", HandleAsync)
+        api.MapPost("/schemes/{id:guid}/ledger-entries/{entryId:guid}/reversal", HandleAsync).RequireAccess(AssessmentAccess.SubtreeChange, AssessmentAccess.Scheme)
             .WithName("ReverseLedgerEntry")
             .WithSummary("冲正 / Reverse an entry")
             .Accepts<ReverseLedgerEntryRequest>("application/json")

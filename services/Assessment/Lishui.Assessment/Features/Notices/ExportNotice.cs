@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Assessment.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,10 +23,10 @@ public static class ExportNotice
 {
     public static IEndpointRouteBuilder MapExportNotice(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/notices/{id:guid}/results.json", JsonAsync).AllowAnonymous()
+        api.MapGet("/notices/{id:guid}/results.json", JsonAsync).RequireAccess(AssessmentAccess.Anyone).AllowAnonymous()
             .WithName("ExportNoticeJson").WithSummary("公示结果开放数据（JSON）/ Notice results as open data (JSON)")
             .Produces<OpenDataNotice>();
-        api.MapGet("/notices/{id:guid}/results.csv", CsvAsync).AllowAnonymous()
+        api.MapGet("/notices/{id:guid}/results.csv", CsvAsync).RequireAccess(AssessmentAccess.Anyone).AllowAnonymous()
             .WithName("ExportNoticeCsv").WithSummary("公示结果开放数据（CSV）/ Notice results as open data (CSV)")
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
         return api;

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Assessment.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +31,7 @@ public sealed record PublicNoticeResponse(
 public static class GetPublicNotice
 {
     public static RouteHandlerBuilder MapGetPublicNotice(this IEndpointRouteBuilder api) =>
-        api.MapGet("/notices/{id:guid}", HandleAsync)
+        api.MapGet("/notices/{id:guid}", HandleAsync).RequireAccess(AssessmentAccess.Anyone)
             .AllowAnonymous()
             .WithName("GetPublicNotice")
             .WithSummary("考核结果公示 / Public notice of results");

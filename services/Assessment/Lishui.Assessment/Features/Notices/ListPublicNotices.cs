@@ -1,7 +1,9 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Assessment.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +31,7 @@ public static class ListPublicNotices
     private static readonly string[] StateCodes = [.. Enum.GetValues<NoticeState>().Select(NoticeStates.Code)];
 
     public static RouteHandlerBuilder MapListPublicNotices(this IEndpointRouteBuilder api) =>
-        api.MapGet("/public/notices", HandleAsync)
+        api.MapGet("/public/notices", HandleAsync).RequireAccess(AssessmentAccess.Anyone)
             .AllowAnonymous()
             .WithName("ListPublicNotices")
             .WithSummary("公示列表 / Published notices, newest first")

@@ -1,5 +1,7 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Assessment.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +31,7 @@ public sealed record AnswerObjectionRequest(string Answer, bool Upheld, string A
 public static class AnswerObjection
 {
     public static RouteHandlerBuilder MapAnswerObjection(this IEndpointRouteBuilder api) =>
-        api.MapPost("/notices/{id:guid}/objections/{objectionId:guid}/answer", HandleAsync)
+        api.MapPost("/notices/{id:guid}/objections/{objectionId:guid}/answer", HandleAsync).RequireAccess(AssessmentAccess.SubtreeChange, AssessmentAccess.Notice)
             .WithName("AnswerObjection")
             .WithSummary("答复异议 / Answer an objection")
             .Accepts<AnswerObjectionRequest>("application/json");

@@ -1,6 +1,8 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Assessment.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +19,7 @@ public sealed record FileObjectionRequest(string Text, string? Concerning, strin
 public static class FileObjection
 {
     public static RouteHandlerBuilder MapFileObjection(this IEndpointRouteBuilder api) =>
-        api.MapPost("/notices/{id:guid}/objections", HandleAsync)
+        api.MapPost("/notices/{id:guid}/objections", HandleAsync).RequireAccess(AssessmentAccess.Anyone)
             .AllowAnonymous()
             .WithName("FileObjection")
             .WithSummary("提出异议 / File an objection")

@@ -1,5 +1,7 @@
 using Lishui.Assessment.Data;
+using Lishui.Assessment.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +24,8 @@ public sealed record ObjectionForSecretaryResponse(
 public static class ListObjections
 {
     public static RouteHandlerBuilder MapListObjections(this IEndpointRouteBuilder api) =>
-        api.MapGet("/notices/{id:guid}/objections", HandleAsync)
+        // With the objector's contact, to answer them.
+        api.MapGet("/notices/{id:guid}/objections", HandleAsync).RequireAccess(AssessmentAccess.SubtreeRead, AssessmentAccess.Notice)
             .WithName("ListObjections")
             .WithSummary("异议处理列表（含联系方式）/ A notice's objections for answering, with contacts")
             .ProducesValidationProblem();

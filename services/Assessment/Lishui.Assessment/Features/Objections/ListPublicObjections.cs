@@ -1,5 +1,7 @@
 using Lishui.Assessment.Data;
+using Lishui.Assessment.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +22,8 @@ public sealed record PublicObjectionResponse(Guid Id, DateOnly FiledOn, string G
 public static class ListPublicObjections
 {
     public static RouteHandlerBuilder MapListPublicObjections(this IEndpointRouteBuilder api) =>
-        api.MapGet("/public/notices/{id:guid}/objections", HandleAsync)
+        // The gist and its answer, never the objector.
+        api.MapGet("/public/notices/{id:guid}/objections", HandleAsync).RequireAccess(AssessmentAccess.Anyone)
             .AllowAnonymous()
             .WithName("ListPublicObjections")
             .WithSummary("公示的异议及答复 / A notice's objections and their answers")

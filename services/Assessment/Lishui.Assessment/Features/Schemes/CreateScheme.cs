@@ -1,5 +1,7 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Assessment.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +44,8 @@ public sealed record CreateSchemeRequest(
 public static class CreateScheme
 {
     public static RouteHandlerBuilder MapCreateScheme(this IEndpointRouteBuilder api) =>
-        api.MapPost("/schemes", HandleAsync)
+        // Schemes: a secretary sets one up for their own organisation (or one below it) and runs it.
+        api.MapPost("/schemes", HandleAsync).RequireAccess(AssessmentAccess.SubtreeChange, AssessmentAccess.OrganisationInBody)
             .WithName("CreateScheme")
             .WithSummary("制定考核方案 / Create an assessment scheme")
             .Accepts<CreateSchemeRequest>("application/json")

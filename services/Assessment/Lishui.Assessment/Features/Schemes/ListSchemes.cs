@@ -1,6 +1,8 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Assessment.Security;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +19,8 @@ public static class ListSchemes
     private static readonly string[] SubjectTypes = Enum.GetNames<SubjectType>();
 
     public static RouteHandlerBuilder MapListSchemes(this IEndpointRouteBuilder api) =>
-        api.MapGet("/schemes", HandleAsync)
+        // The town and auditors may name none.
+        api.MapGet("/schemes", HandleAsync).RequireAccess(AssessmentAccess.SubtreeRead, AssessmentAccess.OrganisationInQuery)
             .WithName("ListSchemes")
             .WithSummary("考核方案列表 / Assessment schemes")
             .WithDescription("按党组织（含下级）、年度、考核对象类型筛选考核方案，分页，年度新者在前。书记须指定本级或下级党组织；镇级与审计人员可不指定。 / Schemes of an organisation and those below it, by year and subject type, paged, newest year first. A secretary names an organisation of their subtree; the town and auditors may leave it out.")

@@ -1,4 +1,6 @@
 using Lishui.Assessment.Data;
+using Lishui.Assessment.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,8 @@ namespace Lishui.Assessment.Features.Schemes;
 public static class ReopenScheme
 {
     public static RouteHandlerBuilder MapReopenScheme(this IEndpointRouteBuilder api) =>
-        api.MapPost("/schemes/{id:guid}/reopen", HandleAsync)
+        // Undoing a closed year is the town's call.
+        api.MapPost("/schemes/{id:guid}/reopen", HandleAsync).RequireAccess(AssessmentAccess.TownOnly)
             .WithName("ReopenScheme")
             .WithSummary("重新开启考核年度（不允许）/ Reopen a closed year (refused)")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

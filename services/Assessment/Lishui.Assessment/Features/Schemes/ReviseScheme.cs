@@ -1,6 +1,8 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Assessment.Security;
 using Lishui.Shared.Domain;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +28,7 @@ public sealed record ReviseSchemeRequest(
 public static class ReviseScheme
 {
     public static RouteHandlerBuilder MapReviseScheme(this IEndpointRouteBuilder api) =>
-        api.MapPut("/schemes/{id:guid}", HandleAsync)
+        api.MapPut("/schemes/{id:guid}", HandleAsync).RequireAccess(AssessmentAccess.SubtreeChange, AssessmentAccess.Scheme)
             .WithName("ReviseScheme")
             .WithSummary("修订考核方案 / Revise a scheme")
             .Accepts<ReviseSchemeRequest>("application/json");

@@ -1,5 +1,7 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Assessment.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -17,8 +19,8 @@ public static class GetStandings
 {
     public static IEndpointRouteBuilder MapGetStandings(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/schemes/{id:guid}/standings", HandleAsync).WithName("GetStandings").WithSummary("积分排名 / Standings");
-        api.MapGet("/schemes/{schemeId:guid}/standings/{subjectId:guid}", OneAsync).WithName("GetStanding").WithSummary("某一对象的积分 / One subject's standing");
+        api.MapGet("/schemes/{id:guid}/standings", HandleAsync).RequireAccess(AssessmentAccess.SubtreeRead, AssessmentAccess.Scheme).WithName("GetStandings").WithSummary("积分排名 / Standings");
+        api.MapGet("/schemes/{schemeId:guid}/standings/{subjectId:guid}", OneAsync).RequireAccess(AssessmentAccess.SubtreeOrOwnRead, ScopeRef.Route("subjectId", AssessmentScopes.Subject)).WithName("GetStanding").WithSummary("某一对象的积分 / One subject's standing");
         return api;
     }
 

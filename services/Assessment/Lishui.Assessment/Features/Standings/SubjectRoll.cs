@@ -1,5 +1,7 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Assessment.Security;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +26,7 @@ public static class SubjectRoll
 
     /// <summary>GET /organisations/{id}/roll?subjectType=Member: whom a scheme of this organisation would score, as this service knows it now.</summary>
     public static RouteHandlerBuilder MapGetRoll(this IEndpointRouteBuilder api) =>
-        api.MapGet("/organisations/{id:guid}/roll", HandleAsync).WithName("GetRoll").WithSummary("考核对象名册 / Whom a scheme scores");
+        api.MapGet("/organisations/{id:guid}/roll", HandleAsync).RequireAccess(AssessmentAccess.SubtreeRead, AssessmentAccess.Organisation).WithName("GetRoll").WithSummary("考核对象名册 / Whom a scheme scores");
 
     private static async Task<Ok<Page<RollEntryResponse>>> HandleAsync(
         Guid id, SubjectType? subjectType, int? page, int? pageSize, AssessmentDbContext db, CancellationToken ct)

@@ -1,6 +1,8 @@
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
+using Lishui.Assessment.Security;
 using Lishui.Shared.Messaging;
+using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +29,8 @@ public static class VillageStatistics
     private static readonly string[] BandLabels = ["90分以上", "80–89分", "70–79分", "60–69分", "60分以下"];
 
     public static RouteHandlerBuilder MapVillageStatistics(this IEndpointRouteBuilder api) =>
-        api.MapGet("/statistics/villages", HandleAsync)
+        // The town overview's points distribution per village: the whole town's, read by the town and auditors.
+        api.MapGet("/statistics/villages", HandleAsync).RequireAccess(AssessmentAccess.TownRead)
             .WithName("GetPointsVillageStatistics")
             .WithSummary("各村党员积分分布 / Members' points distribution per village")
             .WithDescription("按村统计某年度党员量化积分：各等次人数、各分数段人数和平均分；年度未结束时为当前暂定积分。/ Per village and year: members by grade, by band of total and the mean; provisional while the year is open.")
