@@ -94,6 +94,11 @@ public static class NotificationModule
             .WithServiceToken(PlatformScopes.ContactsRead);
         builder.Services.AddScoped<ResidentContacts>();
         builder.Services.AddScoped<DispatchPlanner>();
+        builder.Services.AddScoped<DispatchSteps>();
+        builder.Services.AddScoped<AudienceExpansion>();
+        builder.Services.AddScoped<MemberDelivery>();
+        builder.Services.AddScoped<ResidentDelivery>();
+        builder.Services.AddScoped<ChannelAttempts>();
         builder.Services.AddScoped<DispatchProcessor>();
         builder.Services.AddHostedService<DeliveryDispatcher>();
         return builder;
