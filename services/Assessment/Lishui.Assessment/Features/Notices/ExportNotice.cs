@@ -23,10 +23,10 @@ public static class ExportNotice
 {
     public static IEndpointRouteBuilder MapExportNotice(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/notices/{id:guid}/results.json", JsonAsync).RequireAccess(AssessmentAccess.Anyone).AllowAnonymous()
+        api.MapGet("/notices/{id:guid}/results.json", JsonAsync).RequireAccess(AssessmentAccess.Anyone)
             .WithName("ExportNoticeJson").WithSummary("公示结果开放数据（JSON）/ Notice results as open data (JSON)")
             .Produces<OpenDataNotice>();
-        api.MapGet("/notices/{id:guid}/results.csv", CsvAsync).RequireAccess(AssessmentAccess.Anyone).AllowAnonymous()
+        api.MapGet("/notices/{id:guid}/results.csv", CsvAsync).RequireAccess(AssessmentAccess.Anyone)
             .WithName("ExportNoticeCsv").WithSummary("公示结果开放数据（CSV）/ Notice results as open data (CSV)")
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
         return api;

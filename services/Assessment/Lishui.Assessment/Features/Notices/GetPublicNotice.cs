@@ -32,7 +32,6 @@ public static class GetPublicNotice
 {
     public static RouteHandlerBuilder MapGetPublicNotice(this IEndpointRouteBuilder api) =>
         api.MapGet("/notices/{id:guid}", HandleAsync).RequireAccess(AssessmentAccess.Anyone)
-            .AllowAnonymous()
             .WithName("GetPublicNotice")
             .WithSummary("考核结果公示 / Public notice of results");
 

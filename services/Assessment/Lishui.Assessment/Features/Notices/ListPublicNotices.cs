@@ -32,7 +32,6 @@ public static class ListPublicNotices
 
     public static RouteHandlerBuilder MapListPublicNotices(this IEndpointRouteBuilder api) =>
         api.MapGet("/public/notices", HandleAsync).RequireAccess(AssessmentAccess.Anyone)
-            .AllowAnonymous()
             .WithName("ListPublicNotices")
             .WithSummary("公示列表 / Published notices, newest first")
             .ProducesValidationProblem();

@@ -20,7 +20,6 @@ public static class FileObjection
 {
     public static RouteHandlerBuilder MapFileObjection(this IEndpointRouteBuilder api) =>
         api.MapPost("/notices/{id:guid}/objections", HandleAsync).RequireAccess(AssessmentAccess.Anyone)
-            .AllowAnonymous()
             .WithName("FileObjection")
             .WithSummary("提出异议 / File an objection")
             .Accepts<FileObjectionRequest>("application/json")

@@ -24,7 +24,6 @@ public static class ListPublicObjections
     public static RouteHandlerBuilder MapListPublicObjections(this IEndpointRouteBuilder api) =>
         // The gist and its answer, never the objector.
         api.MapGet("/public/notices/{id:guid}/objections", HandleAsync).RequireAccess(AssessmentAccess.Anyone)
-            .AllowAnonymous()
             .WithName("ListPublicObjections")
             .WithSummary("公示的异议及答复 / A notice's objections and their answers")
             .ProducesValidationProblem();
