@@ -13,7 +13,7 @@ public static class ListDeliveryLog
 {
     // Delivery log and dispatches name recipients across the town: administrators and auditors.
     public static RouteHandlerBuilder MapListDeliveryLog(this IEndpointRouteBuilder api) =>
-        api.MapGet("/deliveries", LogAsync).RequireAccess(NotificationAccess.TownAndAuditors).WithName("ListDeliveryLog").WithSummary("投递记录 / Delivery log");
+        api.MapGet("/deliveries", LogAsync).RequireAccess(NotificationAccess.TownAndAuditors).WithTags("Deliveries").WithName("ListDeliveryLog").WithSummary("投递记录 / Delivery log");
 
     private static async Task<Page<DeliveryLogResponse>> LogAsync([AsParameters] DeliveryLogQuery q, NotificationDbContext db, CancellationToken ct)
     {

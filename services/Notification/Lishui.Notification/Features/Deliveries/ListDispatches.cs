@@ -12,7 +12,7 @@ namespace Lishui.Notification.Features.Deliveries;
 public static class ListDispatches
 {
     public static RouteHandlerBuilder MapListDispatches(this IEndpointRouteBuilder api) =>
-        api.MapGet("/dispatches", DispatchesAsync).RequireAccess(NotificationAccess.TownAndAuditors).WithName("ListDispatches").WithSummary("待发与暂存消息 / Messages on their way or parked");
+        api.MapGet("/dispatches", DispatchesAsync).RequireAccess(NotificationAccess.TownAndAuditors).WithTags("Deliveries").WithName("ListDispatches").WithSummary("待发与暂存消息 / Messages on their way or parked");
 
     private static async Task<Page<DispatchResponse>> DispatchesAsync(
         NotificationDbContext db, DispatchStatus? status, Guid? recipientId, Guid? sourceEventId, int? page, int? pageSize, CancellationToken ct)

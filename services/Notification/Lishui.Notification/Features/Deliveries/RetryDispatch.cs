@@ -13,7 +13,7 @@ namespace Lishui.Notification.Features.Deliveries;
 public static class RetryDispatch
 {
     public static RouteHandlerBuilder MapRetryDispatch(this IEndpointRouteBuilder api) =>
-        api.MapPost("/dispatches/{id:guid}/retry", RetryAsync).RequireAccess(NotificationAccess.TownOnly).WithName("RetryDispatch").WithSummary("立即重试暂存消息 / Retry a parked message now");
+        api.MapPost("/dispatches/{id:guid}/retry", RetryAsync).RequireAccess(NotificationAccess.TownOnly).WithTags("Deliveries").WithName("RetryDispatch").WithSummary("立即重试暂存消息 / Retry a parked message now");
 
     private static async Task<Results<Ok<DispatchResponse>, ProblemHttpResult>> RetryAsync(Guid id, NotificationDbContext db, TimeProvider time, CancellationToken ct)
     {

@@ -11,7 +11,7 @@ namespace Lishui.Notification.Features.Inbox;
 public static class CountUnread
 {
     public static RouteHandlerBuilder MapCountUnread(this IEndpointRouteBuilder api) =>
-        api.MapGet("/members/{memberId:guid}/notifications/unread", UnreadAsync).RequireAccess(NotificationAccess.MemberOwned, NotificationAccess.RouteMember).WithName("CountUnread").WithSummary("未读数量 / Unread count");
+        api.MapGet("/members/{memberId:guid}/notifications/unread", UnreadAsync).RequireAccess(NotificationAccess.MemberOwned, NotificationAccess.RouteMember).WithTags("Inbox").WithName("CountUnread").WithSummary("未读数量 / Unread count");
 
     private static async Task<UnreadResponse> UnreadAsync(Guid memberId, NotificationDbContext db, CancellationToken ct) =>
         new(memberId, await db.Notifications.CountAsync(n => n.RecipientId == memberId && n.ReadAt == null, ct));

@@ -12,7 +12,7 @@ public static class ListInbox
 {
     // Inbox and preferences: the member's own, and their organisation's secretaries.
     public static RouteHandlerBuilder MapListInbox(this IEndpointRouteBuilder api) =>
-        api.MapGet("/members/{memberId:guid}/notifications", ListAsync).RequireAccess(NotificationAccess.MemberOwned, NotificationAccess.RouteMember).WithName("ListInbox").WithSummary("站内消息 / A member's inbox");
+        api.MapGet("/members/{memberId:guid}/notifications", ListAsync).RequireAccess(NotificationAccess.MemberOwned, NotificationAccess.RouteMember).WithTags("Inbox").WithName("ListInbox").WithSummary("站内消息 / A member's inbox");
 
     private static async Task<Page<NotificationResponse>> ListAsync(
         Guid memberId, NotificationDbContext db, bool? unreadOnly, int? page, int? pageSize, CancellationToken ct)

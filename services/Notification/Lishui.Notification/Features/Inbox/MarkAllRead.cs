@@ -11,7 +11,7 @@ namespace Lishui.Notification.Features.Inbox;
 public static class MarkAllRead
 {
     public static RouteHandlerBuilder MapMarkAllRead(this IEndpointRouteBuilder api) =>
-        api.MapPost("/members/{memberId:guid}/notifications/read", MarkAllReadAsync).RequireAccess(NotificationAccess.MemberOwned, NotificationAccess.RouteMember).WithName("MarkAllRead").WithSummary("全部标记已读 / Mark all read");
+        api.MapPost("/members/{memberId:guid}/notifications/read", MarkAllReadAsync).RequireAccess(NotificationAccess.MemberOwned, NotificationAccess.RouteMember).WithTags("Inbox").WithName("MarkAllRead").WithSummary("全部标记已读 / Mark all read");
 
     private static async Task<UnreadResponse> MarkAllReadAsync(Guid memberId, HttpContext http, NotificationDbContext db, TimeProvider time, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ namespace Lishui.Notification.Features.Inbox;
 public static class MarkNotificationRead
 {
     public static RouteHandlerBuilder MapMarkNotificationRead(this IEndpointRouteBuilder api) =>
-        api.MapPost("/notifications/{id:guid}/read", MarkReadAsync).RequireAccess(NotificationAccess.MemberOwned, ScopeRef.Route("id", NotificationScopes.Notification)).WithName("MarkNotificationRead").WithSummary("标记已读 / Mark read");
+        api.MapPost("/notifications/{id:guid}/read", MarkReadAsync).RequireAccess(NotificationAccess.MemberOwned, ScopeRef.Route("id", NotificationScopes.Notification)).WithTags("Inbox").WithName("MarkNotificationRead").WithSummary("标记已读 / Mark read");
 
     private static async Task<Results<Ok<NotificationResponse>, ProblemHttpResult>> MarkReadAsync(
         Guid id, NotificationDbContext db, TimeProvider time, CancellationToken ct)

@@ -12,7 +12,7 @@ namespace Lishui.Notification.Features.Preferences;
 public static class GetPreferences
 {
     public static RouteHandlerBuilder MapGetPreferences(this IEndpointRouteBuilder api) =>
-        api.MapGet("/members/{memberId:guid}/preferences", GetAsync).RequireAccess(NotificationAccess.MemberOwned, NotificationAccess.RouteMember).WithName("GetPreferences").WithSummary("消息偏好 / Message preferences");
+        api.MapGet("/members/{memberId:guid}/preferences", GetAsync).RequireAccess(NotificationAccess.MemberOwned, NotificationAccess.RouteMember).WithTags("Preferences").WithName("GetPreferences").WithSummary("消息偏好 / Message preferences");
 
     private static async Task<PreferenceResponse> GetAsync(Guid memberId, NotificationDbContext db, CancellationToken ct) =>
         PreferenceResponse.From(memberId, await db.Preferences.AsNoTracking().FirstOrDefaultAsync(p => p.MemberId == memberId, ct));

@@ -12,7 +12,7 @@ namespace Lishui.Notification.Features.Preferences;
 public static class SetPreferences
 {
     public static RouteHandlerBuilder MapSetPreferences(this IEndpointRouteBuilder api) =>
-        api.MapPut("/members/{memberId:guid}/preferences", PutAsync).RequireAccess(NotificationAccess.MemberOwned, NotificationAccess.RouteMember).WithName("SetPreferences").WithSummary("设置消息偏好 / Set preferences")
+        api.MapPut("/members/{memberId:guid}/preferences", PutAsync).RequireAccess(NotificationAccess.MemberOwned, NotificationAccess.RouteMember).WithTags("Preferences").WithName("SetPreferences").WithSummary("设置消息偏好 / Set preferences")
             .Accepts<PreferenceRequest>("application/json");
 
     private static async Task<PreferenceResponse> PutAsync(

@@ -12,7 +12,7 @@ namespace Lishui.Notification.Features.Templates;
 public static class EditTemplate
 {
     public static RouteHandlerBuilder MapEditTemplate(this IEndpointRouteBuilder api) =>
-        api.MapPut("/templates/{key}/{locale}", EditAsync).RequireAccess(NotificationAccess.TownOnly).WithName("EditTemplate").WithSummary("修改消息模板 / Edit the wording")
+        api.MapPut("/templates/{key}/{locale}", EditAsync).RequireAccess(NotificationAccess.TownOnly).WithTags("Templates").WithName("EditTemplate").WithSummary("修改消息模板 / Edit the wording")
             .Accepts<EditTemplateRequest>("application/json");
 
     private static async Task<Results<Ok<TemplateResponse>, ProblemHttpResult>> EditAsync(

@@ -12,7 +12,7 @@ public static class GetTemplate
 {
     // Wording of messages: the town's.
     public static RouteHandlerBuilder MapGetTemplate(this IEndpointRouteBuilder api) =>
-        api.MapGet("/templates/{key}/{locale}", CurrentAsync).RequireAccess(NotificationAccess.TownAndAuditors).WithName("GetTemplate").WithSummary("当前消息模板 / Current wording");
+        api.MapGet("/templates/{key}/{locale}", CurrentAsync).RequireAccess(NotificationAccess.TownAndAuditors).WithTags("Templates").WithName("GetTemplate").WithSummary("当前消息模板 / Current wording");
 
     private static async Task<Results<Ok<TemplateResponse>, ProblemHttpResult>> CurrentAsync(string key, string locale, ITemplateLibrary library, CancellationToken ct) =>
         TemplateKind.All.TryGetValue(key, out var kind)

@@ -12,7 +12,7 @@ namespace Lishui.Notification.Features.Templates;
 public static class ListTemplateVersions
 {
     public static RouteHandlerBuilder MapListTemplateVersions(this IEndpointRouteBuilder api) =>
-        api.MapGet("/templates/{key}/{locale}/versions", VersionsAsync).RequireAccess(NotificationAccess.TownAndAuditors).WithName("ListTemplateVersions").WithSummary("模板历史版本 / Earlier versions");
+        api.MapGet("/templates/{key}/{locale}/versions", VersionsAsync).RequireAccess(NotificationAccess.TownAndAuditors).WithTags("Templates").WithName("ListTemplateVersions").WithSummary("模板历史版本 / Earlier versions");
 
     private static async Task<Results<Ok<Page<TemplateResponse>>, ProblemHttpResult>> VersionsAsync(
         string key, string locale, NotificationDbContext db, int? page, int? pageSize, CancellationToken ct)
