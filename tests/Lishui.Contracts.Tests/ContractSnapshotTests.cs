@@ -81,7 +81,7 @@ public sealed class ContractSnapshotTests
     }
 
     private static JsonObject SchemaOf(Type type) =>
-        ContractJson.Options.GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true }).AsObject();
+        ContractJson.Options.GetJsonSchemaAsNode(type, ContractJson.SchemaExporterOptions).AsObject();
 
     private static string FileNameOf(string urn) => urn.Replace("urn:message:", string.Empty).Replace(':', '.') + ".schema.json";
 

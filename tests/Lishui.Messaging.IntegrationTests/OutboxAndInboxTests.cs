@@ -187,7 +187,7 @@ public sealed class OutboxAndInboxTests(MessagingFixture fixture) : IAsyncLifeti
             Sequence = 1,
             MemberId = memberId,
             Name = name,
-            Status = "Probationary",
+            Status = MemberStatus.Probationary,
             JoinedOn = new DateOnly(2020, 7, 1),
         };
     }

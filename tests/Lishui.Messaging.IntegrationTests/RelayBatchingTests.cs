@@ -155,7 +155,7 @@ public sealed class RelayBatchingTests(MessagingFixture fixture) : IAsyncLifetim
             Sequence = sequence,
             MemberId = aggregate,
             Name = name,
-            Status = "Probationary",
+            Status = MemberStatus.Probationary,
             JoinedOn = new DateOnly(2020, 7, 1),
         };
     }

@@ -69,7 +69,7 @@ public sealed class RollEntry : AggregateRoot
     public static RollEntry Register(string name, DateTimeOffset now)
     {
         var entry = new RollEntry { Id = Guid.CreateVersion7(now), Name = name };
-        entry.Record(new MemberRegistered { MemberId = entry.Id, Name = name, Status = "Full", JoinedOn = new DateOnly(2020, 7, 1) }, entry.Id, Organisation, now);
+        entry.Record(new MemberRegistered { MemberId = entry.Id, Name = name, Status = MemberStatus.Full, JoinedOn = new DateOnly(2020, 7, 1) }, entry.Id, Organisation, now);
         return entry;
     }
 

@@ -21,7 +21,7 @@ public static class DeliveryScenario
     /// time receive each other's events, so a test about who holds an office gives it its own organisation.
     /// </summary>
     public static MemberRegistered Registered(Guid member, string name, DateTimeOffset at, Guid? organisation = null) =>
-        new MemberRegistered { MemberId = member, Name = name, Status = "Full", JoinedOn = new DateOnly(2015, 7, 1) }.About(member, organisation ?? Hefeng, 1, at);
+        new MemberRegistered { MemberId = member, Name = name, Status = MemberStatus.Full, JoinedOn = new DateOnly(2015, 7, 1) }.About(member, organisation ?? Hefeng, 1, at);
 
     public static OrganisationalTalkRequired TalkRequired(Guid member, DateTimeOffset at) =>
         new OrganisationalTalkRequired { MemberId = member, SchemeId = Guid.CreateVersion7(), NoticeId = Guid.CreateVersion7(), Year = 2026, DueOn = new DateOnly(2027, 1, 31) }

@@ -38,7 +38,7 @@ public sealed class LocalMemberViewTests : IAsyncLifetime
     {
         var harness = handlers.Harness;
         var now = DateTimeOffset.UtcNow;
-        await harness.Bus.PublishWithinDeadlineAsync(new MemberRegistered { MemberId = member, Name = "梁文辉", Status = "Probationary", JoinedOn = new DateOnly(2025, 7, 1) }
+        await harness.Bus.PublishWithinDeadlineAsync(new MemberRegistered { MemberId = member, Name = "梁文辉", Status = MemberStatus.Probationary, JoinedOn = new DateOnly(2025, 7, 1) }
             .About(member, hefeng, 1, now));
         await handlers.WaitUntilAsync(h => h.Consumed.Select<MemberRegistered>().Any());
 
@@ -46,12 +46,12 @@ public sealed class LocalMemberViewTests : IAsyncLifetime
         await harness.Bus.PublishWithinDeadlineAsync(new MemberTransferred { MemberId = member, FromOrganisationId = hefeng, ToOrganisationId = office, EffectiveOn = new DateOnly(2026, 9, 1) }
             .About(member, office, 3, now));
         await handlers.WaitUntilAsync(h => h.Consumed.Select<MemberTransferred>().Any());
-        await harness.Bus.PublishWithinDeadlineAsync(new MemberStatusChanged { MemberId = member, Status = "Full", PreviousStatus = "Probationary", EffectiveOn = new DateOnly(2026, 7, 1), OnRoll = true }
+        await harness.Bus.PublishWithinDeadlineAsync(new MemberStatusChanged { MemberId = member, Status = MemberStatus.Full, PreviousStatus = MemberStatus.Probationary, EffectiveOn = new DateOnly(2026, 7, 1), OnRoll = true }
             .About(member, hefeng, 2, now));
         await handlers.WaitUntilAsync(h => h.Consumed.Select<MemberStatusChanged>().Any());
 
         var view = await handlers.WithDbAsync(db => db.Set<LocalMember>().SingleAsync(m => m.MemberId == member));
-        Assert.Equal((office, "Full"), (view.OrganisationId, view.Status));
+        Assert.Equal((office, MemberStatus.Full), (view.OrganisationId, view.Status));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class LocalMemberViewTests : IAsyncLifetime
     {
         var harness = handlers.Harness;
 
-        await harness.Bus.PublishWithinDeadlineAsync(new MemberStatusChanged { MemberId = member, Status = "Full", PreviousStatus = "Probationary", EffectiveOn = new DateOnly(2026, 7, 1), OnRoll = true }
+        await harness.Bus.PublishWithinDeadlineAsync(new MemberStatusChanged { MemberId = member, Status = MemberStatus.Full, PreviousStatus = MemberStatus.Probationary, EffectiveOn = new DateOnly(2026, 7, 1), OnRoll = true }
             .About(member, hefeng, 2, DateTimeOffset.UtcNow));
         await handlers.WaitUntilAsync(h => h.Consumed.Select<MemberStatusChanged>().Any());
 

@@ -34,12 +34,12 @@ public sealed class RoutingTests
     }
 
     private static OrganisationCreated Organisation(Guid id, Guid? parent, string name, string kind, DateTimeOffset at) =>
-        new OrganisationCreated { ParentId = parent, Name = name, Kind = kind, EconomicCooperative = kind == "PartyMassGroup" ? "高边经济社" : null }.About(id, id, 1, at);
+        new OrganisationCreated { ParentId = parent, Name = name, Kind = Enum.Parse<OrganisationKind>(kind), EconomicCooperative = kind == "PartyMassGroup" ? "高边经济社" : null }.About(id, id, 1, at);
 
     private static async Task<Guid> MemberAsync(NotificationHost host, string name, Guid organisation, DateTimeOffset at)
     {
         var member = Guid.CreateVersion7();
-        await host.PublishAsync(new MemberRegistered { MemberId = member, Name = name, Status = "Full", JoinedOn = new DateOnly(2010, 7, 1) }.About(member, organisation, 1, at));
+        await host.PublishAsync(new MemberRegistered { MemberId = member, Name = name, Status = MemberStatus.Full, JoinedOn = new DateOnly(2010, 7, 1) }.About(member, organisation, 1, at));
         await MemberKnownAsync(host, member);
         return member;
     }

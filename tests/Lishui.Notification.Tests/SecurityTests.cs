@@ -71,10 +71,10 @@ public sealed class SecuredNotification : IAsyncLifetime
             ids => ids.Count == 1, because: "the welcome is in the inbox")).Single();
 
     private static OrganisationCreated Organisation(Guid id, Guid? parent, string name, DateTimeOffset at) =>
-        new OrganisationCreated { ParentId = parent, Name = name, Kind = parent is null ? "GeneralBranch" : "Branch", EconomicCooperative = null }.About(id, id, 1, at);
+        new OrganisationCreated { ParentId = parent, Name = name, Kind = parent is null ? OrganisationKind.GeneralBranch : OrganisationKind.Branch, EconomicCooperative = null }.About(id, id, 1, at);
 
     private static MemberRegistered Member(Guid id, string name, Guid organisation, DateTimeOffset at) =>
-        new MemberRegistered { MemberId = id, Name = name, Status = "Full", JoinedOn = new DateOnly(2015, 7, 1) }.About(id, organisation, 1, at);
+        new MemberRegistered { MemberId = id, Name = name, Status = MemberStatus.Full, JoinedOn = new DateOnly(2015, 7, 1) }.About(id, organisation, 1, at);
 }
 
 /// <summary>Access in Notification: the matrix from the OpenAPI document, then the named cases.</summary>
@@ -150,7 +150,7 @@ public sealed class SecurityTests(SecuredNotification town, ITestOutputHelper ou
     public async Task Marking_a_whole_inbox_read_is_on_the_audit_trail_under_the_member()
     {
         var member = Guid.CreateVersion7();
-        await town.Host.PublishAsync(new MemberRegistered { MemberId = member, Name = "何美玲", Status = "Full", JoinedOn = new DateOnly(2018, 7, 1) }
+        await town.Host.PublishAsync(new MemberRegistered { MemberId = member, Name = "何美玲", Status = MemberStatus.Full, JoinedOn = new DateOnly(2018, 7, 1) }
             .About(member, town.HefengGroup, 1, DateTimeOffset.UtcNow));
         await Eventually.MatchAsync(() => town.Host.WithDbAsync(db => db.Notifications.CountAsync(n => n.RecipientId == member && n.ReadAt == null)),
             n => n > 0, because: "the welcome is in the new member's inbox");

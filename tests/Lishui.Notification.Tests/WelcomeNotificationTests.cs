@@ -77,7 +77,7 @@ public sealed class WelcomeNotificationTests : IAsyncLifetime
         {
             db.Set<LocalMember>().Add(new LocalMember
             {
-                MemberId = registered.MemberId, OrganisationId = registered.OrganisationId, Name = "黄志坚", Status = "Probationary",
+                MemberId = registered.MemberId, OrganisationId = registered.OrganisationId, Name = "黄志坚", Status = MemberStatus.Probationary,
                 Sequence = registered.Sequence, OrganisationSequence = registered.Sequence, UpdatedAt = registered.OccurredAt,
             });
             return db.SaveChangesAsync();
@@ -104,7 +104,7 @@ public sealed class WelcomeNotificationTests : IAsyncLifetime
             Sequence = 1,
             MemberId = memberId,
             Name = name,
-            Status = "Probationary",
+            Status = MemberStatus.Probationary,
             JoinedOn = new DateOnly(2024, 7, 1),
         };
     }

@@ -58,7 +58,7 @@ public sealed class ProjectApiTests(ProjectsApiFactory api) : IClassFixture<Proj
         Assert.Equal(0, (await anonymous.GetFromJsonAsync<JsonElement>($"/public/projects?organisationId={unknown}")).GetProperty("total").GetInt32());
 
         // Membership's event arrives late: once the local view has the organisation, the same request goes through.
-        await api.PublishAsync(new OrganisationCreated { ParentId = null, Name = "大冲村党委", Kind = "PartyCommittee", EconomicCooperative = null }
+        await api.PublishAsync(new OrganisationCreated { ParentId = null, Name = "大冲村党委", Kind = OrganisationKind.PartyCommittee, EconomicCooperative = null }
             .About(unknown, unknown, 1, DateTimeOffset.UtcNow));
         await Eventually.MatchAsync(
             () => api.WithDbAsync(db => db.Set<LocalOrganisation>().AnyAsync(o => o.OrganisationId == unknown)), known => known, because: "OrganisationCreated consumed");

@@ -38,7 +38,7 @@ public class ProjectsApiFactory() : ServiceApiFactory<Program, ProjectsDbContext
     }
 
     private static OrganisationCreated Created(Guid id, Guid? parentId, string name) =>
-        new OrganisationCreated { ParentId = parentId, Name = name, Kind = "PartyCommittee", EconomicCooperative = null }.About(id, id, 1, DateTimeOffset.UtcNow);
+        new OrganisationCreated { ParentId = parentId, Name = name, Kind = OrganisationKind.PartyCommittee, EconomicCooperative = null }.About(id, id, 1, DateTimeOffset.UtcNow);
 
     /// <summary>A queue of the test's own bound to a contract's exchange, as an outside subscriber would bind it.</summary>
     public async Task<string> SubscribeAsync(Type contract)
@@ -96,7 +96,7 @@ public class ProjectsApiFactory() : ServiceApiFactory<Program, ProjectsDbContext
         var id = Guid.CreateVersion7();
         await WithDbAsync(async db =>
         {
-            await db.ApplyAsync(new OrganisationCreated { ParentId = parentId, Name = name, Kind = kind, EconomicCooperative = null }.About(id, id, 1, DateTimeOffset.UtcNow), CancellationToken.None);
+            await db.ApplyAsync(new OrganisationCreated { ParentId = parentId, Name = name, Kind = Enum.Parse<OrganisationKind>(kind), EconomicCooperative = null }.About(id, id, 1, DateTimeOffset.UtcNow), CancellationToken.None);
             return await db.SaveChangesAsync();
         });
         return id;
@@ -127,7 +127,7 @@ public class ProjectsApiFactory() : ServiceApiFactory<Program, ProjectsDbContext
         {
             foreach (var (id, (organisation, name)) in ids.Zip(members))
             {
-                await db.ApplyAsync(new MemberRegistered { MemberId = id, Name = name, Status = "Full", JoinedOn = new DateOnly(2010, 7, 1) }
+                await db.ApplyAsync(new MemberRegistered { MemberId = id, Name = name, Status = MemberStatus.Full, JoinedOn = new DateOnly(2010, 7, 1) }
                     .About(id, organisation, 1, DateTimeOffset.UtcNow), CancellationToken.None);
             }
 

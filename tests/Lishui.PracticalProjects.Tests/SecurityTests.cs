@@ -180,8 +180,8 @@ public sealed class SecurityTests(ProjectsApiFactory api, ITestOutputHelper outp
     {
         var village = Guid.CreateVersion7();
         var group = Guid.CreateVersion7();
-        await api.PublishAsync(new OrganisationCreated { ParentId = null, Name = "大冲村党委", Kind = "PartyCommittee", EconomicCooperative = null }.About(village, village, 1, DateTimeOffset.UtcNow));
-        await api.PublishAsync(new OrganisationCreated { ParentId = village, Name = "大冲党群小组", Kind = "PartyMassGroup", EconomicCooperative = "大冲经济社" }.About(group, group, 1, DateTimeOffset.UtcNow));
+        await api.PublishAsync(new OrganisationCreated { ParentId = null, Name = "大冲村党委", Kind = OrganisationKind.PartyCommittee, EconomicCooperative = null }.About(village, village, 1, DateTimeOffset.UtcNow));
+        await api.PublishAsync(new OrganisationCreated { ParentId = village, Name = "大冲党群小组", Kind = OrganisationKind.PartyMassGroup, EconomicCooperative = "大冲经济社" }.About(group, group, 1, DateTimeOffset.UtcNow));
         await Eventually.MatchAsync(
             () => api.WithDbAsync(db => db.AncestorsAndSelfAsync(group, CancellationToken.None)), chain => chain.Count == 2, because: "both OrganisationCreated consumed");
 

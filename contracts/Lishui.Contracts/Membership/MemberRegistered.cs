@@ -13,7 +13,7 @@ public sealed record MemberRegistered : IntegrationEvent
     public required string Name { get; init; }
 
     /// <summary>Probationary or Full.</summary>
-    public required string Status { get; init; }
+    public required MemberStatus Status { get; init; }
 
     public required DateOnly JoinedOn { get; init; }
 }

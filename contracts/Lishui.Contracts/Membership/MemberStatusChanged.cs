@@ -12,9 +12,9 @@ public sealed record MemberStatusChanged : IntegrationEvent
     public required Guid MemberId { get; init; }
 
     /// <summary>Probationary, Full, TransferredOut, WithdrawalAdvised, Withdrawn, RemovedFromRoll or Deceased.</summary>
-    public required string Status { get; init; }
+    public required MemberStatus Status { get; init; }
 
-    public required string PreviousStatus { get; init; }
+    public required MemberStatus PreviousStatus { get; init; }
 
     public required DateOnly EffectiveOn { get; init; }
 

@@ -12,7 +12,7 @@ public sealed record OrganisationCreated : IntegrationEvent
     public required string Name { get; init; }
 
     /// <summary>PartyCommittee, GeneralBranch, Branch or PartyMassGroup.</summary>
-    public required string Kind { get; init; }
+    public required OrganisationKind Kind { get; init; }
 
     /// <summary>The economic cooperative of a party–mass group; null otherwise.</summary>
     public required string? EconomicCooperative { get; init; }

@@ -1,3 +1,5 @@
+using Lishui.Contracts.Membership;
+
 namespace Lishui.Contracts.Public;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed record MemberRegisteredV1
     public required Guid OrganisationId { get; init; }
 
     /// <summary>Probationary or Full.</summary>
-    public required string Status { get; init; }
+    public required MemberStatus Status { get; init; }
 
     public required int JoinedYear { get; init; }
 }
@@ -33,7 +35,7 @@ public sealed record OrganisationCreatedV1
     public required string Name { get; init; }
 
     /// <summary>PartyCommittee, GeneralBranch, Branch or PartyMassGroup.</summary>
-    public required string Kind { get; init; }
+    public required OrganisationKind Kind { get; init; }
 
     public required string? EconomicCooperative { get; init; }
 }

@@ -7,7 +7,7 @@ namespace Lishui.Architecture.Tests.Sample.Features.First
     /// <summary>A use case another slice (wrongly) calls.</summary>
     public static class FirstUseCase
     {
-        public static MemberRegistered Registered(Guid id) => new() { MemberId = id, Name = "样例", Status = "Full", JoinedOn = new DateOnly(2020, 7, 1) };
+        public static MemberRegistered Registered(Guid id) => new() { MemberId = id, Name = "样例", Status = MemberStatus.Full, JoinedOn = new DateOnly(2020, 7, 1) };
     }
 }
 

@@ -44,7 +44,7 @@ public class AssessmentApiFactory() : ServiceApiFactory<Program, AssessmentDbCon
             foreach (var name in names)
             {
                 var id = Guid.CreateVersion7();
-                await db.ApplyAsync(new MemberRegistered { MemberId = id, Name = name, Status = "Full", JoinedOn = new DateOnly(2010, 7, 1) }
+                await db.ApplyAsync(new MemberRegistered { MemberId = id, Name = name, Status = MemberStatus.Full, JoinedOn = new DateOnly(2010, 7, 1) }
                     .About(id, organisationId, 1, DateTimeOffset.UtcNow), CancellationToken.None);
                 ids.Add(id);
             }
@@ -60,7 +60,7 @@ public class AssessmentApiFactory() : ServiceApiFactory<Program, AssessmentDbCon
         var id = Guid.CreateVersion7();
         await WithDbAsync(async db =>
         {
-            await db.ApplyAsync(new OrganisationCreated { ParentId = parentId, Name = name, Kind = kind, EconomicCooperative = economicCooperative }
+            await db.ApplyAsync(new OrganisationCreated { ParentId = parentId, Name = name, Kind = Enum.Parse<OrganisationKind>(kind), EconomicCooperative = economicCooperative }
                 .About(id, id, 1, DateTimeOffset.UtcNow), CancellationToken.None);
             return await db.SaveChangesAsync();
         });

@@ -57,7 +57,7 @@ public sealed class AbsenceAndFullMarksTests : IAsyncLifetime
         db.Schemes.Add(scheme);
         foreach (var (member, name) in new[] { (diligent, "区志坚"), (absent, "麦丽华") })
         {
-            await db.ApplyAsync(new MemberRegistered { MemberId = member, Name = name, Status = "Full", JoinedOn = new DateOnly(2010, 7, 1) }
+            await db.ApplyAsync(new MemberRegistered { MemberId = member, Name = name, Status = MemberStatus.Full, JoinedOn = new DateOnly(2010, 7, 1) }
                 .About(member, organisation, 1, DateTimeOffset.UtcNow), CancellationToken.None);
         }
 

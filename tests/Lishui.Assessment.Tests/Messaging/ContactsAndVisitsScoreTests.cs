@@ -62,13 +62,13 @@ public sealed class ContactsAndVisitsScoreTests : IAsyncLifetime
             (gaobian, villageBranch, "高边党群小组", "PartyMassGroup"), (organBranch, town, "党建工作办党支部", "Branch"),
         })
         {
-            await db.ApplyAsync(new OrganisationCreated { ParentId = parent, Name = name, Kind = kind, EconomicCooperative = null }.About(id, id, 1, DateTimeOffset.UtcNow), default);
+            await db.ApplyAsync(new OrganisationCreated { ParentId = parent, Name = name, Kind = Enum.Parse<OrganisationKind>(kind), EconomicCooperative = null }.About(id, id, 1, DateTimeOffset.UtcNow), default);
             await db.SaveChangesAsync();
         }
 
         foreach (var (member, organisation, name) in new[] { (villageMember, gaobian, "黄永康"), (organMember, organBranch, "梁志明") })
         {
-            await db.ApplyAsync(new MemberRegistered { MemberId = member, Name = name, Status = "Full", JoinedOn = new DateOnly(2001, 7, 1) }
+            await db.ApplyAsync(new MemberRegistered { MemberId = member, Name = name, Status = MemberStatus.Full, JoinedOn = new DateOnly(2001, 7, 1) }
                 .About(member, organisation, 1, DateTimeOffset.UtcNow), default);
         }
 

@@ -33,7 +33,7 @@ public sealed class MemberStatusApiTests(MembershipApiFactory api) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(response.Headers.Location)).StatusCode);
 
         var published = await listener.ReceivedAsync(e => e.MemberId == member, because: "MemberStatusChanged should reach a subscriber");
-        Assert.Equal(("Full", "Probationary", new DateOnly(2026, 7, 1), true, 2L, branch),
+        Assert.Equal((MemberStatus.Full, MemberStatus.Probationary, new DateOnly(2026, 7, 1), true, 2L, branch),
             (published.Status, published.PreviousStatus, published.EffectiveOn, published.OnRoll, published.Sequence, published.OrganisationId));
     }
 

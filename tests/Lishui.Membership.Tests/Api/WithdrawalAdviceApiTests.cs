@@ -103,7 +103,7 @@ public sealed class WithdrawalAdviceApiTests(MembershipApiFactory api) : IClassF
         Assert.Equal(("Closed", decision, "上村党委会议"), (decided.GetProperty("status").GetString(), decided.GetProperty("decision").GetString(), decided.GetProperty("decidedBy").GetString()));
         Assert.Equal(status, (await client.GetFromJsonAsync<JsonElement>($"/members/{member}")).GetProperty("status").GetString());
         var published = await changed.ReceivedAsync(e => e.MemberId == member, because: "MemberStatusChanged should reach a subscriber");
-        Assert.Equal(("Full", status), (published.PreviousStatus, published.Status));
+        Assert.Equal((MemberStatus.Full, Enum.Parse<MemberStatus>(status)), (published.PreviousStatus, published.Status));
         var history = await client.GetFromJsonAsync<JsonElement>($"/members/{member}/status-changes");
         Assert.Equal("上村党委会议", history[0].GetProperty("decidedBy").GetString());
 

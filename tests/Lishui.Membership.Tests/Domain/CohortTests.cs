@@ -1,3 +1,4 @@
+using Lishui.Contracts.Membership;
 using Lishui.Membership.Domain;
 
 namespace Lishui.Membership.Tests.Domain;

@@ -1,3 +1,4 @@
+using Lishui.Contracts.Membership;
 using Lishui.Membership.Domain;
 using Lishui.Shared.Domain;
 

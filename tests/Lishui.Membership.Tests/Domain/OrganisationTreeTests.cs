@@ -1,3 +1,4 @@
+using Lishui.Contracts.Membership;
 using Lishui.Membership.Domain.Organisations;
 using Lishui.Shared.Domain;
 

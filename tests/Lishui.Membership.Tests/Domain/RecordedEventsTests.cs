@@ -25,7 +25,7 @@ public sealed class RecordedEventsTests
 
         var registered = Assert.IsType<MemberRegistered>(Assert.Single(member.DomainEvents));
         Assert.Equal((member.Id.Value, Hefeng.Id.Value, 1L, Now), (registered.AggregateId, registered.OrganisationId, registered.Sequence, registered.OccurredAt));
-        Assert.Equal(("张建国", "Full"), (registered.Name, registered.Status));
+        Assert.Equal(("张建国", MemberStatus.Full), (registered.Name, registered.Status));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class RecordedEventsTests
         Assert.Equal(["CommitteeMember", "Secretary"], revoked.Select(e => e.Role).Order());
         Assert.Equal([4L, 5L], revoked.Select(e => e.Sequence));
         var changed = Assert.IsType<MemberStatusChanged>(member.DomainEvents[2]);
-        Assert.Equal(("RemovedFromRoll", false, 6L), (changed.Status, changed.OnRoll, changed.Sequence));
+        Assert.Equal((MemberStatus.RemovedFromRoll, false, 6L), (changed.Status, changed.OnRoll, changed.Sequence));
         Assert.Equal(3, member.DomainEvents.Count);
         Assert.False(secretary.IsActive || committee.IsActive);
     }

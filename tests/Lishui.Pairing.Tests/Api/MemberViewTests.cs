@@ -16,17 +16,17 @@ public sealed class MemberViewTests(PairingApiFactory api) : IClassFixture<Pairi
         var member = Guid.CreateVersion7();
         var withdrawn = new MemberStatusChanged
         {
-            MemberId = member, Status = "Withdrawn", PreviousStatus = "Full", EffectiveOn = new DateOnly(2026, 11, 1), OnRoll = false,
+            MemberId = member, Status = MemberStatus.Withdrawn, PreviousStatus = MemberStatus.Full, EffectiveOn = new DateOnly(2026, 11, 1), OnRoll = false,
         }.About(member, organisation, 2, DateTimeOffset.UtcNow);
         await api.PublishAsync(withdrawn);
         await Task.Delay(300); // the change is now failing and being retried
 
-        await api.PublishAsync(new MemberRegistered { MemberId = member, Name = "迟到的党员", Status = "Full", JoinedOn = new DateOnly(2001, 7, 1) }
+        await api.PublishAsync(new MemberRegistered { MemberId = member, Name = "迟到的党员", Status = MemberStatus.Full, JoinedOn = new DateOnly(2001, 7, 1) }
             .About(member, organisation, 1, DateTimeOffset.UtcNow));
 
         var view = await Eventually.MatchAsync(
             () => api.WithDbAsync(db => db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.MemberId == member)),
-            m => m?.Status == "Withdrawn",
+            m => m?.Status == MemberStatus.Withdrawn,
             because: "the retried status change should apply once the registration is in");
         Assert.Equal(2, view!.Sequence);
         Assert.True(await api.WithDbAsync(db => db.Set<Lishui.Shared.Messaging.InboxMessage>().AnyAsync(m => m.MessageId == withdrawn.EventId)));

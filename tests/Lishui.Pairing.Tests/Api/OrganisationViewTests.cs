@@ -22,7 +22,7 @@ public sealed class OrganisationViewTests(PairingApiFactory api) : IClassFixture
         var town = Guid.CreateVersion7();
         var village = Guid.CreateVersion7();
         var otherParent = Guid.CreateVersion7();
-        await api.PublishAsync(At(new OrganisationCreated { ParentId = town, Name = "鹤峰村党委", Kind = "PartyCommittee", EconomicCooperative = null }, village, 1));
+        await api.PublishAsync(At(new OrganisationCreated { ParentId = town, Name = "鹤峰村党委", Kind = OrganisationKind.PartyCommittee, EconomicCooperative = null }, village, 1));
         await Eventually.MatchAsync(() => ViewAsync(village), o => o is not null, because: "OrganisationCreated should be applied");
 
         await api.PublishAsync(At(new OrganisationRenamed { Name = "鹤峰村党委（新）" }, village, 2));
@@ -40,7 +40,7 @@ public sealed class OrganisationViewTests(PairingApiFactory api) : IClassFixture
     {
         await api.StartedAsync();
         var id = Guid.CreateVersion7();
-        await api.PublishAsync(At(new OrganisationCreated { ParentId = null, Name = "旧名", Kind = "Branch", EconomicCooperative = null }, id, 1));
+        await api.PublishAsync(At(new OrganisationCreated { ParentId = null, Name = "旧名", Kind = OrganisationKind.Branch, EconomicCooperative = null }, id, 1));
         await Eventually.MatchAsync(() => ViewAsync(id), o => o is not null);
         await api.PublishAsync(At(new OrganisationRenamed { Name = "最新名称" }, id, 3));
         await Eventually.MatchAsync(() => ViewAsync(id), o => o!.Sequence == 3);
@@ -62,7 +62,7 @@ public sealed class OrganisationViewTests(PairingApiFactory api) : IClassFixture
         await api.PublishAsync(At(new OrganisationRenamed { Name = "更名后" }, id, 2));
         await Task.Delay(300); // the rename is now failing and being retried
 
-        await api.PublishAsync(At(new OrganisationCreated { ParentId = null, Name = "原名", Kind = "Branch", EconomicCooperative = null }, id, 1));
+        await api.PublishAsync(At(new OrganisationCreated { ParentId = null, Name = "原名", Kind = OrganisationKind.Branch, EconomicCooperative = null }, id, 1));
 
         var view = await Eventually.MatchAsync(() => ViewAsync(id), o => o?.Sequence == 2, because: "the retried rename should apply once the creation is in");
         Assert.Equal("更名后", view!.Name);

@@ -31,7 +31,7 @@ public class PairingApiFactory() : ServiceApiFactory<Program, PairingDbContext>(
         await WithDbAsync(async db =>
         {
             await db.ApplyAsync(
-                new OrganisationCreated { ParentId = parentId, Name = name, Kind = kind, EconomicCooperative = null }.About(id, id, 1, DateTimeOffset.UtcNow),
+                new OrganisationCreated { ParentId = parentId, Name = name, Kind = Enum.Parse<OrganisationKind>(kind), EconomicCooperative = null }.About(id, id, 1, DateTimeOffset.UtcNow),
                 CancellationToken.None);
             return await db.SaveChangesAsync();
         });
@@ -47,7 +47,7 @@ public class PairingApiFactory() : ServiceApiFactory<Program, PairingDbContext>(
             for (var i = 0; i < count; i++)
             {
                 await db.ApplyAsync(
-                    new MemberRegistered { MemberId = ids[i], Name = $"{namePrefix}{i + 1:00}", Status = status, JoinedOn = new DateOnly(2010, 7, 1) }
+                    new MemberRegistered { MemberId = ids[i], Name = $"{namePrefix}{i + 1:00}", Status = Enum.Parse<MemberStatus>(status), JoinedOn = new DateOnly(2010, 7, 1) }
                         .About(ids[i], organisationId, 1, DateTimeOffset.UtcNow),
                     CancellationToken.None);
             }

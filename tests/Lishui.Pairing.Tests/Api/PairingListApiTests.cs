@@ -46,7 +46,7 @@ public sealed class PairingListApiTests(PairingApiFactory api) : IClassFixture<P
         await api.WithDbAsync(async db =>
         {
             // Transferred out: Membership's newer event puts the member in another organisation.
-            await db.ApplyAsync(new MemberRegistered { MemberId = leaver, Name = "转出党员", Status = "Full", JoinedOn = new DateOnly(2010, 7, 1) }
+            await db.ApplyAsync(new MemberRegistered { MemberId = leaver, Name = "转出党员", Status = MemberStatus.Full, JoinedOn = new DateOnly(2010, 7, 1) }
                 .About(leaver, Guid.NewGuid(), 2, DateTimeOffset.UtcNow), CancellationToken.None);
             return await db.SaveChangesAsync();
         });

@@ -1,3 +1,4 @@
+using Lishui.Contracts.Membership;
 using Lishui.Pairing.Domain;
 
 namespace Lishui.Pairing.Tests.Domain;
@@ -6,7 +7,7 @@ namespace Lishui.Pairing.Tests.Domain;
 public sealed class PairingListPlannerTests
 {
     private static List<PairingCandidate> Members(int count, string status = "Full") =>
-        Enumerable.Range(0, count).Select(_ => new PairingCandidate(Guid.NewGuid(), status)).ToList();
+        Enumerable.Range(0, count).Select(_ => new PairingCandidate(Guid.NewGuid(), Enum.Parse<MemberStatus>(status))).ToList();
 
     private static IReadOnlyList<PlannedPair> Plan(List<PairingCandidate> organ, List<PairingCandidate> village, IEnumerable<PairingPin>? pins = null, IEnumerable<PlannedPair>? existing = null) =>
         PairingListPlanner.Plan(organ, village, pins ?? [], existing ?? []);
@@ -37,7 +38,7 @@ public sealed class PairingListPlannerTests
         var village = Members(86);
         var before = Plan(organ, village);
 
-        village.Add(new PairingCandidate(Guid.NewGuid(), "Full"));
+        village.Add(new PairingCandidate(Guid.NewGuid(), MemberStatus.Full));
         var after = Plan(organ, village, existing: before);
 
         Assert.Equal(0, PairingListPlanner.CountMoved(before, after));
@@ -70,7 +71,7 @@ public sealed class PairingListPlannerTests
         var village = Members(86);
         var before = Plan(organ, village);
 
-        var newcomer = new PairingCandidate(Guid.NewGuid(), "Full");
+        var newcomer = new PairingCandidate(Guid.NewGuid(), MemberStatus.Full);
         organ.Add(newcomer);
         var after = Plan(organ, village, existing: before);
 
@@ -124,7 +125,7 @@ public sealed class PairingListPlannerTests
     [Fact]
     public void Members_not_in_good_standing_are_left_off_the_list()
     {
-        var organ = Members(3).Append(new PairingCandidate(Guid.NewGuid(), "Withdrawn")).ToList();
+        var organ = Members(3).Append(new PairingCandidate(Guid.NewGuid(), MemberStatus.Withdrawn)).ToList();
         var village = Members(10).Concat(Members(2, "TransferredOut")).ToList();
 
         var pairs = Plan(organ, village);

@@ -13,7 +13,7 @@ public static class Events
     public static MemberRegistered MemberRegistered(DateTimeOffset at, Guid? member = null)
     {
         var id = member ?? Guid.CreateVersion7();
-        return new MemberRegistered { MemberId = id, Name = "陈丽华", Status = "Full", JoinedOn = new DateOnly(2019, 7, 1) }.About(id, Hefeng, 1, at);
+        return new MemberRegistered { MemberId = id, Name = "陈丽华", Status = MemberStatus.Full, JoinedOn = new DateOnly(2019, 7, 1) }.About(id, Hefeng, 1, at);
     }
 
     public static AssessmentNoticePublished NoticePublished(DateTimeOffset at)
@@ -36,6 +36,6 @@ public static class Events
     public static OrganisationCreated OrganisationCreated(DateTimeOffset at, string name)
     {
         var id = Guid.CreateVersion7();
-        return new OrganisationCreated { ParentId = Hefeng, Name = name, Kind = "PartyMassGroup", EconomicCooperative = name }.About(id, id, 1, at);
+        return new OrganisationCreated { ParentId = Hefeng, Name = name, Kind = OrganisationKind.PartyMassGroup, EconomicCooperative = name }.About(id, id, 1, at);
     }
 }

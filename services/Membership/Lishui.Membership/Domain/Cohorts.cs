@@ -1,3 +1,5 @@
+using Lishui.Contracts.Membership;
+
 namespace Lishui.Membership.Domain;
 
 /// <summary>新星燎原 / 银星闪耀: programmes a member falls into by dates, never by hand.</summary>

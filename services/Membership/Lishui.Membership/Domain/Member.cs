@@ -13,23 +13,6 @@ public enum Gender
     Male,
 }
 
-/// <summary>
-/// Where a member stands on the roll: 预备党员 → 正式党员 → 转出 / 劝退 → 退党 / 除名 / 去世.
-/// The legal moves between them are <see cref="MemberStatusTransitions"/>.
-/// </summary>
-public enum MemberStatus
-{
-    Probationary,
-    Full,
-
-    /// <summary>Transferred out of the town (组织关系转出); moves inside the town are transfers, not a status.</summary>
-    TransferredOut,
-    WithdrawalAdvised,
-    Withdrawn,
-    RemovedFromRoll,
-    Deceased,
-}
-
 /// <summary>A party member on the roll (党员名册) of one organisation.</summary>
 public sealed class Member : AggregateRoot
 {
@@ -62,7 +45,7 @@ public sealed class Member : AggregateRoot
     /// <summary>The date the member came to the current organisation (joining, or the last transfer).</summary>
     public DateOnly OrganisationSince { get; private set; }
 
-    public bool IsOnRoll => MemberStatusTransitions.IsOnRoll(Status);
+    public bool IsOnRoll => Status.IsOnRoll();
 
     /// <summary>The ID card number, sealed (AES-GCM); null only for members registered before it was required.</summary>
     public byte[]? IdNumberCipher { get; private set; }
@@ -117,7 +100,7 @@ public sealed class Member : AggregateRoot
         {
             MemberId = id.Value,
             Name = member.Name,
-            Status = member.Status.ToString(),
+            Status = member.Status,
             JoinedOn = joinedOn,
         }, now);
         return member;
@@ -131,7 +114,7 @@ public sealed class Member : AggregateRoot
     public MemberStatusChange ChangeStatus(
         MemberStatus status, DateOnly effectiveOn, string reason, string decidedBy, IEnumerable<RoleAssignment> activeRoles, DateTimeOffset now)
     {
-        if (!MemberStatusTransitions.IsOnRoll(status) || status == MemberStatus.WithdrawalAdvised)
+        if (!status.IsOnRoll() || status == MemberStatus.WithdrawalAdvised)
         {
             EndAllRoles(activeRoles, effectiveOn, decidedBy, now);
         }
@@ -153,8 +136,8 @@ public sealed class Member : AggregateRoot
         Record(new MemberStatusChanged
         {
             MemberId = Id.Value,
-            Status = status.ToString(),
-            PreviousStatus = previous.ToString(),
+            Status = status,
+            PreviousStatus = previous,
             EffectiveOn = effectiveOn,
             OnRoll = IsOnRoll,
         }, now);

@@ -1,3 +1,5 @@
+using Lishui.Contracts.Membership;
+
 namespace Lishui.Membership.Domain;
 
 /// <summary>One row of a member's status history: what changed, from when, why and on whose decision.</summary>
@@ -55,10 +57,6 @@ public static class MemberStatusTransitions
 
     public static IReadOnlyList<MemberStatus> From(MemberStatus from) =>
         Allowed.TryGetValue(from, out var targets) ? targets : [];
-
-    /// <summary>Still counted on the organisation's roll (advice to withdraw is not yet leaving).</summary>
-    public static bool IsOnRoll(MemberStatus status) =>
-        status is MemberStatus.Probationary or MemberStatus.Full or MemberStatus.WithdrawalAdvised;
 
     public static string Label(MemberStatus status) => status switch
     {

@@ -1,4 +1,5 @@
 using Lishui.Contracts.Assessment;
+using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.Organisations;

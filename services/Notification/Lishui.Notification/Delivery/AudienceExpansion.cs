@@ -1,3 +1,4 @@
+using Lishui.Contracts.Membership;
 using Lishui.Notification.Data;
 using Lishui.Notification.Domain.Delivery;
 using Lishui.Shared.Messaging;
@@ -12,8 +13,6 @@ namespace Lishui.Notification.Delivery;
 /// </summary>
 public sealed class AudienceExpansion(NotificationDbContext db, DispatchSteps steps, IOptions<DeliveryOptions> options)
 {
-    private static readonly string[] OnRoll = ["Probationary", "Full"];
-
     private DeliveryOptions Options => options.Value;
 
     public async Task ExpandAsync(Dispatch dispatch, DateTimeOffset now, CancellationToken ct)
@@ -72,6 +71,6 @@ public sealed class AudienceExpansion(NotificationDbContext db, DispatchSteps st
     private async Task<List<Guid>> MembersUnderAsync(Guid organisation, CancellationToken ct)
     {
         var subtree = await db.SubtreeAsync(organisation, ct);
-        return await db.Set<LocalMember>().Where(m => subtree.Contains(m.OrganisationId) && OnRoll.Contains(m.Status)).Select(m => m.MemberId).ToListAsync(ct);
+        return await db.Set<LocalMember>().Where(m => subtree.Contains(m.OrganisationId) && MemberStatuses.InGoodStanding.Contains(m.Status)).Select(m => m.MemberId).ToListAsync(ct);
     }
 }

@@ -1,13 +1,12 @@
+using Lishui.Contracts.Membership;
+
 namespace Lishui.Pairing.Domain;
 
 /// <summary>A member who could be on a pairing list; <see cref="Status"/> is the roll status from Membership.</summary>
-public sealed record PairingCandidate(Guid MemberId, string Status)
+public sealed record PairingCandidate(Guid MemberId, MemberStatus Status)
 {
-    /// <summary>
-    /// Only members on the roll in good standing are paired. An allow-list, so a status this
-    /// service does not know yet (withdrawn, transferred out, …) never puts someone on a list.
-    /// </summary>
-    public bool IsEligible => Status is "Full" or "Probationary";
+    /// <summary>Only members on the roll in good standing are paired (never withdrawn, transferred out, …).</summary>
+    public bool IsEligible => Status.IsInGoodStanding();
 }
 
 /// <summary>A pair the organisation's secretary fixed by hand.</summary>

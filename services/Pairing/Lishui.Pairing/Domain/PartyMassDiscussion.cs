@@ -1,16 +1,15 @@
+using Lishui.Contracts.Membership;
 using Lishui.Contracts.Pairing;
 using Lishui.Shared.Domain;
 
 namespace Lishui.Pairing.Domain;
 
 /// <summary>What a discussion needs to know of the organisation it is recorded for (null name = unknown).</summary>
-public sealed record DiscussionGroup(Guid Id, string? Name, string? Kind, bool IsClosed)
+public sealed record DiscussionGroup(Guid Id, string? Name, OrganisationKind? Kind, bool IsClosed)
 {
-    public const string PartyMassGroupKind = "PartyMassGroup";
-
     public bool IsKnown => Name is not null;
 
-    public bool IsPartyMassGroup => Kind == PartyMassGroupKind;
+    public bool IsPartyMassGroup => Kind == OrganisationKind.PartyMassGroup;
 }
 
 /// <summary>

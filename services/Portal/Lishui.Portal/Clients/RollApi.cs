@@ -1,15 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
+using Lishui.Contracts.Membership;
 
 namespace Lishui.Portal.Clients;
 
 /// <summary>A member on the roll as Membership shows them: ID number, phone and e-mail already masked by the service.</summary>
 public sealed record RollMember(
-    Guid Id, string Name, string Gender, DateOnly BirthDate, DateOnly JoinedOn, DateOnly? FullMemberOn, Guid OrganisationId, string Status,
+    Guid Id, string Name, string Gender, DateOnly BirthDate, DateOnly JoinedOn, DateOnly? FullMemberOn, Guid OrganisationId, MemberStatus Status,
     long Version, DateOnly StatusSince, bool OnRoll, DateOnly OrganisationSince, IReadOnlyList<string> Cohorts, IReadOnlyList<string> Roles,
     string? IdNumber, string? Phone, string? Email);
 
-public sealed record RollStatusChange(Guid Id, Guid MemberId, string PreviousStatus, string Status, DateOnly EffectiveOn, string Reason, string DecidedBy, DateTimeOffset RecordedAt);
+public sealed record RollStatusChange(Guid Id, Guid MemberId, MemberStatus PreviousStatus, MemberStatus Status, DateOnly EffectiveOn, string Reason, string DecidedBy, DateTimeOffset RecordedAt);
 
 public sealed record RollTransfer(Guid Id, Guid MemberId, Guid FromOrganisationId, Guid ToOrganisationId, DateOnly EffectiveOn, string Reason, string? DecidedBy, DateTimeOffset RecordedAt);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Lishui.Contracts.Membership;
 
 namespace Lishui.Portal.Clients;
 
@@ -20,7 +21,7 @@ public sealed record HouseholdOpinion(
 /// <summary>An answer the page does not read (it reloads the project instead).</summary>
 public sealed record JsonElementBox;
 
-public sealed record RosterMember(Guid MemberId, Guid OrganisationId, string Name, string Status);
+public sealed record RosterMember(Guid MemberId, Guid OrganisationId, string Name, MemberStatus Status);
 
 public sealed record RequestStepView(string From, string To, string DecidedBy, DateTimeOffset RecordedAt, string? Note);
 

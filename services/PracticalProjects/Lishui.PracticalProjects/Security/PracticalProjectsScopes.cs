@@ -1,3 +1,4 @@
+using Lishui.Contracts.Membership;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.EchoWall;
 using Lishui.PracticalProjects.Domain.Opinions;
@@ -89,7 +90,7 @@ public sealed class PracticalProjectsScopes(ProjectsDbContext db, IHttpContextAc
             return null;
         }
 
-        var organisation = await db.Set<LocalMember>().AsNoTracking().Where(m => m.MemberId == me && Features.Opinions.Visitors.ActiveStatuses.Contains(m.Status))
+        var organisation = await db.Set<LocalMember>().AsNoTracking().Where(m => m.MemberId == me && MemberStatuses.OnRoll.Contains(m.Status))
             .Select(m => (Guid?)m.OrganisationId).FirstOrDefaultAsync(ct);
         if (organisation is not { } own)
         {

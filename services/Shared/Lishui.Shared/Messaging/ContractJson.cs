@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
@@ -13,5 +15,24 @@ public static class ContractJson
 
         // Numbers are numbers on the wire: a contract never says "string or integer".
         NumberHandling = JsonNumberHandling.Strict,
+    };
+
+    /// <summary>
+    /// How a contract's JSON Schema is written. An enum field (a member status, an organisation kind)
+    /// is text on the wire and is published as a plain string, as it was before the contracts typed it:
+    /// a value added later stays an additive change, not a new version.
+    /// </summary>
+    public static readonly JsonSchemaExporterOptions SchemaExporterOptions = new()
+    {
+        TreatNullObliviousAsNonNullable = true,
+        TransformSchemaNode = (context, schema) =>
+        {
+            if (context.TypeInfo.Type is var type && (type.IsEnum || Nullable.GetUnderlyingType(type)?.IsEnum == true))
+            {
+                return new JsonObject { ["type"] = type.IsEnum ? "string" : new JsonArray("string", "null") };
+            }
+
+            return schema;
+        },
     };
 }

@@ -16,7 +16,7 @@ public sealed class LocalMember
 
     public required string Name { get; set; }
 
-    public required string Status { get; set; }
+    public required MemberStatus Status { get; set; }
 
     /// <summary>Sequence of the last registration or status change applied to name and status; older ones are ignored.</summary>
     public long Sequence { get; set; }

@@ -13,16 +13,13 @@ namespace Lishui.Shared.Messaging;
 /// </summary>
 public sealed class LocalOrganisation
 {
-    public const string PartyCommittee = "PartyCommittee";
-    public const string PartyMassGroup = "PartyMassGroup";
-
     public Guid OrganisationId { get; init; }
 
     public Guid? ParentId { get; set; }
 
     public required string Name { get; set; }
 
-    public required string Kind { get; set; }
+    public required OrganisationKind Kind { get; set; }
 
     /// <summary>The economic cooperative of a party–mass group (经济社); null otherwise.</summary>
     public string? EconomicCooperative { get; set; }

@@ -1,3 +1,4 @@
+using Lishui.Contracts.Membership;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Shared.Messaging;
@@ -16,7 +17,7 @@ public static class LocalVillages
         var all = await db.Set<LocalOrganisation>().AsNoTracking().Select(o => new { o.OrganisationId, o.ParentId, o.Name, o.Kind }).ToListAsync(ct);
         var byId = all.ToDictionary(o => o.OrganisationId);
         var withCommitteeBelow = new HashSet<Guid>();
-        foreach (var c in all.Where(o => o.Kind == LocalOrganisation.PartyCommittee))
+        foreach (var c in all.Where(o => o.Kind == OrganisationKind.PartyCommittee))
         {
             var up = c.ParentId;
             for (var depth = 0; up is { } id && byId.TryGetValue(id, out var above) && depth < 32; depth++, up = above.ParentId)
@@ -31,7 +32,7 @@ public static class LocalVillages
             var node = o;
             for (var depth = 0; node is not null && depth < 32; depth++)
             {
-                if (node.Kind == LocalOrganisation.PartyCommittee)
+                if (node.Kind == OrganisationKind.PartyCommittee)
                 {
                     if (!withCommitteeBelow.Contains(node.OrganisationId))
                     {

@@ -1,3 +1,4 @@
+using Lishui.Contracts.Membership;
 using Lishui.Shared.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Shared.Web;
 
-public sealed record LocalMemberResponse(Guid MemberId, Guid OrganisationId, string Name, string Status, long Sequence);
+public sealed record LocalMemberResponse(Guid MemberId, Guid OrganisationId, string Name, MemberStatus Status, long Sequence);
 
 public static class LocalMemberEndpoints
 {

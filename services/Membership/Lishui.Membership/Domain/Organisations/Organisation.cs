@@ -5,15 +5,6 @@ namespace Lishui.Membership.Domain.Organisations;
 
 public readonly record struct OrganisationId(Guid Value);
 
-/// <summary>党委 / 党总支 / 党支部 / 党群小组.</summary>
-public enum OrganisationKind
-{
-    PartyCommittee,
-    GeneralBranch,
-    Branch,
-    PartyMassGroup,
-}
-
 /// <summary>
 /// Which part of the town an organisation belongs to (the article's 村/社区, 机关, 教育系统, 公有资产系统
 /// and 两新 organisations), apart from its <see cref="OrganisationKind"/>: a village's party committee and an
@@ -136,7 +127,7 @@ public sealed class Organisation : AggregateRoot
         {
             ParentId = organisation.ParentId?.Value,
             Name = organisation.Name,
-            Kind = organisation.Kind.ToString(),
+            Kind = organisation.Kind,
             EconomicCooperative = organisation.EconomicCooperative,
             Sector = organisation.Sector?.ToString(),
         }, now);

@@ -1,3 +1,4 @@
+using Lishui.Contracts.Membership;
 using Lishui.Shared.Domain;
 
 namespace Lishui.Membership.Domain.Organisations;

@@ -1,3 +1,4 @@
+using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.PersonalData;

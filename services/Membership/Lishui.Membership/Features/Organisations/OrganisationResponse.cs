@@ -1,3 +1,4 @@
+using Lishui.Contracts.Membership;
 using Lishui.Membership.Domain.Organisations;
 
 namespace Lishui.Membership.Features.Organisations;

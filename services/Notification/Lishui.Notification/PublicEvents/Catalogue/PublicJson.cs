@@ -24,7 +24,7 @@ public static class PublicJson
     /// <summary>The data schema without <c>$schema</c>/<c>$id</c>, as the AsyncAPI document embeds it.</summary>
     public static JsonObject DataSchema(PublicEventType type)
     {
-        var schema = Options.GetJsonSchemaAsNode(type.DataType, new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true }).AsObject();
+        var schema = Options.GetJsonSchemaAsNode(type.DataType, Shared.Messaging.ContractJson.SchemaExporterOptions).AsObject();
         var ordered = new JsonObject
         {
             ["title"] = type.Type,

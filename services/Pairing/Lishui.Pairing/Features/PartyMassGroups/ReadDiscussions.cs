@@ -1,3 +1,4 @@
+using Lishui.Contracts.Membership;
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Security;
@@ -41,7 +42,7 @@ public static class ReadDiscussions
         Guid id, int? year, int? page, int? pageSize, PairingDbContext db, CancellationToken ct)
     {
         var (number, size, skip) = Paging.Normalise(page, pageSize);
-        if (await db.Organisations.AsNoTracking().Where(o => o.OrganisationId == id && o.Kind == DiscussionGroup.PartyMassGroupKind)
+        if (await db.Organisations.AsNoTracking().Where(o => o.OrganisationId == id && o.Kind == OrganisationKind.PartyMassGroup)
                 .Select(o => o.Name).FirstOrDefaultAsync(ct) is not { } groupName)
         {
             return Problems.NotFound("党群小组", "party–mass group");

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Lishui.Contracts.Membership;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Messaging;
@@ -14,9 +15,6 @@ namespace Lishui.PracticalProjects.Features.Opinions;
 /// </summary>
 public static class Visitors
 {
-    /// <summary>Member statuses (from Membership) of someone who can still visit households for the party.</summary>
-    public static readonly string[] ActiveStatuses = ["Probationary", "Full", "WithdrawalAdvised"];
-
     /// <summary>The member the visit is recorded under, or the 400/403 problem that says why not.</summary>
     public static async Task<Guid> ResolveAsync(
         ProjectsDbContext db, ClaimsPrincipal user, PracticalProjectsScopes scopes, Guid collectionId, Guid? visitedBy, CancellationToken ct)
@@ -43,7 +41,7 @@ public static class Visitors
             throw new RequestValidationException([new FieldError("visitedBy", "field.required", "请填写入户走访的党员（visitedBy）。", "Name the member who made the visit (visitedBy).")]);
         }
 
-        if (!await db.Set<LocalMember>().AnyAsync(m => m.MemberId == visitor && ActiveStatuses.Contains(m.Status), ct))
+        if (!await db.Set<LocalMember>().AnyAsync(m => m.MemberId == visitor && MemberStatuses.OnRoll.Contains(m.Status), ct))
         {
             throw new RequestValidationException([new FieldError("visitedBy", "opinion.visitor-unknown",
                 "走访人不在党员名册中（或尚未同步，或已不在册）。", "The visitor is not an active member on the roll (or not yet known here).")]);

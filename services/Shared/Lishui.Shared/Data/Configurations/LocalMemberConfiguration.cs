@@ -11,7 +11,7 @@ public sealed class LocalMemberConfiguration : IEntityTypeConfiguration<LocalMem
         e.ToTable("local_members");
         e.HasKey(x => x.MemberId);
         e.Property(x => x.Name).HasMaxLength(50);
-        e.Property(x => x.Status).HasMaxLength(30);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(30);
         e.HasIndex(x => x.OrganisationId);
     }
 }

@@ -11,7 +11,7 @@ public sealed class LocalOrganisationConfiguration : IEntityTypeConfiguration<Lo
         e.ToTable("local_organisations");
         e.HasKey(x => x.OrganisationId);
         e.Property(x => x.Name).HasMaxLength(100);
-        e.Property(x => x.Kind).HasMaxLength(30);
+        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
         e.Property(x => x.EconomicCooperative).HasMaxLength(100);
         e.HasIndex(x => x.ParentId);
     }
