@@ -35,8 +35,6 @@ public static class NotificationModule
             bus.AddConsumer<MemberRegisteredConsumer>();
             bus.AddConsumer<MemberRoleAssignedConsumer>();
             bus.AddConsumer<MemberRoleRevokedConsumer>();
-            bus.AddConsumer<OrganisationCreatedConsumer>();
-            bus.AddConsumer<OrganisationMovedConsumer>();
             bus.AddConsumer<StudySessionReminderDueConsumer>();
             bus.AddConsumer<StationingVisitReminderDueConsumer>();
             bus.AddConsumer<ContactOverdueConsumer>();
@@ -51,6 +49,7 @@ public static class NotificationModule
             bus.AddConsumer<ResidentRequestTurnedIntoProjectConsumer>();
             bus.AddConsumer<ProjectOverdueConsumer>();
             bus.AddLocalMemberView<NotificationDbContext>();
+            bus.AddLocalOrganisationView<NotificationDbContext>();
         });
         return builder;
     }

@@ -193,6 +193,18 @@ BEGIN
   PERFORM pg_notify('lishui_outbox', '');
   RETURN NULL;
 END $function$
+function CREATE OR REPLACE FUNCTION public.organisation_ancestors(start uuid)
+ RETURNS TABLE(organisation_id uuid, depth integer)
+ LANGUAGE sql
+ STABLE PARALLEL SAFE
+AS $function$
+    WITH RECURSIVE up(organisation_id, depth) AS (
+        SELECT start, 0
+        UNION ALL
+        SELECT o.parent_id, up.depth + 1 FROM local_organisations o JOIN up ON o.organisation_id = up.organisation_id
+        WHERE o.parent_id IS NOT NULL AND up.depth < 32)
+    SELECT organisation_id, depth FROM up
+$function$
 function CREATE OR REPLACE FUNCTION public.organisation_subtree(root uuid)
  RETURNS TABLE(organisation_id uuid)
  LANGUAGE sql

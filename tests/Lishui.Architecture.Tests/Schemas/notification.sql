@@ -82,10 +82,14 @@ column public.local_members.organisation_sequence bigint not null default 0
 column public.local_members.sequence bigint not null
 column public.local_members.status character varying(30) not null
 column public.local_members.updated_at timestamp with time zone not null
+column public.local_organisations.closed boolean not null
+column public.local_organisations.economic_cooperative character varying(100)
+column public.local_organisations.kind character varying(30) not null
 column public.local_organisations.name character varying(100) not null
 column public.local_organisations.organisation_id uuid not null
 column public.local_organisations.parent_id uuid
 column public.local_organisations.sequence bigint not null
+column public.local_organisations.updated_at timestamp with time zone not null
 column public.message_templates.body character varying(2000) not null
 column public.message_templates.changed_at timestamp with time zone not null
 column public.message_templates.changed_by character varying(100) not null
@@ -263,6 +267,29 @@ BEGIN
   PERFORM pg_notify('lishui_outbox', '');
   RETURN NULL;
 END $function$
+function CREATE OR REPLACE FUNCTION public.organisation_ancestors(start uuid)
+ RETURNS TABLE(organisation_id uuid, depth integer)
+ LANGUAGE sql
+ STABLE PARALLEL SAFE
+AS $function$
+    WITH RECURSIVE up(organisation_id, depth) AS (
+        SELECT start, 0
+        UNION ALL
+        SELECT o.parent_id, up.depth + 1 FROM local_organisations o JOIN up ON o.organisation_id = up.organisation_id
+        WHERE o.parent_id IS NOT NULL AND up.depth < 32)
+    SELECT organisation_id, depth FROM up
+$function$
+function CREATE OR REPLACE FUNCTION public.organisation_subtree(root uuid)
+ RETURNS TABLE(organisation_id uuid)
+ LANGUAGE sql
+ STABLE PARALLEL SAFE
+AS $function$
+    WITH RECURSIVE tree(organisation_id) AS (
+        SELECT root
+        UNION
+        SELECT o.organisation_id FROM local_organisations o JOIN tree t ON o.parent_id = t.organisation_id)
+    SELECT organisation_id FROM tree
+$function$
 function CREATE OR REPLACE FUNCTION public_events.archive_append_only()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -301,6 +328,7 @@ index CREATE INDEX "IX_dispatches_recipient_id_status" ON public.dispatches USIN
 index CREATE INDEX "IX_dispatches_status_due_at" ON public.dispatches USING btree (status, due_at)
 index CREATE INDEX "IX_local_member_roles_organisation_id_role" ON public.local_member_roles USING btree (organisation_id, role)
 index CREATE INDEX "IX_local_members_organisation_id" ON public.local_members USING btree (organisation_id)
+index CREATE INDEX "IX_local_organisations_parent_id" ON public.local_organisations USING btree (parent_id)
 index CREATE INDEX "IX_notifications_recipient_id_created_at" ON public.notifications USING btree (recipient_id, created_at)
 index CREATE INDEX "IX_replays_subscriber_id_requested_at" ON public_events.replays USING btree (subscriber_id, requested_at)
 index CREATE INDEX "IX_subscriber_notices_subscriber_id_created_at" ON public_events.subscriber_notices USING btree (subscriber_id, created_at)

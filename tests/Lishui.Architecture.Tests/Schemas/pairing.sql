@@ -232,6 +232,29 @@ BEGIN
   PERFORM pg_notify('lishui_outbox', '');
   RETURN NULL;
 END $function$
+function CREATE OR REPLACE FUNCTION public.organisation_ancestors(start uuid)
+ RETURNS TABLE(organisation_id uuid, depth integer)
+ LANGUAGE sql
+ STABLE PARALLEL SAFE
+AS $function$
+    WITH RECURSIVE up(organisation_id, depth) AS (
+        SELECT start, 0
+        UNION ALL
+        SELECT o.parent_id, up.depth + 1 FROM local_organisations o JOIN up ON o.organisation_id = up.organisation_id
+        WHERE o.parent_id IS NOT NULL AND up.depth < 32)
+    SELECT organisation_id, depth FROM up
+$function$
+function CREATE OR REPLACE FUNCTION public.organisation_subtree(root uuid)
+ RETURNS TABLE(organisation_id uuid)
+ LANGUAGE sql
+ STABLE PARALLEL SAFE
+AS $function$
+    WITH RECURSIVE tree(organisation_id) AS (
+        SELECT root
+        UNION
+        SELECT o.organisation_id FROM local_organisations o JOIN tree t ON o.parent_id = t.organisation_id)
+    SELECT organisation_id FROM tree
+$function$
 index CREATE INDEX "IX_audit_entries_actor" ON public.audit_entries USING btree (actor)
 index CREATE INDEX "IX_audit_entries_occurred_at" ON public.audit_entries USING btree (occurred_at)
 index CREATE INDEX "IX_contact_logs_member_pair_id_contacted_on" ON public.contact_logs USING btree (member_pair_id, contacted_on)

@@ -32,6 +32,7 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     {
         model.AddMessagingTables();
         model.AddLocalMemberView();
+        model.AddLocalOrganisationView();
         model.AddAuditTable();
         base.OnModelCreating(model);
     }

@@ -20,15 +20,11 @@ internal static class ParkedDispatches
     /// </summary>
     public static Task WakeForMemberAsync(NotificationDbContext db, Guid memberId, Guid organisationId, DateTimeOffset now, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""
-            WITH RECURSIVE up AS (
-              SELECT organisation_id AS id, parent_id AS parent, 0 AS depth FROM local_organisations WHERE organisation_id = {organisationId}
-              UNION ALL
-              SELECT o.organisation_id, o.parent_id, up.depth + 1 FROM local_organisations o JOIN up ON o.organisation_id = up.parent WHERE up.depth < 50)
             UPDATE dispatches SET due_at = {now}
             WHERE status = 'Parked' AND (
               recipient_id = {memberId} OR subject_member_id = {memberId}
               OR EXISTS (SELECT 1 FROM jsonb_each_text(name_refs) r WHERE r.value = {memberId.ToString()})
-              OR (audience = 'OrganisationMembers' AND (audience_organisation_id = {organisationId} OR audience_organisation_id IN (SELECT id FROM up))))
+              OR (audience = 'OrganisationMembers' AND audience_organisation_id IN (SELECT organisation_id FROM organisation_ancestors({organisationId}))))
             """, ct);
 
     /// <summary>
@@ -37,10 +33,7 @@ internal static class ParkedDispatches
     /// </summary>
     public static Task WakeForOfficeAsync(NotificationDbContext db, Guid organisationId, DateTimeOffset now, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""
-            WITH RECURSIVE down(id, depth) AS (
-              SELECT {organisationId}::uuid, 0
-              UNION ALL
-              SELECT o.organisation_id, down.depth + 1 FROM local_organisations o JOIN down ON o.parent_id = down.id WHERE down.depth < 50)
+            WITH down AS (SELECT organisation_id AS id FROM organisation_subtree({organisationId}))
             UPDATE dispatches SET due_at = {now}
             WHERE status = 'Parked' AND (
               (audience = 'Committee' AND (audience_organisation_id = {organisationId}
@@ -66,17 +59,4 @@ public sealed class MemberRoleRevokedConsumer(NotificationDbContext db)
 {
     protected override Task HandleAsync(MemberRoleRevoked message, CancellationToken ct) =>
         Db.ApplyAsync(message.MemberId, message.OrganisationId, message.Role, false, message.Sequence, message.OccurredAt, ct);
-}
-
-/// <summary>Keeps the local organisation tree current (to reach every member under an organisation).</summary>
-public sealed class OrganisationCreatedConsumer(NotificationDbContext db)
-    : IdempotentConsumer<OrganisationCreated, NotificationDbContext>(db)
-{
-    protected override Task HandleAsync(OrganisationCreated message, CancellationToken ct) => Db.ApplyAsync(message, ct);
-}
-
-public sealed class OrganisationMovedConsumer(NotificationDbContext db)
-    : IdempotentConsumer<OrganisationMoved, NotificationDbContext>(db)
-{
-    protected override Task HandleAsync(OrganisationMoved message, CancellationToken ct) => Db.ApplyAsync(message, ct);
 }

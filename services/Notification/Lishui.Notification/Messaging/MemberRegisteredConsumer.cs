@@ -71,7 +71,7 @@ public sealed class MemberRegisteredConsumer(NotificationDbContext db, ITemplate
         // The same effects as HandleAsync; see the remarks. The organisation the wake-up starts from is
         // the one the view holds after the registration is applied, as there.
         var outcome = await Db.Database.SqlQuery<string>($"""
-            WITH RECURSIVE
+            WITH
             known AS (
               SELECT 1 FROM local_members WHERE member_id = {e.MemberId} AND sequence >= {e.Sequence}),
             chosen AS (
@@ -101,17 +101,12 @@ public sealed class MemberRegisteredConsumer(NotificationDbContext db, ITemplate
               RETURNING id),
             organisation AS (
               SELECT COALESCE((SELECT organisation_id FROM member), {e.OrganisationId}) AS id),
-            up AS (
-              SELECT o.organisation_id AS id, o.parent_id AS parent, 0 AS depth
-              FROM local_organisations o WHERE o.organisation_id = (SELECT id FROM organisation)
-              UNION ALL
-              SELECT o.organisation_id, o.parent_id, up.depth + 1 FROM local_organisations o JOIN up ON o.organisation_id = up.parent WHERE up.depth < 50),
             wake AS (
               UPDATE dispatches SET due_at = {now}
               WHERE EXISTS (SELECT 1 FROM inbox) AND status = 'Parked' AND (
                 recipient_id = {e.MemberId} OR subject_member_id = {e.MemberId}
                 OR EXISTS (SELECT 1 FROM jsonb_each_text(name_refs) r WHERE r.value = {memberText})
-                OR (audience = 'OrganisationMembers' AND (audience_organisation_id = (SELECT id FROM organisation) OR audience_organisation_id IN (SELECT id FROM up))))
+                OR (audience = 'OrganisationMembers' AND audience_organisation_id IN (SELECT organisation_id FROM organisation_ancestors((SELECT id FROM organisation)))))
               RETURNING 1)
             SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM chosen) THEN 'General'
                         WHEN EXISTS (SELECT 1 FROM welcome) THEN 'Done'

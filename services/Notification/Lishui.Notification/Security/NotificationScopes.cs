@@ -41,7 +41,7 @@ public sealed class NotificationScopes(NotificationDbContext db) : IScopeLookup
             : null;
 
     private Task<ResourceScope?> OfOrganisationAsync(Guid organisationId, Guid? memberId, CancellationToken ct) =>
-        db.ScopeOfOrganisationAsync("local_organisations", "organisation_id", "parent_id", organisationId, memberId, ct);
+        db.ScopeOfLocalOrganisationAsync(organisationId, memberId, ct);
 
     // A member whose organisation's event has not arrived yet still owns their inbox (the chain is just theirs).
     private async Task<ResourceScope?> OfMemberOrganisationAsync(Guid organisationId, Guid memberId, CancellationToken ct) =>

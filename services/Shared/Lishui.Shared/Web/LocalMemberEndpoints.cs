@@ -33,7 +33,7 @@ public static class LocalMemberEndpoints
         var query = db.Set<LocalMember>().AsNoTracking();
         if (organisationId is { } org)
         {
-            var subtree = await SubtreeAsync(db, org, ct);
+            var subtree = await db.SubtreeAsync(org, ct);
             query = query.Where(m => subtree.Contains(m.OrganisationId));
         }
 
@@ -43,19 +43,4 @@ public static class LocalMemberEndpoints
             .ToListAsync(ct);
         return new Page<LocalMemberResponse>(items, number, size, total);
     }
-
-    /// <summary>
-    /// The organisation and every one below it in the service's local tree (<c>local_organisations</c>,
-    /// which each service keeps under the same name and columns); just the organisation when the tree
-    /// does not know it yet.
-    /// </summary>
-    private static Task<List<Guid>> SubtreeAsync(DbContext db, Guid root, CancellationToken ct) =>
-        db.Database.SqlQuery<Guid>($"""
-            WITH RECURSIVE down(id, depth) AS (
-                SELECT {root}::uuid, 0
-                UNION ALL
-                SELECT o.organisation_id, down.depth + 1 FROM local_organisations o JOIN down ON o.parent_id = down.id
-                WHERE down.depth < 32)
-            SELECT DISTINCT id AS "Value" FROM down
-            """).ToListAsync(ct);
 }

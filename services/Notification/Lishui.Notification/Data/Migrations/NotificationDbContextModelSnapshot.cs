@@ -22,32 +22,6 @@ namespace Lishui.Notification.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Lishui.Notification.Data.LocalOrganisation", b =>
-                {
-                    b.Property<Guid>("OrganisationId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("organisation_id");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name");
-
-                    b.Property<Guid?>("ParentId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("parent_id");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence");
-
-                    b.HasKey("OrganisationId");
-
-                    b.ToTable("local_organisations", (string)null);
-                });
-
             modelBuilder.Entity("Lishui.Notification.Data.LocalRole", b =>
                 {
                     b.Property<Guid>("MemberId")
@@ -544,6 +518,53 @@ namespace Lishui.Notification.Data.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("local_members", (string)null);
+                });
+
+            modelBuilder.Entity("Lishui.Shared.Messaging.LocalOrganisation", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("closed");
+
+                    b.Property<string>("EconomicCooperative")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("economic_cooperative");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("OrganisationId");
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("local_organisations", (string)null);
                 });
 
             modelBuilder.Entity("Lishui.Shared.Messaging.OutboxMessage", b =>
