@@ -123,24 +123,12 @@ public static class MessagingRegistration
         });
     }
 
-    /// <summary>A consumer of <c>Batch&lt;T&gt;</c> with the platform's batch settings (<see cref="ConsumerBatchOptions.From"/>).</summary>
+    /// <summary>A consumer of <c>Batch&lt;T&gt;</c> with the platform's batch settings, configured by <see cref="BatchConsumerDefinition{TConsumer}"/>.</summary>
     public static void AddBatchConsumer<TConsumer>(this IBusRegistrationConfigurator bus, ConsumerBatchOptions batch)
         where TConsumer : class, IConsumer
     {
-        // Prefetch and concurrency for the batches being applied and as many full ones behind them.
-        // With room for one, the next batch could only fill from what the broker sent after the ack,
-        // and under load it closed (TimeLimit) at about a quarter of MessageLimit.
-        var room = 2 * batch.MessageLimit * batch.ConcurrencyLimit;
-        bus.AddConsumer<TConsumer>(c => c.Options<BatchOptions>(o => o
-            .SetMessageLimit(batch.MessageLimit)
-            .SetTimeLimit(batch.TimeLimit)
-            .SetTimeLimitStart(BatchTimeLimitStart.FromLast)
-            .SetConcurrencyLimit(batch.ConcurrencyLimit)))
-            .Endpoint(e =>
-            {
-                e.ConcurrentMessageLimit = room;
-                e.PrefetchCount = room;
-            });
+        bus.AddSingleton(new BatchConsumerSettings<TConsumer>(batch));
+        bus.AddConsumer<TConsumer, BatchConsumerDefinition<TConsumer>>();
     }
 
     /// <summary>Short, growing and spread out, so the messages that collided do not collide again in step.</summary>
