@@ -43,7 +43,7 @@ public sealed class OutboxAndInboxTests(MessagingFixture fixture) : IAsyncLifeti
         var effects = await service.EffectsEventuallyAsync(1);
 
         Assert.Equal(registered.EventId, Assert.Single(effects).EventId);
-        Assert.Equal(0, await CountOutboxAsync());
+        await ServiceHost.OutboxEmptiesAsync(database);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class OutboxAndInboxTests(MessagingFixture fixture) : IAsyncLifeti
         Assert.Equal(1, await CountOutboxAsync());
         await using var service = await ServiceHost.StartAsync(database, Infra.RabbitMq, prefix);
         Assert.Single(await service.EffectsEventuallyAsync(1));
-        Assert.Equal(0, await CountOutboxAsync());
+        await ServiceHost.OutboxEmptiesAsync(database);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class OutboxAndInboxTests(MessagingFixture fixture) : IAsyncLifeti
         Assert.Equal(healthy.EventId, Assert.Single(effects).EventId);
         var inError = await Eventually.MatchAsync(() => Infra.CountMessagesAsync(service.ErrorQueue), n => n == 1, because: "the poison message should be in _error");
         Assert.Equal(1u, inError);
-        Assert.Equal(0, await CountOutboxAsync());
+        await ServiceHost.OutboxEmptiesAsync(database);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class OutboxAndInboxTests(MessagingFixture fixture) : IAsyncLifeti
         var inbox = await first.WithDbAsync(db => db.Set<InboxMessage>().CountAsync());
         Assert.Equal(events.Count, inbox);
         Assert.Equal(events.Select(e => e.EventId).Order(), effects.Select(e => e.EventId).Order());
-        Assert.Equal(0, await CountOutboxAsync());
+        await ServiceHost.OutboxEmptiesAsync(database);
     }
 
     [Fact]

@@ -120,6 +120,13 @@ public sealed class ServiceHost : IAsyncDisposable
         return await db.Set<OutboxMessage>().CountAsync();
     }
 
+    /// <summary>
+    /// Waits for the outbox to empty. The relay deletes its rows in the transaction that claimed them, after
+    /// the broker's confirms, so a consumer may see an event a moment before its row is gone.
+    /// </summary>
+    public static Task OutboxEmptiesAsync(string database) =>
+        Eventually.MatchAsync(() => CountOutboxAsync(database), n => n == 0, TimeSpan.FromSeconds(15), "the relay deletes every confirmed row");
+
     /// <summary>The consumer's effects, once there are at least <paramref name="count"/>.</summary>
     public Task<List<Effect>> EffectsEventuallyAsync(int count) =>
         Eventually.MatchAsync(
