@@ -94,16 +94,31 @@ run_up() { # LABEL CHECKOUT
   report "$label" "$timings" "$dir/artifacts/up/apphost.log"
 }
 
-# Memory of everything up.sh started (its session: up.sh runs under setsid), once the platform is up:
-# RSS summed (counts shared pages once per process) and PSS (shares them out), from /proc.
+# Memory of everything up.sh started, once the platform is up: RSS summed (counts shared pages once
+# per process) and PSS (shares them out), from /proc. The app host's orchestrator (dcp) leaves the
+# process tree (its parent is init), so its tree counts too: it names the app host in `--monitor PID`.
 stack_memory() { # LABEL
   local pid rss=0 pss=0 n=0 kb
-  for pid in $(ps -e -o pid=,sid= | awk -v sid="$UP_PID" '$2 == sid { print $1 }'); do
+  for pid in $(stack_pids "$UP_PID"); do
     kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2> /dev/null || true); rss=$(( rss + ${kb:-0} ))
     kb=$(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup" 2> /dev/null || true); pss=$(( pss + ${kb:-0} ))
     n=$(( n + 1 ))
   done
   SUMMARY+=("$1: whole stack once up: $n processes, RSS $(( rss / 1024 )) MB summed, PSS $(( pss / 1024 )) MB")
+}
+
+# ROOT and its descendants, and the trees of the processes started with `--monitor <one of them>`.
+stack_pids() { # ROOT
+  ps -e -o pid=,ppid=,args= | awk -v root="$1" '
+    { parent[$1] = $2; for (i = 3; i < NF; i++) if ($i == "--monitor") monitor[$1] = $(i + 1) }
+    END {
+      in_stack[root] = 1
+      do {
+        grew = 0
+        for (p in parent) if (!(p in in_stack) && ((parent[p] in in_stack) || ((p in monitor) && (monitor[p] in in_stack)))) { in_stack[p] = 1; grew = 1 }
+      } while (grew)
+      for (p in in_stack) print p
+    }'
 }
 
 report() { # LABEL TIMINGS APPHOST_LOG
