@@ -14,6 +14,7 @@ public static class DevIdentity
         this IDistributedApplicationBuilder builder, IResourceBuilder<IResourceWithConnectionString> database)
     {
         var identity = builder.AddProject<Projects.Lishui_DevIdentity>(ResourceName)
+            .WithBuiltAssembly()
             .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
             // Its keys and the demo accounts the seed writes live in the app host's state folder.
             .WithEnvironment("DevIdentity__StateDir", Path.GetFullPath(builder.Configuration["Infra:StateDir"] ?? Path.Combine(builder.AppHostDirectory, ".infra")))
@@ -32,12 +33,14 @@ public static class DevIdentity
         return identity;
     }
 
-    /// <summary>A service accepts the provider's tokens (its signing keys from its metadata), besides the development key.</summary>
+    /// <summary>
+    /// A service accepts the provider's tokens (its signing keys from its metadata), besides the
+    /// development key. It reads the metadata at the first such token, so it need not wait for the provider.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WithDevIdentity(this IResourceBuilder<ProjectResource> service, IResourceBuilder<ProjectResource> identity) =>
         service
             .WithEnvironment("Authentication__Schemes__Bearer__Authority", identity.GetEndpoint("http"))
-            .WithEnvironment("Authentication__Schemes__Bearer__RequireHttpsMetadata", "false")
-            .WaitFor(identity);
+            .WithEnvironment("Authentication__Schemes__Bearer__RequireHttpsMetadata", "false");
 
     /// <summary>The portal signs people in at the provider (authorization code + PKCE) as the confidential client.</summary>
     public static IResourceBuilder<ProjectResource> WithDevIdentitySignIn(this IResourceBuilder<ProjectResource> portal, IResourceBuilder<ProjectResource> identity)

@@ -30,11 +30,14 @@ public static class PlatformServices
             .WithEnvironment(Environment, builder.Environment.EnvironmentName)
             .WithReference(database).WaitFor(database);
 
+        // Not waiting for RabbitMQ: the broker takes seconds to boot, and the service spends them
+        // starting (JIT, EF model, routes). The bus connects when the broker is up, retrying, and
+        // /health reports the service ready only then.
         var service = builder.AddProject<TProject>(name)
             .WithBuiltAssembly()
             .WithEnvironment(Environment, builder.Environment.EnvironmentName)
             .WithDevelopmentTokens(builder)
-            .WithReference(messaging).WaitFor(messaging)
+            .WithReference(messaging)
             .WithReference(database).WaitFor(database)
             .WaitForCompletion(migrations);
         migrations.WithParentRelationship(service);
@@ -43,7 +46,8 @@ public static class PlatformServices
     }
 
     /// <summary>
-    /// The portal: no database, no broker; it calls the services by name, so it starts once they are healthy.
+    /// The portal: no database, no broker; it calls the services by name when a page is asked for, so
+    /// it starts beside them instead of after them (up.sh prints its address once all are healthy).
     /// It signs its own calls with the development key, as the services' callers do locally.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddPortal(
@@ -55,7 +59,7 @@ public static class PlatformServices
             .WithDevelopmentTokens(builder);
         foreach (var service in services)
         {
-            portal.WithReference(service).WaitFor(service);
+            portal.WithReference(service);
         }
 
         // No proxy in front: the provider sends a sign-in back to the address the portal was registered
