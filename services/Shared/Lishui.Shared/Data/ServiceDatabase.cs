@@ -28,6 +28,7 @@ public static class ServiceDatabase
         builder.Services.AddDbContext<TDbContext>((services, o) => o.UseNpgsql(connectionString)
             .AddInterceptors(DomainEventsToOutbox.Instance, new AuditInterceptor(services.GetRequiredService<IHttpContextAccessor>(), services.GetService<TimeProvider>() ?? TimeProvider.System), UtcTimestamps.Instance));
         builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>("database", tags: ["ready"]);
+        builder.Services.AddHostedService<DatabaseWarmup<TDbContext>>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
