@@ -84,7 +84,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         // Probes carry no token: health answers anyone (it reveals only healthy/unhealthy).
-        app.MapHealthChecks(HealthPath).AllowAnonymous();
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = StartupReport.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") }).AllowAnonymous();
         return app;
     }

@@ -9,7 +9,11 @@ public static class EmptyApi
     public static async Task<int> RunAsync()
     {
         var app = WebApplication.CreateBuilder().Build();
-        app.MapGet("/health", () => "Healthy");
+        app.MapGet("/health", (IServiceProvider services) =>
+        {
+            StartupReport.LogOnce(services);
+            return "Healthy";
+        });
         await app.RunAsync();
         return 0;
     }

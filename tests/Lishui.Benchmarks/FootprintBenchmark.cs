@@ -39,7 +39,7 @@ public static class FootprintBenchmark
             .Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1]);
 
         var rows = new List<string>();
-        var floorEnv = new Dictionary<string, string>(RuntimeSettingsOf(Dll("Membership")));
+        var floorEnv = new Dictionary<string, string>(RuntimeSettingsOf(Dll("Membership"))) { [StartupLog] = "Information" };
         foreach (var (k, v) in extra)
         {
             floorEnv[k] = v;
@@ -50,8 +50,8 @@ public static class FootprintBenchmark
         {
             var ready = await floor.StartAsync(TimeSpan.FromMinutes(3));
             await Task.Delay(idle, ct);
-            var row = $"{"(floor: empty API)",-18} {ready.TotalMilliseconds,12:F0} {floor.RssBytes() / 1024.0 / 1024.0,12:F1} {MemoryProfile.Of(floor.Pid!.Value)}";
-            Console.WriteLine(row + $"   (load {LoadAverage.Read()}; {string.Join(' ', floorEnv.Select(e => $"{e.Key}={e.Value}"))})");
+            var row = $"{"(floor: empty API)",-18} {ready.TotalMilliseconds,12:F0} {await StartCostAsync(Path.Combine(work, "floor.log")),26} {floor.RssBytes() / 1024.0 / 1024.0,12:F1} {MemoryProfile.Of(floor.Pid!.Value)}";
+            Console.WriteLine(row + $"   (load {LoadAverage.Read()}; {string.Join(' ', floorEnv.Where(e => e.Key != StartupLog).Select(e => $"{e.Key}={e.Value}"))})");
             rows.Add(row);
         }
 
@@ -65,6 +65,7 @@ public static class FootprintBenchmark
                     [$"ConnectionStrings__{connectionName}"] = database,
                     ["ConnectionStrings__messaging"] = rabbit.Uri.ToString(),
                     ["Logging__LogLevel__Default"] = "Warning",
+                    [StartupLog] = "Information",
                     // Membership encrypts personal data and refuses to start without a key (from the secret store in production).
                     ["PersonalData__EncryptionKey"] = LatencyBenchmark.RandomKey(),
                     ["PersonalData__HashKey"] = LatencyBenchmark.RandomKey(),
@@ -79,7 +80,7 @@ public static class FootprintBenchmark
                 var ready = await process.StartAsync(TimeSpan.FromMinutes(3));
                 await Task.Delay(idle, ct);
                 var rss = process.RssBytes();
-                var row = $"{service,-18} {ready.TotalMilliseconds,12:F0} {rss / 1024.0 / 1024.0,12:F1} {MemoryProfile.Of(process.Pid!.Value)}";
+                var row = $"{service,-18} {ready.TotalMilliseconds,12:F0} {await StartCostAsync(Path.Combine(work, $"{service}.log")),26} {rss / 1024.0 / 1024.0,12:F1} {MemoryProfile.Of(process.Pid!.Value)}";
                 Console.WriteLine(row + $"   (load {LoadAverage.Read()})");
                 rows.Add(row);
             }
@@ -92,12 +93,37 @@ public static class FootprintBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{"service",-18} {"ready (ms)",12} {"idle RSS MB",12} {MemoryProfile.Header}");
-        Console.WriteLine(new string('-', 110));
+        Console.WriteLine($"{"service",-18} {"ready (ms)",12} {"CPU / JIT ms (methods)",26} {"idle RSS MB",12} {MemoryProfile.Header}");
+        Console.WriteLine(new string('-', 137));
         rows.ForEach(Console.WriteLine);
         Console.WriteLine($"(cold start = process start to /health 200; RSS after {idle.TotalSeconds:F0} s idle; whole-stack time: deploy/local/up.sh)");
+        Console.WriteLine("(CPU / JIT: the process's CPU time until its first healthy answer, and the JIT compiler's share of it, as the process logs it)");
         Console.WriteLine("(RSS by mapping, from /proc/PID/smaps: managed assemblies and how many, native libraries, JIT-compiled code, anonymous = GC heap + native heap + stacks)");
         return 0;
+    }
+
+    // The one line each process logs at its first healthy answer (StartupReport in ServiceDefaults).
+    private const string StartupLog = "Logging__LogLevel__" + StartupReport.Category;
+
+    private static readonly System.Text.RegularExpressions.Regex ReadyLine =
+        new(@"CPU (\d+) ms, of it JIT (\d+) ms for (\d+) methods", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>"CPU / JIT (methods)" from the process's startup line; the console logger writes it a moment after the answer.</summary>
+    private static async Task<string> StartCostAsync(string logFile)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var text = File.Exists(logFile) ? await File.ReadAllTextAsync(logFile) : string.Empty;
+            var match = ReadyLine.Match(text);
+            if (match.Success)
+            {
+                return $"{match.Groups[1].Value} / {match.Groups[2].Value} ({match.Groups[3].Value})";
+            }
+
+            await Task.Delay(100);
+        }
+
+        return "(not logged)";
     }
 
     /// <summary>The GC and JIT settings of a built service (its runtimeconfig.json) as the environment variables that set them.</summary>
