@@ -110,7 +110,7 @@ public static class LatencyBenchmark
             var answered = new ConcurrentDictionary<Guid, long>();
             ConcurrentDictionary<Guid, long> warm;
             (TimeSpan Process, TimeSpan Machine, TimeSpan Elapsed) spent;
-            (TimeSpan Cpu, int Servers) stack;
+            (TimeSpan Cpu, int Servers, IReadOnlyDictionary<int, TimeSpan> Parts) stack;
             StatementCount? statements = null;
             try
             {
@@ -134,7 +134,8 @@ public static class LatencyBenchmark
                 }
 
                 spent = cpu.Read();
-                stack = (stackCpu.Read(), stackCpu.ServerPids.Count);
+                var parts = stackCpu.ReadParts();
+                stack = (TimeSpan.FromTicks(parts.Values.Sum(t => t.Ticks)), stackCpu.ServerPids.Count, parts);
             }
             finally
             {
@@ -163,6 +164,8 @@ public static class LatencyBenchmark
             Console.WriteLine($"CPU per registration of the stack alone (this process + the {stack.Servers} servers on the benchmark's PostgreSQL/RabbitMQ ports, " +
                 $"with their children; other work on a shared machine left out): {perStack:F1} ms   target ≤ 8 ms: {(stack.Servers == 2 && perStack <= 8 ? "met" : "NOT met")}" +
                 (stack.Servers == 2 ? string.Empty : " (servers not found on this machine: the figure lacks them)"));
+            string Part(int key) => $"{stack.Parts.GetValueOrDefault(key).TotalMilliseconds / Math.Max(1, started.Count):F1} ms";
+            Console.WriteLine($"  of which this process (HTTP client and server, Membership, relay, Notification) {Part(0)}, PostgreSQL {Part(1)}, RabbitMQ {Part(2)}");
                         Console.WriteLine($"target p99 ≤ 50 ms: {(Percentile(latencies, 0.99) <= 50 ? "met" : "NOT met")}   (warm-up requests {warm.Count}, not counted)");
             if (statements is not null)
             {

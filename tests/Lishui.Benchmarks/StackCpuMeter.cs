@@ -13,7 +13,7 @@ public sealed class StackCpuMeter
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 
     private readonly int[] servers;
-    private readonly Dictionary<int, double> start;
+    private readonly Dictionary<int, (int Root, double Seconds)> start;
 
     private StackCpuMeter(int[] servers)
     {
@@ -27,17 +27,29 @@ public sealed class StackCpuMeter
     public static StackCpuMeter Start(params int[] ports) => new([.. ports.Select(ListenerPid).OfType<int>().Distinct()]);
 
     /// <summary>CPU time since <see cref="Start"/>: this process, the servers and their live or reaped children.</summary>
-    public TimeSpan Read()
+    public TimeSpan Read() => TimeSpan.FromSeconds(ReadParts().Sum(p => p.Value.TotalSeconds));
+
+    /// <summary>
+    /// The same, by part: key 0 is this process; a server's key is its index in the ports given to
+    /// <see cref="Start"/> plus one (its children counted with it), for a report of where the CPU went.
+    /// </summary>
+    public IReadOnlyDictionary<int, TimeSpan> ReadParts()
     {
         var now = Snapshot();
-        var seconds = now.Sum(p => p.Value - start.GetValueOrDefault(p.Key));
-        return TimeSpan.FromSeconds(seconds);
+        var part = new Dictionary<int, int> { [Environment.ProcessId] = 0 };
+        for (var i = 0; i < servers.Length; i++)
+        {
+            part[servers[i]] = i + 1;
+        }
+
+        return now.GroupBy(p => part.GetValueOrDefault(p.Value.Root, -1))
+            .ToDictionary(g => g.Key, g => TimeSpan.FromSeconds(g.Sum(p => p.Value.Seconds - (start.TryGetValue(p.Key, out var s) ? s.Seconds : 0))));
     }
 
-    // pid → CPU seconds (own time, plus reaped children's for the servers themselves).
-    private Dictionary<int, double> Snapshot()
+    // pid → its root (this process or a server) and CPU seconds (own time, plus reaped children's for the roots).
+    private Dictionary<int, (int Root, double Seconds)> Snapshot()
     {
-        var result = new Dictionary<int, double>();
+        var result = new Dictionary<int, (int Root, double Seconds)>();
         if (!Directory.Exists("/proc"))
         {
             return result;
@@ -53,11 +65,11 @@ public sealed class StackCpuMeter
 
             if (roots.Contains(pid))
             {
-                result[pid] = stat.Own + stat.Reaped;
+                result[pid] = (pid, stat.Own + stat.Reaped);
             }
             else if (roots.Contains(stat.Parent))
             {
-                result[pid] = stat.Own;
+                result[pid] = (stat.Parent, stat.Own);
             }
         }
 
