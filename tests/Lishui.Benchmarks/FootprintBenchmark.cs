@@ -93,11 +93,11 @@ public static class FootprintBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{"service",-18} {"ready (ms)",12} {"CPU / JIT ms (methods)",26} {"idle RSS MB",12} {MemoryProfile.Header}");
+        Console.WriteLine($"{"service",-18} {"ready (ms)",12} {"CPU ms / JIT methods",26} {"idle RSS MB",12} {MemoryProfile.Header}");
         Console.WriteLine(new string('-', 137));
         rows.ForEach(Console.WriteLine);
         Console.WriteLine($"(cold start = process start to /health 200; RSS after {idle.TotalSeconds:F0} s idle; whole-stack time: deploy/local/up.sh)");
-        Console.WriteLine("(CPU / JIT: the process's CPU time until its first healthy answer, and the JIT compiler's share of it, as the process logs it)");
+        Console.WriteLine("(CPU ms / JIT methods: the process's CPU time until its first healthy answer and the methods the JIT compiled by then, as the process logs them)");
         Console.WriteLine("(RSS by mapping, from /proc/PID/smaps: managed assemblies and how many, native libraries, JIT-compiled code, anonymous = GC heap + native heap + stacks)");
         return 0;
     }
@@ -106,9 +106,9 @@ public static class FootprintBenchmark
     private const string StartupLog = "Logging__LogLevel__" + StartupReport.Category;
 
     private static readonly System.Text.RegularExpressions.Regex ReadyLine =
-        new(@"CPU (\d+) ms, of it JIT (\d+) ms for (\d+) methods", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        new(@"CPU (\d+) ms; JIT (\d+) methods in (\d+) ms", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-    /// <summary>"CPU / JIT (methods)" from the process's startup line; the console logger writes it a moment after the answer.</summary>
+    /// <summary>"CPU ms / JIT methods" from the process's startup line; the console logger writes it a moment after the answer.</summary>
     private static async Task<string> StartCostAsync(string logFile)
     {
         for (var attempt = 0; attempt < 20; attempt++)
@@ -117,7 +117,7 @@ public static class FootprintBenchmark
             var match = ReadyLine.Match(text);
             if (match.Success)
             {
-                return $"{match.Groups[1].Value} / {match.Groups[2].Value} ({match.Groups[3].Value})";
+                return $"{match.Groups[1].Value} / {match.Groups[2].Value}";
             }
 
             await Task.Delay(100);
