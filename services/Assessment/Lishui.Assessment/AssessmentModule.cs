@@ -10,7 +10,7 @@ using Lishui.Assessment.Features.Standings;
 using Lishui.Assessment.Features.Statistics;
 using Lishui.Assessment.Messaging;
 using Lishui.Assessment.Security;
-using Lishui.Shared.Data;
+using Lishui.Shared.Hosting;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
@@ -24,12 +24,8 @@ public static class AssessmentModule
 
     public static IHostApplicationBuilder AddAssessment(this IHostApplicationBuilder builder)
     {
-        builder.AddPlatformWeb();
-        builder.AddPlatformSecurity();
-        builder.Services.AddScoped<IScopeLookup, AssessmentScopes>();
-        builder.AddServiceDatabase<AssessmentDbContext>(AssessmentDbContext.ConnectionName);
         var batch = ConsumerBatchOptions.From(builder.Configuration);
-        builder.AddPlatformMessaging<AssessmentDbContext>(ServiceName, bus =>
+        builder.AddPlatformService<AssessmentDbContext, AssessmentScopes>(ServiceName, AssessmentDbContext.ConnectionName, bus =>
         {
             bus.AddConsumer<MemberRegisteredConsumer>();
             bus.AddBatchConsumer<AttendanceRecordedConsumer>(batch);
@@ -44,43 +40,37 @@ public static class AssessmentModule
             bus.AddBatchConsumer<RequestAnsweredFactConsumer>(batch);
             bus.AddBatchConsumer<RequestOverdueFactConsumer>(batch);
             bus.AddBatchConsumer<ProjectStatusFactConsumer>(batch);
-            bus.AddLocalMemberView<AssessmentDbContext>();
-            bus.AddLocalOrganisationView<AssessmentDbContext>();
         });
         return builder;
     }
 
-    public static WebApplication MapAssessmentApi(this WebApplication app)
-    {
-        app.UsePlatformWeb();
-        app.UsePlatformSecurity();
-        var api = app.MapApi();
-        // This service's view of the roll: a secretary names an organisation of their subtree.
-        api.MapLocalMembers<AssessmentDbContext>().RequireAccess(AssessmentAccess.SubtreeRead, AssessmentAccess.OrganisationInQuery);
-        api.MapCreateScheme();
-        api.MapGetScheme();
-        api.MapListSchemes();
-        api.MapReviseScheme();
-        api.MapReopenScheme();
-        api.MapGetRoll();
-        api.MapAddLedgerEntry();
-        api.MapReverseLedgerEntry();
-        api.MapListSubjectLedger();
-        api.MapGetStandings();
-        api.MapCloseYear();
-        api.MapGetPublicNotice();
-        api.MapListPublicNotices();
-        api.MapExportNotice();
-        api.MapGetGovernanceList();
-        api.MapFileObjection();
-        api.MapAnswerObjection();
-        api.MapListPublicObjections();
-        api.MapListObjections();
-        api.MapFinaliseResults();
-        api.MapImportResults();
-        api.MapListImportedResults();
-        api.MapVillageStatistics();
-        api.MapAuditTrail<AssessmentDbContext>();
-        return app;
-    }
+    public static WebApplication MapAssessmentApi(this WebApplication app) =>
+        app.MapPlatformService<AssessmentDbContext>(api =>
+        {
+            // This service's view of the roll: a secretary names an organisation of their subtree.
+            api.MapLocalMembers<AssessmentDbContext>().RequireAccess(AssessmentAccess.SubtreeRead, AssessmentAccess.OrganisationInQuery);
+            api.MapCreateScheme();
+            api.MapGetScheme();
+            api.MapListSchemes();
+            api.MapReviseScheme();
+            api.MapReopenScheme();
+            api.MapGetRoll();
+            api.MapAddLedgerEntry();
+            api.MapReverseLedgerEntry();
+            api.MapListSubjectLedger();
+            api.MapGetStandings();
+            api.MapCloseYear();
+            api.MapGetPublicNotice();
+            api.MapListPublicNotices();
+            api.MapExportNotice();
+            api.MapGetGovernanceList();
+            api.MapFileObjection();
+            api.MapAnswerObjection();
+            api.MapListPublicObjections();
+            api.MapListObjections();
+            api.MapFinaliseResults();
+            api.MapImportResults();
+            api.MapListImportedResults();
+            api.MapVillageStatistics();
+        });
 }

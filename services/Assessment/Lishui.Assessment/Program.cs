@@ -1,17 +1,9 @@
 using Lishui.Assessment;
 using Lishui.Assessment.Data;
-using Lishui.Shared.Data;
+using Lishui.Shared.Hosting;
 
-if (await ServiceDatabase.TryRunMigrationsAsync<AssessmentDbContext>(args, AssessmentDbContext.ConnectionName))
-{
-    return;
-}
-
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddAssessment();
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.MapAssessmentApi();
-app.Run();
+await ServiceHost.RunAsync<AssessmentDbContext>(
+    args,
+    AssessmentDbContext.ConnectionName,
+    builder => builder.AddServiceDefaults().AddAssessment(),
+    app => app.MapDefaultEndpoints().MapAssessmentApi());

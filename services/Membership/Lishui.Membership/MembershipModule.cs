@@ -20,7 +20,7 @@ using Lishui.Membership.Features.RegisterMember;
 using Lishui.Membership.Messaging;
 using Lishui.Membership.Protection;
 using Lishui.Membership.Security;
-using Lishui.Shared.Data;
+using Lishui.Shared.Hosting;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
@@ -37,16 +37,12 @@ public static class MembershipModule
         builder.Services.AddSingleton(PersonalDataKeys.From(builder.Configuration));
         builder.Services.AddSingleton<PersonalDataProtector>();
         builder.Services.AddSingleton<IPersonalDataProtector>(sp => sp.GetRequiredService<PersonalDataProtector>());
-        builder.AddPlatformWeb();
-        builder.AddPlatformSecurity();
-        builder.Services.AddScoped<IScopeLookup, MembershipScopes>();
-        builder.AddServiceDatabase<MembershipDbContext>(MembershipDbContext.ConnectionName);
-        builder.AddPlatformMessaging<MembershipDbContext>(ServiceName, bus =>
+        builder.AddPlatformService<MembershipDbContext, MembershipScopes>(ServiceName, MembershipDbContext.ConnectionName, bus =>
         {
             bus.AddConsumer<MemberUnqualifiedConsecutivelyConsumer>();
             bus.AddConsumer<MemberCommendedConsumer>();
             bus.AddConsumer<OrganisationalTalkRequiredConsumer>();
-        });
+        }, localDirectory: false);
 
         // Village secretaries' spreadsheets are often saved as GBK.
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
@@ -61,30 +57,26 @@ public static class MembershipModule
         return builder;
     }
 
-    public static WebApplication MapMembershipApi(this WebApplication app)
-    {
-        app.UsePlatformWeb();
-        app.UsePlatformSecurity();
-        var api = app.MapApi();
-        api.MapRegisterMember();
-        api.MapExportMembers();
-        api.MapGetMember();
-        api.MapListMembers();
-        api.MapChangeMemberDetails();
-        api.MapMemberContact();
-        api.MapMemberImports();
-        api.MapWithdrawalAdviceCases();
-        api.MapCommendations();
-        api.MapOrganisationalTalks();
-        api.MapChangeMemberStatus();
-        api.MapTransferMember();
-        api.MapMemberRoles();
-        api.MapHouseholds();
-        api.MapCreateOrganisation();
-        api.MapChangeOrganisation();
-        api.MapQueryOrganisations();
-        api.MapListOrganisations();
-        api.MapAuditTrail<MembershipDbContext>();
-        return app;
-    }
+    public static WebApplication MapMembershipApi(this WebApplication app) =>
+        app.MapPlatformService<MembershipDbContext>(api =>
+        {
+            api.MapRegisterMember();
+            api.MapExportMembers();
+            api.MapGetMember();
+            api.MapListMembers();
+            api.MapChangeMemberDetails();
+            api.MapMemberContact();
+            api.MapMemberImports();
+            api.MapWithdrawalAdviceCases();
+            api.MapCommendations();
+            api.MapOrganisationalTalks();
+            api.MapChangeMemberStatus();
+            api.MapTransferMember();
+            api.MapMemberRoles();
+            api.MapHouseholds();
+            api.MapCreateOrganisation();
+            api.MapChangeOrganisation();
+            api.MapQueryOrganisations();
+            api.MapListOrganisations();
+        });
 }

@@ -1,18 +1,9 @@
 using Lishui.Membership;
 using Lishui.Membership.Data;
-using Lishui.Shared.Data;
+using Lishui.Shared.Hosting;
 
-if (await ServiceDatabase.TryRunMigrationsAsync<MembershipDbContext>(args, MembershipDbContext.ConnectionName))
-{
-    return;
-}
-
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddMembership();
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.MapMembershipApi();
-app.Run();
-
+await ServiceHost.RunAsync<MembershipDbContext>(
+    args,
+    MembershipDbContext.ConnectionName,
+    builder => builder.AddServiceDefaults().AddMembership(),
+    app => app.MapDefaultEndpoints().MapMembershipApi());

@@ -10,7 +10,7 @@ using Lishui.Notification.Features.Templates;
 using Lishui.Notification.Messaging;
 using Lishui.Notification.Messaging.Triggers;
 using Lishui.Notification.Security;
-using Lishui.Shared.Data;
+using Lishui.Shared.Hosting;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
@@ -23,14 +23,10 @@ public static class NotificationModule
 
     public static IHostApplicationBuilder AddNotification(this IHostApplicationBuilder builder)
     {
-        builder.AddPlatformWeb();
-        builder.AddPlatformSecurity();
-        builder.Services.AddScoped<IScopeLookup, NotificationScopes>();
-        builder.AddServiceDatabase<NotificationDbContext>(NotificationDbContext.ConnectionName);
         builder.Services.AddSingleton<TemplateCache>();
         builder.Services.AddScoped<ITemplateLibrary, TemplateLibrary>();
         builder.AddDelivery();
-        builder.AddPlatformMessaging<NotificationDbContext>(ServiceName, bus =>
+        builder.AddPlatformService<NotificationDbContext, NotificationScopes>(ServiceName, NotificationDbContext.ConnectionName, bus =>
         {
             bus.AddConsumer<MemberRegisteredConsumer>();
             bus.AddConsumer<MemberRoleAssignedConsumer>();
@@ -48,8 +44,6 @@ public static class NotificationModule
             bus.AddConsumer<ResidentRequestReopenedConsumer>();
             bus.AddConsumer<ResidentRequestTurnedIntoProjectConsumer>();
             bus.AddConsumer<ProjectOverdueConsumer>();
-            bus.AddLocalMemberView<NotificationDbContext>();
-            bus.AddLocalOrganisationView<NotificationDbContext>();
         });
         return builder;
     }
@@ -103,18 +97,14 @@ public static class NotificationModule
         return builder;
     }
 
-    public static WebApplication MapNotificationApi(this WebApplication app)
-    {
-        app.UsePlatformWeb();
-        app.UsePlatformSecurity();
-        var api = app.MapApi();
-        api.MapInbox();
-        api.MapTemplates();
-        api.MapPreferences();
-        api.MapDeliveries();
-        // This service's view of the roll: a secretary names an organisation of their subtree.
-        api.MapLocalMembers<NotificationDbContext>().RequireAccess(NotificationAccess.ReadSubtree, NotificationAccess.OrganisationInQuery);
-        api.MapAuditTrail<NotificationDbContext>();
-        return app;
-    }
+    public static WebApplication MapNotificationApi(this WebApplication app) =>
+        app.MapPlatformService<NotificationDbContext>(api =>
+        {
+            api.MapInbox();
+            api.MapTemplates();
+            api.MapPreferences();
+            api.MapDeliveries();
+            // This service's view of the roll: a secretary names an organisation of their subtree.
+            api.MapLocalMembers<NotificationDbContext>().RequireAccess(NotificationAccess.ReadSubtree, NotificationAccess.OrganisationInQuery);
+        });
 }

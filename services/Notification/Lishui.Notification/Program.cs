@@ -1,21 +1,11 @@
 using Lishui.Notification;
 using Lishui.Notification.Data;
 using Lishui.Notification.PublicEvents;
-using Lishui.Shared.Data;
+using Lishui.Shared.Hosting;
 
-if (await ServiceDatabase.TryRunMigrationsAsync<NotificationDbContext>(args, NotificationDbContext.ConnectionName))
-{
-    await PublicEventsModule.RunMigrationsAsync(args);
-    return;
-}
-
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddNotification();
-builder.AddPublicEvents();
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.MapNotificationApi();
-app.MapPublicEvents();
-app.Run();
+await ServiceHost.RunAsync<NotificationDbContext>(
+    args,
+    NotificationDbContext.ConnectionName,
+    builder => builder.AddServiceDefaults().AddNotification().AddPublicEvents(),
+    app => app.MapDefaultEndpoints().MapNotificationApi().MapPublicEvents(),
+    PublicEventsModule.RunMigrationsAsync);

@@ -11,7 +11,7 @@ using Lishui.Pairing.Features.Study;
 using Lishui.Pairing.Features.ThisTuesday;
 using Lishui.Pairing.Messaging;
 using Lishui.Pairing.Security;
-using Lishui.Shared.Data;
+using Lishui.Shared.Hosting;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
@@ -28,15 +28,9 @@ public static class PairingModule
 
     public static IHostApplicationBuilder AddPairing(this IHostApplicationBuilder builder)
     {
-        builder.AddPlatformWeb();
-        builder.AddPlatformSecurity();
-        builder.Services.AddScoped<IScopeLookup, PairingScopes>();
-        builder.AddServiceDatabase<PairingDbContext>(PairingDbContext.ConnectionName);
-        builder.AddPlatformMessaging<PairingDbContext>(ServiceName, bus =>
+        builder.AddPlatformService<PairingDbContext, PairingScopes>(ServiceName, PairingDbContext.ConnectionName, bus =>
         {
             bus.AddConsumer<MemberRegisteredConsumer>();
-            bus.AddLocalMemberView<PairingDbContext>();
-            bus.AddLocalOrganisationView<PairingDbContext>();
         });
         builder.Services.Configure<ContactOverdueOptions>(builder.Configuration.GetSection("Pairing:ContactOverdue"));
         builder.Services.AddScoped<ContactOverdueCheck>();
@@ -47,40 +41,36 @@ public static class PairingModule
         return builder;
     }
 
-    public static WebApplication MapPairingApi(this WebApplication app)
-    {
-        app.UsePlatformWeb();
-        app.UsePlatformSecurity();
-        var api = app.MapApi();
-        // This service's view of the roll: a secretary names an organisation of their subtree.
-        api.MapLocalMembers<PairingDbContext>().RequireAccess(PairingAccess.SubtreeRead, PairingAccess.OrganisationInQuery);
-        api.MapCreateOrganisationPairing();
-        api.MapManageOrganisationPairing();
-        api.MapSetPins();
-        api.MapGetPins();
-        api.MapPairingList();
-        api.MapGetPartners();
-        api.MapLogContact();
-        api.MapListContacts();
-        api.MapListMemberPairs();
-        api.MapContactCompliance();
-        api.MapContactStatus();
-        api.MapStudySchedule();
-        api.MapStudySessions();
-        api.MapMemberStudyAttendance();
-        api.MapStudyCalendar();
-        api.MapStationingSchedules();
-        api.MapResidentRequests();
-        api.MapResidentContact();
-        api.MapThisTuesday();
-        api.MapPublicThisTuesday();
-        api.MapCreateServicePosition();
-        api.MapManageServicePositions();
-        api.MapPublicServicePositions();
-        api.MapRecordDiscussion();
-        api.MapReadDiscussions();
-        api.MapVillageStatistics();
-        api.MapAuditTrail<PairingDbContext>();
-        return app;
-    }
+    public static WebApplication MapPairingApi(this WebApplication app) =>
+        app.MapPlatformService<PairingDbContext>(api =>
+        {
+            // This service's view of the roll: a secretary names an organisation of their subtree.
+            api.MapLocalMembers<PairingDbContext>().RequireAccess(PairingAccess.SubtreeRead, PairingAccess.OrganisationInQuery);
+            api.MapCreateOrganisationPairing();
+            api.MapManageOrganisationPairing();
+            api.MapSetPins();
+            api.MapGetPins();
+            api.MapPairingList();
+            api.MapGetPartners();
+            api.MapLogContact();
+            api.MapListContacts();
+            api.MapListMemberPairs();
+            api.MapContactCompliance();
+            api.MapContactStatus();
+            api.MapStudySchedule();
+            api.MapStudySessions();
+            api.MapMemberStudyAttendance();
+            api.MapStudyCalendar();
+            api.MapStationingSchedules();
+            api.MapResidentRequests();
+            api.MapResidentContact();
+            api.MapThisTuesday();
+            api.MapPublicThisTuesday();
+            api.MapCreateServicePosition();
+            api.MapManageServicePositions();
+            api.MapPublicServicePositions();
+            api.MapRecordDiscussion();
+            api.MapReadDiscussions();
+            api.MapVillageStatistics();
+        });
 }

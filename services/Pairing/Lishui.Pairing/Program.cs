@@ -1,17 +1,9 @@
 using Lishui.Pairing;
 using Lishui.Pairing.Data;
-using Lishui.Shared.Data;
+using Lishui.Shared.Hosting;
 
-if (await ServiceDatabase.TryRunMigrationsAsync<PairingDbContext>(args, PairingDbContext.ConnectionName))
-{
-    return;
-}
-
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddPairing();
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.MapPairingApi();
-app.Run();
+await ServiceHost.RunAsync<PairingDbContext>(
+    args,
+    PairingDbContext.ConnectionName,
+    builder => builder.AddServiceDefaults().AddPairing(),
+    app => app.MapDefaultEndpoints().MapPairingApi());

@@ -10,7 +10,7 @@ using Lishui.PracticalProjects.Features.Requests;
 using Lishui.PracticalProjects.Features.Statistics;
 using Lishui.PracticalProjects.Messaging;
 using Lishui.PracticalProjects.Security;
-using Lishui.Shared.Data;
+using Lishui.Shared.Hosting;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
@@ -27,19 +27,12 @@ public static class PracticalProjectsModule
 
     public static IHostApplicationBuilder AddPracticalProjects(this IHostApplicationBuilder builder)
     {
-        builder.AddPlatformWeb();
-        builder.AddPlatformSecurity();
-        builder.Services.AddScoped<PracticalProjectsScopes>();
-        builder.Services.AddScoped<IScopeLookup>(sp => sp.GetRequiredService<PracticalProjectsScopes>());
-        builder.AddServiceDatabase<ProjectsDbContext>(ProjectsDbContext.ConnectionName);
-        builder.AddPlatformMessaging<ProjectsDbContext>(ServiceName, bus =>
+        builder.AddPlatformService<ProjectsDbContext, PracticalProjectsScopes>(ServiceName, ProjectsDbContext.ConnectionName, bus =>
         {
             bus.AddConsumer<MemberRegisteredConsumer>();
             bus.AddConsumer<ResidentRequestRaisedConsumer>();
             bus.AddConsumer<HouseholdRegisteredConsumer>();
             bus.AddConsumer<HouseholdChangedConsumer>();
-            bus.AddLocalMemberView<ProjectsDbContext>();
-            bus.AddLocalOrganisationView<ProjectsDbContext>();
         });
         builder.Services.Configure<OverdueOptions>(builder.Configuration.GetSection("Projects:Overdue"));
         builder.Services.AddScoped<OverdueCheck>();
@@ -47,32 +40,28 @@ public static class PracticalProjectsModule
         return builder;
     }
 
-    public static WebApplication MapPracticalProjectsApi(this WebApplication app)
-    {
-        app.UsePlatformWeb();
-        app.UsePlatformSecurity();
-        var api = app.MapApi();
-        api.MapLocalMembers<ProjectsDbContext>().RequireAccess(PracticalProjectsAccess.ReadSubtree, PracticalProjectsAccess.OrganisationInQuery);
-        api.MapProposeProject();
-        api.MapChangeProject();
-        api.MapQueryProjects();
-        api.MapOpinions();
-        api.MapSignatures();
-        api.MapHouseholdRegister();
-        api.MapListOpinionCollections();
-        api.MapSpecialFunds();
-        api.MapProjectBatches();
-        api.MapProjectRecords();
-        api.MapRecordRequest();
-        api.MapRequestSteps();
-        api.MapQueryRequests();
-        api.MapRequesterContacts();
-        api.MapPublicRequestStatus();
-        api.MapReportNotSolved();
-        api.MapPublicProjects();
-        api.MapEchoWall();
-        api.MapVillageStatistics();
-        api.MapAuditTrail<ProjectsDbContext>();
-        return app;
-    }
+    public static WebApplication MapPracticalProjectsApi(this WebApplication app) =>
+        app.MapPlatformService<ProjectsDbContext>(api =>
+        {
+            api.MapLocalMembers<ProjectsDbContext>().RequireAccess(PracticalProjectsAccess.ReadSubtree, PracticalProjectsAccess.OrganisationInQuery);
+            api.MapProposeProject();
+            api.MapChangeProject();
+            api.MapQueryProjects();
+            api.MapOpinions();
+            api.MapSignatures();
+            api.MapHouseholdRegister();
+            api.MapListOpinionCollections();
+            api.MapSpecialFunds();
+            api.MapProjectBatches();
+            api.MapProjectRecords();
+            api.MapRecordRequest();
+            api.MapRequestSteps();
+            api.MapQueryRequests();
+            api.MapRequesterContacts();
+            api.MapPublicRequestStatus();
+            api.MapReportNotSolved();
+            api.MapPublicProjects();
+            api.MapEchoWall();
+            api.MapVillageStatistics();
+        });
 }

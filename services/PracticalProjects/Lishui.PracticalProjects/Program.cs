@@ -1,17 +1,9 @@
 using Lishui.PracticalProjects;
 using Lishui.PracticalProjects.Data;
-using Lishui.Shared.Data;
+using Lishui.Shared.Hosting;
 
-if (await ServiceDatabase.TryRunMigrationsAsync<ProjectsDbContext>(args, ProjectsDbContext.ConnectionName))
-{
-    return;
-}
-
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddPracticalProjects();
-
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.MapPracticalProjectsApi();
-app.Run();
+await ServiceHost.RunAsync<ProjectsDbContext>(
+    args,
+    ProjectsDbContext.ConnectionName,
+    builder => builder.AddServiceDefaults().AddPracticalProjects(),
+    app => app.MapDefaultEndpoints().MapPracticalProjectsApi());
