@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Assessment.Data;
 
-public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> options) : ServiceDbContext(options)
+public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> options) : PlatformDbContext(options)
 {
     public const string ConnectionName = "assessmentdb";
 
@@ -32,15 +32,6 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
     public DbSet<LocalHousehold> Households => Set<LocalHousehold>();
 
     public DbSet<GovernanceFact> GovernanceFacts => Set<GovernanceFact>();
-
-    protected override void OnModelCreating(ModelBuilder model)
-    {
-        model.AddMessagingTables();
-        model.AddLocalMemberView();
-        model.AddLocalOrganisationView();
-        model.AddAuditTable();
-        base.OnModelCreating(model);
-    }
 }
 
 internal sealed class AssessmentDbContextDesignFactory : DesignTimeFactory<AssessmentDbContext>;

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Membership.Data;
 
-public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> options) : ServiceDbContext(options)
+public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> options) : PlatformDbContext(options, localDirectory: false)
 {
     public const string ConnectionName = "membershipdb";
 
@@ -47,13 +47,6 @@ public sealed class MembershipDbContext(DbContextOptions<MembershipDbContext> op
 
     /// <summary>The unique index on the ID number's keyed hash: a duplicate is reported on the idNumber field.</summary>
     public const string IdNumberHashIndex = "ix_members_id_number_hash";
-
-    protected override void OnModelCreating(ModelBuilder model)
-    {
-        model.AddMessagingTables();
-        model.AddAuditTable();
-        base.OnModelCreating(model);
-    }
 }
 
 internal sealed class MembershipDbContextDesignFactory : DesignTimeFactory<MembershipDbContext>;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Notification.Data;
 
-public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options) : ServiceDbContext(options)
+public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext> options) : PlatformDbContext(options)
 {
     public const string ConnectionName = "notificationdb";
 
@@ -27,15 +27,6 @@ public sealed class NotificationDbContext(DbContextOptions<NotificationDbContext
     public DbSet<LocalRole> Roles => Set<LocalRole>();
 
     public DbSet<LocalOrganisation> Organisations => Set<LocalOrganisation>();
-
-    protected override void OnModelCreating(ModelBuilder model)
-    {
-        model.AddMessagingTables();
-        model.AddLocalMemberView();
-        model.AddLocalOrganisationView();
-        model.AddAuditTable();
-        base.OnModelCreating(model);
-    }
 }
 
 internal sealed class NotificationDbContextDesignFactory : DesignTimeFactory<NotificationDbContext>;

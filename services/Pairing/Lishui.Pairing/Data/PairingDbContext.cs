@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Pairing.Data;
 
-public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options) : ServiceDbContext(options)
+public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options) : PlatformDbContext(options)
 {
     public const string ConnectionName = "pairingdb";
 
@@ -43,15 +43,6 @@ public sealed class PairingDbContext(DbContextOptions<PairingDbContext> options)
     public DbSet<PartyMassDiscussion> Discussions => Set<PartyMassDiscussion>();
 
     public DbSet<DiscussionAttendance> DiscussionAttendance => Set<DiscussionAttendance>();
-
-    protected override void OnModelCreating(ModelBuilder model)
-    {
-        model.AddMessagingTables();
-        model.AddLocalMemberView();
-        model.AddLocalOrganisationView();
-        model.AddAuditTable();
-        base.OnModelCreating(model);
-    }
 }
 
 /// <summary>The last reference number given out in a year; bumped in the transaction that records the request.</summary>

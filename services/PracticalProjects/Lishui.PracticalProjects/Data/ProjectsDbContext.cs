@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.PracticalProjects.Data;
 
-public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> options) : ServiceDbContext(options)
+public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> options) : PlatformDbContext(options)
 {
     public const string ConnectionName = "projectsdb";
 
@@ -37,15 +37,6 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
     public DbSet<SpecialFund> SpecialFunds => Set<SpecialFund>();
 
     public DbSet<ProjectBatch> Batches => Set<ProjectBatch>();
-
-    protected override void OnModelCreating(ModelBuilder model)
-    {
-        model.AddMessagingTables();
-        model.AddLocalMemberView();
-        model.AddLocalOrganisationView();
-        model.AddAuditTable();
-        base.OnModelCreating(model);
-    }
 }
 
 internal sealed class ProjectsDbContextDesignFactory : DesignTimeFactory<ProjectsDbContext>;
