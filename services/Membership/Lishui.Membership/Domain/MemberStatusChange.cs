@@ -3,7 +3,7 @@ using Lishui.Contracts.Membership;
 namespace Lishui.Membership.Domain;
 
 /// <summary>One row of a member's status history: what changed, from when, why and on whose decision.</summary>
-public sealed class MemberStatusChange
+public sealed class MemberStatusChange : IMemberRecord
 {
     public const int MaxReasonLength = 500;
     public const int MaxDecidedByLength = 100;

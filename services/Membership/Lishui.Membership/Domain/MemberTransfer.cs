@@ -2,7 +2,7 @@ namespace Lishui.Membership.Domain;
 
 /// <summary>One move of a member between organisations inside the town: the membership history.</summary>
 public sealed class MemberTransfer(
-    Guid id, MemberId memberId, Guid fromOrganisationId, Guid toOrganisationId, DateOnly effectiveOn, string reason, string? decidedBy, DateTimeOffset recordedAt)
+    Guid id, MemberId memberId, Guid fromOrganisationId, Guid toOrganisationId, DateOnly effectiveOn, string reason, string? decidedBy, DateTimeOffset recordedAt) : IMemberRecord
 {
     public const int MaxReasonLength = 500;
 

@@ -21,7 +21,7 @@ public enum MemberRole
 /// on the village committee), or for a stationed leader the village committee they are stationed in.
 /// </summary>
 public sealed class RoleAssignment(
-    Guid id, MemberId memberId, Guid organisationId, MemberRole role, DateOnly assignedOn, string assignedBy, DateTimeOffset recordedAt)
+    Guid id, MemberId memberId, Guid organisationId, MemberRole role, DateOnly assignedOn, string assignedBy, DateTimeOffset recordedAt) : IMemberRecord
 {
     public Guid Id { get; private set; } = id;
 

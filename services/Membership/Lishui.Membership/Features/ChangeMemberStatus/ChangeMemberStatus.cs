@@ -60,22 +60,11 @@ public static class ChangeMemberStatus
         }, time);
     }
 
-    private static async Task<Results<Ok<List<MemberStatusChangeResponse>>, ProblemHttpResult>> HistoryAsync(
-        Guid id, MembershipDbContext db, CancellationToken ct)
-    {
-        if (!await db.Members.AnyAsync(m => m.Id == new MemberId(id), ct))
-        {
-            return Problems.NotFound("党员", "member");
-        }
+    private static Task<Results<Ok<List<MemberStatusChangeResponse>>, ProblemHttpResult>> HistoryAsync(
+        Guid id, MembershipDbContext db, CancellationToken ct) =>
+        MemberRecords.HistoryAsync<MemberStatusChange, MemberStatusChangeResponse>(db, id, MemberStatusChangeResponse.Of, ct);
 
-        var changes = await db.MemberStatusChanges.AsNoTracking().Where(c => c.MemberId == new MemberId(id))
-            .OrderBy(c => c.RecordedAt).ThenBy(c => c.Id).ToListAsync(ct);
-        return TypedResults.Ok(changes.Select(MemberStatusChangeResponse.Of).ToList());
-    }
-
-    private static async Task<Results<Ok<MemberStatusChangeResponse>, ProblemHttpResult>> GetAsync(
+    private static Task<Results<Ok<MemberStatusChangeResponse>, ProblemHttpResult>> GetAsync(
         Guid id, Guid changeId, MembershipDbContext db, CancellationToken ct) =>
-        await db.MemberStatusChanges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == changeId && c.MemberId == new MemberId(id), ct) is { } change
-            ? TypedResults.Ok(MemberStatusChangeResponse.Of(change))
-            : Problems.NotFound("状态变更记录", "status change");
+        MemberRecords.GetAsync<MemberStatusChange, MemberStatusChangeResponse>(db, id, changeId, MemberStatusChangeResponse.Of, "状态变更记录", "status change", ct);
 }

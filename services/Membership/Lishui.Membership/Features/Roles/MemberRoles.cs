@@ -117,22 +117,11 @@ public static class MemberRoles
         return TypedResults.Ok(RoleAssignmentResponse.Of(assignment!));
     }
 
-    private static async Task<Results<Ok<List<RoleAssignmentResponse>>, ProblemHttpResult>> ListAsync(
-        Guid id, MembershipDbContext db, CancellationToken ct)
-    {
-        if (!await db.Members.AnyAsync(m => m.Id == new MemberId(id), ct))
-        {
-            return Problems.NotFound("党员", "member");
-        }
+    private static Task<Results<Ok<List<RoleAssignmentResponse>>, ProblemHttpResult>> ListAsync(
+        Guid id, MembershipDbContext db, CancellationToken ct) =>
+        MemberRecords.HistoryAsync<RoleAssignment, RoleAssignmentResponse>(db, id, RoleAssignmentResponse.Of, ct);
 
-        var assignments = await db.RoleAssignments.AsNoTracking().Where(a => a.MemberId == new MemberId(id))
-            .OrderBy(a => a.RecordedAt).ThenBy(a => a.Id).ToListAsync(ct);
-        return TypedResults.Ok(assignments.Select(RoleAssignmentResponse.Of).ToList());
-    }
-
-    private static async Task<Results<Ok<RoleAssignmentResponse>, ProblemHttpResult>> GetAsync(
+    private static Task<Results<Ok<RoleAssignmentResponse>, ProblemHttpResult>> GetAsync(
         Guid id, Guid assignmentId, MembershipDbContext db, CancellationToken ct) =>
-        await db.RoleAssignments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == assignmentId && a.MemberId == new MemberId(id), ct) is { } assignment
-            ? TypedResults.Ok(RoleAssignmentResponse.Of(assignment))
-            : Problems.NotFound("任职记录", "role assignment");
+        MemberRecords.GetAsync<RoleAssignment, RoleAssignmentResponse>(db, id, assignmentId, RoleAssignmentResponse.Of, "任职记录", "role assignment", ct);
 }

@@ -74,22 +74,11 @@ public static class TransferMember
         }, time);
     }
 
-    private static async Task<Results<Ok<List<MemberTransferResponse>>, ProblemHttpResult>> HistoryAsync(
-        Guid id, MembershipDbContext db, CancellationToken ct)
-    {
-        if (!await db.Members.AnyAsync(m => m.Id == new MemberId(id), ct))
-        {
-            return Problems.NotFound("党员", "member");
-        }
+    private static Task<Results<Ok<List<MemberTransferResponse>>, ProblemHttpResult>> HistoryAsync(
+        Guid id, MembershipDbContext db, CancellationToken ct) =>
+        MemberRecords.HistoryAsync<MemberTransfer, MemberTransferResponse>(db, id, MemberTransferResponse.Of, ct);
 
-        var transfers = await db.MemberTransfers.AsNoTracking().Where(t => t.MemberId == new MemberId(id))
-            .OrderBy(t => t.RecordedAt).ThenBy(t => t.Id).ToListAsync(ct);
-        return TypedResults.Ok(transfers.Select(MemberTransferResponse.Of).ToList());
-    }
-
-    private static async Task<Results<Ok<MemberTransferResponse>, ProblemHttpResult>> GetAsync(
+    private static Task<Results<Ok<MemberTransferResponse>, ProblemHttpResult>> GetAsync(
         Guid id, Guid transferId, MembershipDbContext db, CancellationToken ct) =>
-        await db.MemberTransfers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == transferId && t.MemberId == new MemberId(id), ct) is { } transfer
-            ? TypedResults.Ok(MemberTransferResponse.Of(transfer))
-            : Problems.NotFound("转接记录", "transfer");
+        MemberRecords.GetAsync<MemberTransfer, MemberTransferResponse>(db, id, transferId, MemberTransferResponse.Of, "转接记录", "transfer", ct);
 }
