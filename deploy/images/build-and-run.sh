@@ -82,7 +82,7 @@ for s in "${SERVICES[@]}"; do
   image=$REGISTRY/lishui/$(basename "${PROJECT[$s]}" | cut -c8- | tr '[:upper:]' '[:lower:]'):$TAG
   if [[ ${LISHUI_IMAGES_SKIP_BUILD:-0} != 1 ]]; then
     t0=$(ms)
-    dotnet publish "$ROOT/services/${PROJECT[$s]}" -t:PublishContainer -p:ContainerBaseImage="$BASE_IMAGE" \
+    dotnet publish "$ROOT/services/${PROJECT[$s]}" -t:PublishContainer -r linux-x64 -p:ContainerBaseImage="$BASE_IMAGE" \
       -p:ContainerRegistry="$REGISTRY" -p:ContainerImageTag="$TAG" > "$RUN/publish-$s.log" 2>&1 \
       || { tail -n 30 "$RUN/publish-$s.log" >&2; die "$s: dotnet publish -t:PublishContainer failed"; }
     log "$s: $image built and pushed in $(secs $(( $(ms) - t0 )))"
