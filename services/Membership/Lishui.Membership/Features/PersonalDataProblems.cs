@@ -2,6 +2,7 @@ using Lishui.Membership.Data;
 using Lishui.Membership.Domain.PersonalData;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +34,9 @@ public static class PersonalDataProblems
         && pg.ConstraintName == MembershipDbContext.IdNumberHashIndex;
 
     /// <summary>Runs <paramref name="action"/>, answering a duplicate ID number (seen first or caught by the index) with 409.</summary>
-    public static async Task<IResult> GuardDuplicateIdNumberAsync(Func<Task<IResult>> action)
+    public static async Task<Results<TAnswer, IdempotentReplay, ProblemHttpResult>> GuardDuplicateIdNumberAsync<TAnswer>(
+        Func<Task<Results<TAnswer, IdempotentReplay, ProblemHttpResult>>> action)
+        where TAnswer : IResult
     {
         try
         {

@@ -1,5 +1,6 @@
 using Lishui.Pairing.Data;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lishui.Pairing.Features;
 
@@ -20,7 +21,7 @@ public static class TransactionalCreate
     {
         await using var tx = await db.Database.BeginTransactionAsync(http.RequestAborted);
         var result = await db.CreateOnceAsync(http, scope, request, create, time);
-        if (result is IStatusCodeHttpResult { StatusCode: StatusCodes.Status201Created })
+        if (result.Result is Created<TResponse>)
         {
             await tx.CommitAsync(http.RequestAborted);
         }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -20,7 +20,7 @@ public static class Idempotency
     /// A retry with the same key and body gets the first response back; the same key with another
     /// body is refused.
     /// </summary>
-    public static async Task<IResult> CreateOnceAsync<TResponse>(
+    public static async Task<Results<Created<TResponse>, IdempotentReplay, ProblemHttpResult>> CreateOnceAsync<TResponse>(
         this DbContext db,
         HttpContext http,
         string scope,
@@ -46,7 +46,7 @@ public static class Idempotency
         var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, request.GetType(), json)));
         if (await FindAsync(db, scope, key, ct) is { } earlier)
         {
-            return Replay(earlier, hash);
+            return Replay<Created<TResponse>>(earlier, hash);
         }
 
         var (created, createdAt) = await create(ct);
@@ -70,7 +70,7 @@ public static class Idempotency
             db.ChangeTracker.Clear();
             if (await FindAsync(db, scope, key, ct) is { } winner)
             {
-                return Replay(winner, hash);
+                return Replay<Created<TResponse>>(winner, hash);
             }
 
             throw;
@@ -84,7 +84,7 @@ public static class Idempotency
     /// a double click sends the same key twice and the second gets the first answer, changing nothing. Without
     /// a key the change runs as before. Two requests with one key at once: the loser finds the winner's answer.
     /// </summary>
-    public static async Task<IResult> ChangeOnceAsync<TResponse>(
+    public static async Task<Results<Ok<TResponse>, IdempotentReplay, ProblemHttpResult>> ChangeOnceAsync<TResponse>(
         this DbContext db,
         HttpContext http,
         string scope,
@@ -110,7 +110,7 @@ public static class Idempotency
         var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, request.GetType(), json)));
         if (await FindAsync(db, scope, key, ct) is { } earlier)
         {
-            return Replay(earlier, hash);
+            return Replay<Ok<TResponse>>(earlier, hash);
         }
 
         var changed = await change(ct);
@@ -133,7 +133,7 @@ public static class Idempotency
             db.ChangeTracker.Clear();
             if (await FindAsync(db, scope, key, ct) is { } winner)
             {
-                return Replay(winner, hash);
+                return Replay<Ok<TResponse>>(winner, hash);
             }
 
             throw;
@@ -145,7 +145,8 @@ public static class Idempotency
     private static Task<IdempotencyRecord?> FindAsync(DbContext db, string scope, string key, CancellationToken ct) =>
         db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, ct);
 
-    private static IResult Replay(IdempotencyRecord earlier, string hash)
+    private static Results<TAnswer, IdempotentReplay, ProblemHttpResult> Replay<TAnswer>(IdempotencyRecord earlier, string hash)
+        where TAnswer : IResult
     {
         if (!string.Equals(earlier.RequestHash, hash, StringComparison.Ordinal))
         {
@@ -153,22 +154,6 @@ public static class Idempotency
                 "该 Idempotency-Key 已用于另一个不同的请求。", "This Idempotency-Key was already used for a different request."));
         }
 
-        return new ReplayedResult(earlier);
-    }
-
-    private sealed class ReplayedResult(IdempotencyRecord record) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.StatusCode = record.StatusCode;
-            http.Response.Headers[ReplayedHeader] = "true";
-            if (record.Location is { } location)
-            {
-                http.Response.Headers.Location = location;
-            }
-
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.WriteAsync(record.ResponseBody, Encoding.UTF8, http.RequestAborted);
-        }
+        return new IdempotentReplay(earlier);
     }
 }

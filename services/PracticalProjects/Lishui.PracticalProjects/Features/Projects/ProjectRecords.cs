@@ -72,7 +72,7 @@ public static class ProjectRecords
         }
     }
 
-    private static Task<IResult> GrantOnceAsync(Guid id, PracticalProject project, GrantFundsRequest r, ProjectsDbContext db, TimeProvider time, HttpContext http) =>
+    private static Task<Results<Created<GrantResponse>, IdempotentReplay, ProblemHttpResult>> GrantOnceAsync(Guid id, PracticalProject project, GrantFundsRequest r, ProjectsDbContext db, TimeProvider time, HttpContext http) =>
         db.CreateOnceAsync(http, $"projects.grant:{id}", r, async ct =>
         {
             var now = time.GetUtcNow();

@@ -69,7 +69,7 @@ public static class RequestIntake
         }, time);
 
         // Only a new request commits; a replay or a refusal gives its reference number back.
-        if (result is Created<RequestResponse>)
+        if (result.Result is Created<RequestResponse>)
         {
             await tx.CommitAsync(ct);
         }
