@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lishui.Membership.Data;
@@ -67,7 +68,7 @@ public static class ChangeMemberDetails
         return api;
     }
 
-    private static async Task<IResult> PutAsync(
+    private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> PutAsync(
         Guid id, ValidatedBody<ChangeMemberDetailsRequest> body, MembershipDbContext db, MemberResponses responses, PersonalDataProtector protector,
         TimeProvider time, CancellationToken ct)
     {
@@ -79,7 +80,7 @@ public static class ChangeMemberDetails
         return await ApplyAsync(member, body.Value, db, responses, protector, time, ct);
     }
 
-    private static async Task<IResult> PatchAsync(
+    private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> PatchAsync(
         Guid id, HttpContext http, MembershipDbContext db, MemberResponses responses, PersonalDataProtector protector, TimeProvider time,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
@@ -125,7 +126,7 @@ public static class ChangeMemberDetails
         return await ApplyAsync(member, body!.Value, db, responses, protector, time, ct);
     }
 
-    private static async Task<IResult> ApplyAsync(
+    private static async Task<Results<Ok<MemberResponse>, ProblemHttpResult>> ApplyAsync(
         Member member, ChangeMemberDetailsRequest request, MembershipDbContext db, MemberResponses responses, PersonalDataProtector protector,
         TimeProvider time, CancellationToken ct)
     {

@@ -41,7 +41,7 @@ public static class ChangeMemberStatus
         return api;
     }
 
-    private static async Task<IResult> ChangeAsync(
+    private static async Task<Results<Created<MemberStatusChangeResponse>, IdempotentReplay, ProblemHttpResult>> ChangeAsync(
         Guid id, ValidatedBody<ChangeMemberStatusRequest> body, MembershipDbContext db, TimeProvider time, HttpContext http)
     {
         if (!await db.Members.AnyAsync(m => m.Id == new MemberId(id), http.RequestAborted))

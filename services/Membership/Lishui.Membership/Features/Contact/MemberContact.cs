@@ -5,6 +5,7 @@ using Lishui.Membership.Protection;
 using Lishui.Membership.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Membership.Features.Contact;
@@ -45,7 +46,7 @@ public static class MemberContact
 
     /// <param name="purpose">Why the data is needed (e.g. 发送短信通知).</param>
     /// <param name="fields">Optional comma-separated subset of idNumber, phone, email: ask only for what the purpose needs.</param>
-    private static async Task<IResult> ReadAsync(
+    private static async Task<Results<Ok<MemberContactResponse>, ProblemHttpResult>> ReadAsync(
         Guid id, string? purpose, string? fields, HttpContext http, MembershipDbContext db, PersonalDataProtector protector, TimeProvider time,
         CancellationToken ct)
     {

@@ -50,7 +50,7 @@ public static class Households
         return api;
     }
 
-    private static async Task<IResult> RegisterAsync(
+    private static async Task<Results<Created<HouseholdResponse>, IdempotentReplay, ProblemHttpResult>> RegisterAsync(
         ValidatedBody<RegisterHouseholdRequest> body, MembershipDbContext db, TimeProvider time, HttpContext http)
     {
         var request = body.Value;

@@ -75,7 +75,7 @@ public static class MemberImports
     /// <param name="mode">all (default: any invalid row and nothing is imported) or partial (the valid rows are imported).</param>
     /// <param name="organisationId">The organisation the roll goes into: rows must name it or one below it (a secretary must give
     /// one of their subtree; without it the import is town-wide, for town administrators).</param>
-    private static async Task<IResult> ImportAsync(
+    private static async Task<Results<Accepted<MemberImportResponse>, IdempotentReplay, ProblemHttpResult>> ImportAsync(
         string? mode, Guid? organisationId, HttpContext http, MembershipDbContext db, PersonalDataProtector protector, MemberImportSignal signal, TimeProvider time,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct)
     {
@@ -195,7 +195,7 @@ public static class MemberImports
         return TypedResults.Accepted(location, response);
     }
 
-    private static async Task<IResult?> ReplayAsync(MembershipDbContext db, string key, string fingerprint, CancellationToken ct)
+    private static async Task<Results<Accepted<MemberImportResponse>, IdempotentReplay, ProblemHttpResult>?> ReplayAsync(MembershipDbContext db, string key, string fingerprint, CancellationToken ct)
     {
         if (await db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Scope == Scope && r.Key == key, ct) is not { } earlier)
         {
@@ -208,7 +208,7 @@ public static class MemberImports
                 "该 Idempotency-Key 已用于另一个不同的请求。", "This Idempotency-Key was already used for a different request."));
         }
 
-        return new ReplayedImport(earlier);
+        return new IdempotentReplay(earlier);
     }
 
     /// <summary>The whole file, from a text/csv body or the first file of a multipart form, up to <see cref="MaxFileBytes"/>.</summary>
@@ -283,21 +283,5 @@ public static class MemberImports
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Skip(skip).Take(size).ToListAsync(ct);
         return new Page<MemberImportResponse>(items.Select(MemberImportResponse.Of).ToList(), number, size, total);
-    }
-
-    private sealed class ReplayedImport(IdempotencyRecord record) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.StatusCode = record.StatusCode;
-            http.Response.Headers[Idempotency.ReplayedHeader] = "true";
-            if (record.Location is { } location)
-            {
-                http.Response.Headers.Location = location;
-            }
-
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.WriteAsync(record.ResponseBody, Encoding.UTF8, http.RequestAborted);
-        }
     }
 }

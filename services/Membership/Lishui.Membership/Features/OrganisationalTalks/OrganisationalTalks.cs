@@ -124,7 +124,7 @@ public static class OrganisationalTalks
             : TypedResults.Ok(OrganisationalTalkResponse.Of(found.t, found.Name, time.Today()));
     }
 
-    private static async Task<IResult> RecordAsync(
+    private static async Task<Results<Created<OrganisationalTalkResponse>, IdempotentReplay, ProblemHttpResult>> RecordAsync(
         Guid id, ValidatedBody<RecordOrganisationalTalkRequest> body, MembershipDbContext db, TimeProvider time, HttpContext http)
     {
         if (!await db.OrganisationalTalks.AnyAsync(t => t.Id == id, http.RequestAborted))

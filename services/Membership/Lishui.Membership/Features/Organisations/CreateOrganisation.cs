@@ -4,6 +4,7 @@ using Lishui.Membership.Domain.Organisations;
 using Lishui.Membership.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Membership.Features.Organisations;
@@ -27,7 +28,7 @@ public static class CreateOrganisation
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<Created<OrganisationResponse>, IdempotentReplay, ProblemHttpResult>> HandleAsync(
         ValidatedBody<CreateOrganisationRequest> body, MembershipDbContext db, TimeProvider time, HttpContext http)
     {
         var request = body.Value;

@@ -6,6 +6,7 @@ using Lishui.Membership.Protection;
 using Lishui.Membership.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Membership.Features.RegisterMember;
@@ -47,7 +48,7 @@ public static class RegisterMember
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<Created<MemberResponse>, IdempotentReplay, ProblemHttpResult>> HandleAsync(
         ValidatedBody<RegisterMemberRequest> body, MembershipDbContext db, MemberResponses responses, PersonalDataProtector protector,
         TimeProvider time, HttpContext http)
     {

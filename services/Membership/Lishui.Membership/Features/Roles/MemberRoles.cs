@@ -51,7 +51,7 @@ public static class MemberRoles
         return api;
     }
 
-    private static async Task<IResult> AssignAsync(
+    private static async Task<Results<Created<RoleAssignmentResponse>, IdempotentReplay, ProblemHttpResult>> AssignAsync(
         Guid id, ValidatedBody<AssignRoleRequest> body, MembershipDbContext db, TimeProvider time, HttpContext http)
     {
         if (!await db.Members.AnyAsync(m => m.Id == new MemberId(id), http.RequestAborted))

@@ -51,7 +51,7 @@ public static class TransferMember
         return api;
     }
 
-    private static async Task<IResult> TransferAsync(
+    private static async Task<Results<Created<MemberTransferResponse>, IdempotentReplay, ProblemHttpResult>> TransferAsync(
         Guid id, ValidatedBody<TransferMemberRequest> body, MembershipDbContext db, TimeProvider time, HttpContext http)
     {
         if (!await db.Members.AnyAsync(m => m.Id == new MemberId(id), http.RequestAborted))

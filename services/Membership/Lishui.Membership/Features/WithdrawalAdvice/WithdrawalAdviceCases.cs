@@ -87,7 +87,7 @@ public static class WithdrawalAdviceCases
             : Problems.NotFound("劝退案件", "withdrawal-advice case");
 
     /// <summary>The decision and the member's status change (through the lifecycle rules, with its event) commit together.</summary>
-    private static async Task<IResult> DecideAsync(
+    private static async Task<Results<Created<WithdrawalAdviceCaseResponse>, IdempotentReplay, ProblemHttpResult>> DecideAsync(
         Guid id, ValidatedBody<DecideWithdrawalAdviceCaseRequest> body, MembershipDbContext db, TimeProvider time, HttpContext http)
     {
         if (!await db.WithdrawalAdviceCases.AnyAsync(c => c.Id == id, http.RequestAborted))
