@@ -4,6 +4,7 @@ using Lishui.Assessment.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Assessment.Features.Closing;
@@ -44,7 +45,7 @@ public static class CloseYear
             .Produces<NoticeSummaryResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<Created<NoticeSummaryResponse>, IdempotentReplay, ProblemHttpResult>> HandleAsync(
         Guid id, ValidatedBody<CloseYearRequest> body, AssessmentDbContext db, WorkingDayCalendar calendar, TimeProvider time, HttpContext http)
     {
         if (await db.Schemes.FirstOrDefaultAsync(s => s.Id == id, http.RequestAborted) is not { } scheme)

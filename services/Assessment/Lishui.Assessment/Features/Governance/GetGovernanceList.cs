@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using System.Text;
 using Lishui.Assessment.Data;
@@ -54,10 +55,10 @@ public static class GetGovernanceList
         return api;
     }
 
-    private static async Task<IResult> JsonAsync(Guid id, int? year, DateOnly? from, DateOnly? to, AssessmentDbContext db, TimeProvider time, CancellationToken ct) =>
+    private static async Task<Results<Ok<GovernanceListResponse>, ProblemHttpResult>> JsonAsync(Guid id, int? year, DateOnly? from, DateOnly? to, AssessmentDbContext db, TimeProvider time, CancellationToken ct) =>
         await ComputeAsync(db, id, year, from, to, time, ct) is { } list ? TypedResults.Ok(list) : Problems.NotFound("村党组织", "village organisation");
 
-    private static async Task<IResult> CsvAsync(Guid id, int? year, DateOnly? from, DateOnly? to, AssessmentDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CsvAsync(Guid id, int? year, DateOnly? from, DateOnly? to, AssessmentDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (await ComputeAsync(db, id, year, from, to, time, ct) is not { } l)
         {

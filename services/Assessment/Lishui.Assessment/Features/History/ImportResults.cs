@@ -4,6 +4,7 @@ using Lishui.Assessment.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Assessment.Features.History;
@@ -90,7 +91,7 @@ public static class ImportResults
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<Created<ImportResultsResponse>, IdempotentReplay, ProblemHttpResult>> HandleAsync(
         ValidatedBody<ImportResultsRequest> body, AssessmentDbContext db, TimeProvider time, HttpContext http)
     {
         var request = body.Value;

@@ -3,6 +3,7 @@ using Lishui.Assessment.Features.Standings;
 using Lishui.Assessment.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Assessment.Features.Ledger;
@@ -37,7 +38,7 @@ public static class AddLedgerEntry
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<Created<LedgerEntryResponse>, IdempotentReplay, ProblemHttpResult>> HandleAsync(
         Guid id, ValidatedBody<AddLedgerEntryRequest> body, AssessmentDbContext db, TimeProvider time, HttpContext http)
     {
         if (await db.Schemes.FirstOrDefaultAsync(s => s.Id == id, http.RequestAborted) is not { } scheme)

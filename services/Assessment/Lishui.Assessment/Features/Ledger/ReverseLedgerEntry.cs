@@ -2,6 +2,7 @@ using Lishui.Assessment.Data;
 using Lishui.Assessment.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Assessment.Features.Ledger;
@@ -19,7 +20,7 @@ public static class ReverseLedgerEntry
             .Produces<LedgerEntryResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<Created<LedgerEntryResponse>, IdempotentReplay, ProblemHttpResult>> HandleAsync(
         Guid id, Guid entryId, ValidatedBody<ReverseLedgerEntryRequest> body, AssessmentDbContext db, TimeProvider time, HttpContext http)
     {
         var ct0 = http.RequestAborted;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using System.Text;
 using Lishui.Assessment.Data;
@@ -32,10 +33,10 @@ public static class ExportNotice
         return api;
     }
 
-    private static async Task<IResult> JsonAsync(Guid id, AssessmentDbContext db, CancellationToken ct) =>
+    private static async Task<Results<Ok<OpenDataNotice>, ProblemHttpResult>> JsonAsync(Guid id, AssessmentDbContext db, CancellationToken ct) =>
         await LoadAsync(db, id, ct) is { } notice ? TypedResults.Ok(notice) : Problems.NotFound("公示", "notice");
 
-    private static async Task<IResult> CsvAsync(Guid id, AssessmentDbContext db, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CsvAsync(Guid id, AssessmentDbContext db, CancellationToken ct)
     {
         if (await LoadAsync(db, id, ct) is not { } notice)
         {

@@ -4,6 +4,7 @@ using Lishui.Assessment.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Assessment.Features.Objections;
@@ -26,7 +27,7 @@ public static class FileObjection
             .Produces<ObjectionResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<Created<ObjectionResponse>, IdempotentReplay, ProblemHttpResult>> HandleAsync(
         Guid id, ValidatedBody<FileObjectionRequest> body, AssessmentDbContext db, WorkingDayCalendar calendar, TimeProvider time, HttpContext http)
     {
         if (await db.Notices.FirstOrDefaultAsync(n => n.Id == id, http.RequestAborted) is not { } notice)

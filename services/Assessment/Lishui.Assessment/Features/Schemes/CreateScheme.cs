@@ -3,6 +3,7 @@ using Lishui.Assessment.Domain;
 using Lishui.Assessment.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Assessment.Features.Schemes;
@@ -53,7 +54,7 @@ public static class CreateScheme
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<Created<SchemeResponse>, IdempotentReplay, ProblemHttpResult>> HandleAsync(
         ValidatedBody<CreateSchemeRequest> body, AssessmentDbContext db, TimeProvider time, HttpContext http)
     {
         var request = body.Value;
