@@ -11,7 +11,7 @@ public static class TransactionalCreate
     /// creation that also runs SQL of its own (locks, counters): all of it commits with the new row
     /// and its outbox entry, or none of it does (a refusal or a replay rolls back).
     /// </summary>
-    public static async Task<IResult> CreateOnceInTransactionAsync<TResponse>(
+    public static async Task<Results<Created<TResponse>, IdempotentReplay, ProblemHttpResult>> CreateOnceInTransactionAsync<TResponse>(
         this PairingDbContext db,
         HttpContext http,
         string scope,

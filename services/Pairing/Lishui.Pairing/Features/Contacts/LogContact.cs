@@ -4,6 +4,7 @@ using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Pairing.Features.Contacts;
@@ -32,7 +33,7 @@ public static class LogContact
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<Created<ContactResponse>, IdempotentReplay, ProblemHttpResult>> HandleAsync(
         Guid id, ValidatedBody<LogContactRequest> body, PairingDbContext db, TimeProvider time, HttpContext http)
     {
         if (!await db.MemberPairs.AnyAsync(p => p.Id == id, http.RequestAborted))

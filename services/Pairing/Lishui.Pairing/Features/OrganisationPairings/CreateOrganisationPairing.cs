@@ -3,6 +3,7 @@ using Lishui.Pairing.Domain;
 using Lishui.Pairing.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -45,7 +46,7 @@ public static class CreateOrganisationPairing
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<Created<OrganisationPairingResponse>, IdempotentReplay, ProblemHttpResult>> HandleAsync(
         ValidatedBody<CreateOrganisationPairingRequest> body, PairingDbContext db, TimeProvider time, HttpContext http)
     {
         var request = body.Value;

@@ -29,7 +29,7 @@ public static class GeneratePairingList
         return api;
     }
 
-    private static async Task<IResult> GenerateAsync(Guid id, PairingDbContext db, TimeProvider time, HttpContext http)
+    private static async Task<Results<Created<PairingListResponse>, IdempotentReplay, ProblemHttpResult>> GenerateAsync(Guid id, PairingDbContext db, TimeProvider time, HttpContext http)
     {
         if (!await db.OrganisationPairings.AnyAsync(p => p.Id == id, http.RequestAborted))
         {

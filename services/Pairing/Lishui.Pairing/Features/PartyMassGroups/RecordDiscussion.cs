@@ -6,6 +6,7 @@ using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -91,7 +92,7 @@ public static class RecordDiscussion
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<Created<DiscussionResponse>, IdempotentReplay, ProblemHttpResult>> HandleAsync(
         Guid id, ValidatedBody<RecordDiscussionRequest> body, PairingDbContext db, TimeProvider time, HttpContext http)
     {
         if (await db.Organisations.AsNoTracking().Where(o => o.OrganisationId == id)
@@ -145,7 +146,7 @@ public static class RecordDiscussion
         }
     }
 
-    private static IResult Conflict(IBusinessRule rule)
+    private static ProblemHttpResult Conflict(IBusinessRule rule)
     {
         var problem = Problems.RuleBroken(rule);
         problem.Status = StatusCodes.Status409Conflict;

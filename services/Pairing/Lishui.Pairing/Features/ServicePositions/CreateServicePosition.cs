@@ -3,6 +3,7 @@ using Lishui.Pairing.Domain;
 using Lishui.Pairing.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Pairing.Features.ServicePositions;
@@ -19,7 +20,7 @@ public static class CreateServicePosition
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> HandleAsync(ValidatedBody<ServicePositionRequest> body, PairingDbContext db, TimeProvider time, HttpContext http)
+    private static async Task<Results<Created<ServicePositionResponse>, IdempotentReplay, ProblemHttpResult>> HandleAsync(ValidatedBody<ServicePositionRequest> body, PairingDbContext db, TimeProvider time, HttpContext http)
     {
         var request = body.Value;
         try

@@ -5,6 +5,7 @@ using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Pairing.Features.Stationing;
@@ -49,7 +50,7 @@ public static class CreateStationingSchedule
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(ValidatedBody<CreateStationingScheduleRequest> body, PairingDbContext db, TimeProvider time, HttpContext http)
+    private static async Task<Results<Created<StationingScheduleResponse>, IdempotentReplay, ProblemHttpResult>> CreateAsync(ValidatedBody<CreateStationingScheduleRequest> body, PairingDbContext db, TimeProvider time, HttpContext http)
     {
         var request = body.Value;
         var position = await db.FindInUseAsync(request.ServicePositionId, "servicePositionId", http.RequestAborted);

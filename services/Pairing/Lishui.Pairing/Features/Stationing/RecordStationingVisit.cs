@@ -5,6 +5,7 @@ using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Pairing.Features.Stationing;
@@ -38,7 +39,7 @@ public static class RecordStationingVisit
         return api;
     }
 
-    private static async Task<IResult> RecordVisitAsync(
+    private static async Task<Results<Created<StationingVisitResponse>, IdempotentReplay, ProblemHttpResult>> RecordVisitAsync(
         Guid id, ValidatedBody<RecordStationingVisitRequest> body, PairingDbContext db, TimeProvider time, HttpContext http)
     {
         if (await db.StationingSchedules.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, http.RequestAborted) is not { } schedule)

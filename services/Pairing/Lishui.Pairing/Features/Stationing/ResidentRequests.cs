@@ -89,7 +89,7 @@ public static class ResidentRequests
         return api;
     }
 
-    private static async Task<IResult> RaiseAsync(
+    private static async Task<Results<Created<ResidentRequestResponse>, IdempotentReplay, ProblemHttpResult>> RaiseAsync(
         Guid id, ValidatedBody<RaiseResidentRequestRequest> body, PairingDbContext db, TimeProvider time, HttpContext http)
     {
         if (!await db.StationingVisits.AnyAsync(v => v.Id == id, http.RequestAborted))

@@ -7,6 +7,7 @@ using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -66,7 +67,7 @@ public static class RecordStudySession
         return api;
     }
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<Created<StudySessionResponse>, IdempotentReplay, ProblemHttpResult>> HandleAsync(
         Guid id, ValidatedBody<RecordStudySessionRequest> body, PairingDbContext db, TimeProvider time, HttpContext http)
     {
         if (!await db.OrganisationPairings.AnyAsync(p => p.Id == id, http.RequestAborted))
