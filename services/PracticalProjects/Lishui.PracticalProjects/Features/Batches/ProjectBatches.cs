@@ -4,6 +4,7 @@ using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.PracticalProjects.Features.Batches;
@@ -41,7 +42,7 @@ public static class ProjectBatches
         return api;
     }
 
-    private static async Task<IResult> AnnounceAsync(ValidatedBody<AnnounceBatchRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
+    private static async Task<Results<Created<BatchResponse>, IdempotentReplay, ProblemHttpResult>> AnnounceAsync(ValidatedBody<AnnounceBatchRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
         var r = body.Value;
         return await db.CreateOnceAsync(http, "batches.announce", r, async ct =>

@@ -7,6 +7,7 @@ using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.PracticalProjects.Features.EchoWall;
@@ -26,7 +27,7 @@ public static class EchoPostToRequest
     }
 
     /// <summary>The post becomes a request (origin EchoWall, this service's reference number); a contact left with the post moves to it.</summary>
-    private static async Task<IResult> ToRequestAsync(Guid id, ValidatedBody<PostToRequestRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
+    private static async Task<Results<Created<RequestResponse>, IdempotentReplay, ProblemHttpResult>> ToRequestAsync(Guid id, ValidatedBody<PostToRequestRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
         var r = body.Value;
         if (await db.EchoPosts.FirstOrDefaultAsync(p => p.Id == new EchoPostId(id), http.RequestAborted) is not { } post)

@@ -4,6 +4,7 @@ using Lishui.PracticalProjects.Domain.Requests;
 using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lishui.PracticalProjects.Features.EchoWall;
 
@@ -21,7 +22,7 @@ public static class WriteEchoPost
         return api;
     }
 
-    private static async Task<IResult> WriteAsync(ValidatedBody<WritePostRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
+    private static async Task<Results<Created<PostResponse>, IdempotentReplay, ProblemHttpResult>> WriteAsync(ValidatedBody<WritePostRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
         var r = body.Value;
         await EchoPostSteps.CheckLinksAsync(db, r.LinkedRequestId, r.LinkedProjectId, http.RequestAborted);

@@ -68,7 +68,7 @@ public static class Opinions
         return api;
     }
 
-    private static async Task<IResult> OpenAsync(ValidatedBody<OpenCollectionRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
+    private static async Task<Results<Created<CollectionResponse>, IdempotentReplay, ProblemHttpResult>> OpenAsync(ValidatedBody<OpenCollectionRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
         var r = body.Value;
         if (r.ProjectId is { } named && await http.RefuseUnlessAllowedForAsync(PracticalProjectsScopes.Project, named) is { } refused)
@@ -108,7 +108,7 @@ public static class Opinions
             ? TypedResults.Ok(CollectionResponse.From(collection))
             : Problems.NotFound("征求意见", "opinion collection");
 
-    private static async Task<IResult> RecordAsync(
+    private static async Task<Results<Ok<CollectionResponse>, IdempotentReplay, ProblemHttpResult>> RecordAsync(
         Guid id, ValidatedBody<RecordPositionRequest> body, ProjectsDbContext db, PracticalProjectsScopes scopes, TimeProvider time, ClaimsPrincipal user,
         HttpContext http)
     {

@@ -51,7 +51,7 @@ public static class Signatures
         return api;
     }
 
-    private static async Task<IResult> UploadAsync(Guid id, HttpContext http, ProjectsDbContext db, TimeProvider time, ClaimsPrincipal user)
+    private static async Task<Results<Created<SignatureImageResponse>, IdempotentReplay, ProblemHttpResult>> UploadAsync(Guid id, HttpContext http, ProjectsDbContext db, TimeProvider time, ClaimsPrincipal user)
     {
         var ct = http.RequestAborted;
         if (!string.Equals(http.Request.ContentType?.Split(';')[0].Trim(), SignatureImage.ContentType, StringComparison.OrdinalIgnoreCase))
@@ -77,7 +77,7 @@ public static class Signatures
         }, time);
     }
 
-    private static async Task<IResult> GetAsync(Guid id, Guid signatureId, HttpContext http, ProjectsDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetAsync(Guid id, Guid signatureId, HttpContext http, ProjectsDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (await db.SignatureImages.AsNoTracking().FirstOrDefaultAsync(s => s.Id == signatureId && s.CollectionId == new OpinionCollectionId(id), ct) is not { } image)
         {

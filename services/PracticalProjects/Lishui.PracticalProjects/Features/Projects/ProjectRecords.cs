@@ -49,7 +49,7 @@ public static class ProjectRecords
     private static Task<PracticalProject?> FindAsync(ProjectsDbContext db, Guid id, CancellationToken ct) =>
         db.Projects.AsSplitQuery().FirstOrDefaultAsync(p => p.Id == new ProjectId(id), ct);
 
-    private static async Task<IResult> GrantAsync(Guid id, ValidatedBody<GrantFundsRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
+    private static async Task<Results<Created<GrantResponse>, IdempotentReplay, ProblemHttpResult>> GrantAsync(Guid id, ValidatedBody<GrantFundsRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
         var r = body.Value;
         // Two grants from the special fund at once: the fund's version lets one through; the other is tried
@@ -83,7 +83,7 @@ public static class ProjectRecords
                 $"/projects/{id}");
         }, time);
 
-    private static async Task<IResult> PlanMilestoneAsync(Guid id, ValidatedBody<PlanMilestoneRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
+    private static async Task<Results<Created<MilestoneResponse>, IdempotentReplay, ProblemHttpResult>> PlanMilestoneAsync(Guid id, ValidatedBody<PlanMilestoneRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
         var r = body.Value;
         if (await FindAsync(db, id, http.RequestAborted) is not { } project)
@@ -114,7 +114,7 @@ public static class ProjectRecords
         return TypedResults.Ok(ProjectResponse.From(project, project.Progress));
     }
 
-    private static async Task<IResult> PublishUpdateAsync(Guid id, ValidatedBody<PublishUpdateRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
+    private static async Task<Results<Created<UpdateResponse>, IdempotentReplay, ProblemHttpResult>> PublishUpdateAsync(Guid id, ValidatedBody<PublishUpdateRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
         var r = body.Value;
         if (await FindAsync(db, id, http.RequestAborted) is not { } project)
@@ -129,7 +129,7 @@ public static class ProjectRecords
         }, time);
     }
 
-    private static async Task<IResult> RateAsync(Guid id, ValidatedBody<RateProjectRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
+    private static async Task<Results<Created<RatingResponse>, IdempotentReplay, ProblemHttpResult>> RateAsync(Guid id, ValidatedBody<RateProjectRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
         if (await db.Projects.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(p => p.Id == new ProjectId(id), http.RequestAborted) is not { } project)
         {

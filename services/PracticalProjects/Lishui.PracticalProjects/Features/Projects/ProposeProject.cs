@@ -4,6 +4,7 @@ using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.PracticalProjects.Features.Projects;
@@ -25,7 +26,7 @@ public static class ProposeProject
             .Produces<ProjectResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-    private static async Task<IResult> HandleAsync(ValidatedBody<ProposeProjectRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
+    private static async Task<Results<Created<ProjectResponse>, IdempotentReplay, ProblemHttpResult>> HandleAsync(ValidatedBody<ProposeProjectRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
         var r = body.Value;
         return await db.CreateOnceAsync(http, "projects.propose", r, async ct =>

@@ -119,7 +119,7 @@ public static class PublicProjects
             consultations));
     }
 
-    private static async Task<IResult> ExportCsvAsync(
+    private static async Task<FileContentHttpResult> ExportCsvAsync(
         ProjectsDbContext db, ProjectLevel? level, string? batch, ProjectDomain? domain, string? village, Guid? organisationId, ProjectStatus? status,
         CancellationToken ct)
     {
@@ -144,13 +144,13 @@ public static class PublicProjects
         return TypedResults.File(bytes, "text/csv; charset=utf-8", "practical-projects.csv");
     }
 
-    private static async Task<IResult> ExportJsonAsync(
+    private static async Task<Ok<IReadOnlyList<PublicProjectSummary>>> ExportJsonAsync(
         ProjectsDbContext db, ProjectLevel? level, string? batch, ProjectDomain? domain, string? village, Guid? organisationId, ProjectStatus? status,
         HttpContext http, CancellationToken ct)
     {
         var rows = await SummariesAsync(db, Ordered(Filter(db, level, batch, domain, village, organisationId, status)).Take(MaxExportRows), ct);
         http.Response.Headers.ContentDisposition = "attachment; filename=practical-projects.json";
-        return TypedResults.Ok(rows);
+        return TypedResults.Ok<IReadOnlyList<PublicProjectSummary>>(rows);
     }
 
     private static IQueryable<PracticalProject> Filter(

@@ -6,6 +6,7 @@ using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.PracticalProjects.Features.Public;
@@ -30,7 +31,7 @@ public static class ReportNotSolved
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    private static async Task<IResult> HandleAsync(
+    private static async Task<Results<Created<PublicRequestStatusResponse>, IdempotentReplay, ProblemHttpResult>> HandleAsync(
         string referenceNumber, ValidatedBody<ReportNotSolvedRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
         var reference = PublicRequestStatus.Normalise(referenceNumber);

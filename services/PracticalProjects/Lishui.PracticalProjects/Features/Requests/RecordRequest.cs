@@ -28,7 +28,7 @@ public static class RecordRequest
             .Produces<RequestResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-    private static async Task<IResult> HandleAsync(ValidatedBody<RecordRequestRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
+    private static async Task<Results<Created<RequestResponse>, IdempotentReplay, ProblemHttpResult>> HandleAsync(ValidatedBody<RecordRequestRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
         var r = body.Value;
         await db.EnsureKnownAsync(r.OrganisationId, "organisationId", "诉求所属组织", "organisation the request is addressed to", http.RequestAborted);
@@ -53,7 +53,7 @@ public static class RecordRequest
 /// <summary>Storing a new request of this service's own: reference number, request, contact and event in one transaction.</summary>
 public static class RequestIntake
 {
-    public static async Task<IResult> RecordOnceAsync(
+    public static async Task<Results<Created<RequestResponse>, IdempotentReplay, ProblemHttpResult>> RecordOnceAsync(
         ProjectsDbContext db, HttpContext http, string scope, object body, TimeProvider time,
         Func<string, DateTimeOffset, CancellationToken, Task<ResidentRequest>> create)
     {
