@@ -5,6 +5,7 @@ using Lishui.Notification.PublicEvents.Catalogue;
 using Lishui.Notification.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Lishui.Notification.PublicEvents.Features;
@@ -24,9 +25,9 @@ public static class CatalogueEndpoints
             .WithDescription("外部系统可订阅的全部公开事件类型，含版本、数据分级和停用日期。/ Every public event type other systems may subscribe to, with its version, data classification and deprecation date.");
 
         // The dataschema URL of every event points here.
-        group.MapGet("/schemas/{file}", (string file, IOptions<PublicEventsOptions> options) =>
+        group.MapGet("/schemas/{file}", Results<ContentHttpResult, ProblemHttpResult> (string file, IOptions<PublicEventsOptions> options) =>
             file.EndsWith(".json", StringComparison.Ordinal) && PublicEventCatalog.TryGet(file[..^".json".Length], out var type)
-                ? Results.Text(PublicJson.PublishedSchema(type, options.Value.PublicBaseUrl).ToJsonString(PublicJson.Indented), "application/schema+json")
+                ? TypedResults.Text(PublicJson.PublishedSchema(type, options.Value.PublicBaseUrl).ToJsonString(PublicJson.Indented), "application/schema+json")
                 : Problems.NotFound("公开事件类型", "public event type")).RequireAccess(NotificationAccess.AnyoneAnonymous)
             .WithName("GetPublicEventSchema")
             .WithSummary("公开事件数据的 JSON Schema / JSON Schema (2020-12) of a public event type's data")
@@ -34,7 +35,7 @@ public static class CatalogueEndpoints
             .Produces<JsonObject>(StatusCodes.Status200OK, "application/schema+json");
 
         group.MapGet("/asyncapi.json", (IOptions<PublicEventsOptions> options, PublicBroker broker) =>
-            Results.Text(Document(options.Value, broker).ToJsonString(PublicJson.Indented), "application/json")).RequireAccess(NotificationAccess.AnyoneAnonymous)
+            TypedResults.Text(Document(options.Value, broker).ToJsonString(PublicJson.Indented), "application/json")).RequireAccess(NotificationAccess.AnyoneAnonymous)
             .WithName("GetPublicEventsAsyncApi")
             .WithSummary("公开事件的 AsyncAPI 文档 / AsyncAPI 3.0 document of the public events")
             .WithDescription("消息代理上的交换机、路由键和每种事件的消息格式。/ The broker's exchange, routing keys and each event's message.")

@@ -2,6 +2,7 @@ using Lishui.Notification.PublicEvents.Data;
 using Lishui.Notification.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Notification.PublicEvents.Features;
@@ -18,7 +19,7 @@ public static class ListSubscriberAttempts
         return api;
     }
 
-    private static async Task<IResult> AttemptsAsync(Guid id, PublicEventsDb db, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Ok<Page<AttemptLogEntry>>> AttemptsAsync(Guid id, PublicEventsDb db, int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size, skip) = Paging.Normalise(page, pageSize);
         var query = db.DeliveryAttempts.AsNoTracking().Where(a => a.SubscriberId == id);

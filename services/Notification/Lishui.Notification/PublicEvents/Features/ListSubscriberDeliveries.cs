@@ -3,6 +3,7 @@ using Lishui.Notification.PublicEvents.Domain;
 using Lishui.Notification.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Notification.PublicEvents.Features;
@@ -19,7 +20,7 @@ public static class ListSubscriberDeliveries
         return api;
     }
 
-    private static async Task<IResult> DeliveriesAsync(Guid id, PublicEventsDb db, int? page, int? pageSize, WebhookDeliveryStatus? status, CancellationToken ct)
+    private static async Task<Results<Ok<Page<DeliveryLogEntry>>, ProblemHttpResult>> DeliveriesAsync(Guid id, PublicEventsDb db, int? page, int? pageSize, WebhookDeliveryStatus? status, CancellationToken ct)
     {
         if (!await db.Subscribers.AnyAsync(s => s.Id == id, ct))
         {

@@ -3,6 +3,7 @@ using Lishui.Notification.PublicEvents.Domain;
 using Lishui.Notification.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Notification.PublicEvents.Features;
@@ -19,7 +20,7 @@ public static class ListSubscriberNotices
         return api;
     }
 
-    private static async Task<IResult> NoticesAsync(Guid id, PublicEventsDb db, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Ok<Page<SubscriberNotice>>> NoticesAsync(Guid id, PublicEventsDb db, int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size, skip) = Paging.Normalise(page, pageSize);
         var query = db.Notices.AsNoTracking().Where(n => n.SubscriberId == id);

@@ -3,6 +3,7 @@ using Lishui.Notification.PublicEvents.Domain;
 using Lishui.Notification.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Notification.PublicEvents.Features;
@@ -25,7 +26,7 @@ public static class ReactivateSubscriber
         return api;
     }
 
-    private static async Task<IResult> ReactivateAsync(
+    private static async Task<Results<Ok<SubscriberResponse>, ProblemHttpResult>> ReactivateAsync(
         Guid id, ValidatedBody<Reactivate> body, HttpContext http, PublicEventsDb db, [FromKeyedServices(PublicEventsModule.Clock)] TimeProvider time, CancellationToken ct)
     {
         if (await db.Subscribers.FirstOrDefaultAsync(s => s.Id == id, ct) is not { } subscriber)

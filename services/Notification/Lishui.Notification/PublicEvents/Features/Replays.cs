@@ -3,6 +3,7 @@ using Lishui.Notification.PublicEvents.Domain;
 using Lishui.Notification.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -53,7 +54,7 @@ public static class Replays
         return group;
     }
 
-    private static async Task<IResult> RequestAsync(
+    private static async Task<Results<Created<ReplayResponse>, IdempotentReplay, ProblemHttpResult>> RequestAsync(
         Guid id, ValidatedBody<RequestReplay> body, HttpContext http, PublicEventsDb db, IOptions<PublicEventsOptions> options,
         [FromKeyedServices(PublicEventsModule.Clock)] TimeProvider time)
     {
@@ -98,7 +99,7 @@ public static class Replays
         }, time);
     }
 
-    private static async Task<IResult> ListAsync(Guid id, PublicEventsDb db, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Ok<Page<ReplayResponse>>> ListAsync(Guid id, PublicEventsDb db, int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size, skip) = Paging.Normalise(page, pageSize);
         var query = db.Replays.AsNoTracking().Where(r => r.SubscriberId == id);
@@ -106,7 +107,7 @@ public static class Replays
         return TypedResults.Ok(new Page<ReplayResponse>([.. items.Select(ReplayResponse.Of)], p, size, await query.CountAsync(ct)));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, Guid replayId, PublicEventsDb db, CancellationToken ct) =>
+    private static async Task<Results<Ok<ReplayResponse>, ProblemHttpResult>> GetAsync(Guid id, Guid replayId, PublicEventsDb db, CancellationToken ct) =>
         await db.Replays.AsNoTracking().FirstOrDefaultAsync(r => r.Id == replayId && r.SubscriberId == id, ct) is { } replay
             ? TypedResults.Ok(ReplayResponse.Of(replay))
             : Problems.NotFound("重放请求", "replay");

@@ -2,6 +2,7 @@ using Lishui.Notification.PublicEvents.Broker;
 using Lishui.Notification.PublicEvents.Data;
 using Lishui.Notification.Security;
 using Lishui.Shared.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ public static class RotateSubscriberCredentials
         return api;
     }
 
-    private static async Task<IResult> RotateCredentialsAsync(
+    private static async Task<Results<Ok<SubscriberCredentials>, ProblemHttpResult>> RotateCredentialsAsync(
         Guid id, HttpContext http, PublicEventsDb db, PublicBroker broker, RabbitMqManagement management, IOptions<PublicEventsOptions> options, CancellationToken ct)
     {
         if (await db.Subscribers.FirstOrDefaultAsync(s => s.Id == id, ct) is not { } subscriber)

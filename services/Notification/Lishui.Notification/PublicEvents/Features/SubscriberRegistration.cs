@@ -5,6 +5,7 @@ using Lishui.Notification.PublicEvents.Domain;
 using Lishui.Notification.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -72,7 +73,7 @@ public static class SubscriberRegistration
         return api;
     }
 
-    private static async Task<IResult> RegisterAsync(
+    private static async Task<Results<Created<RegisteredSubscriber>, ProblemHttpResult>> RegisterAsync(
         ValidatedBody<RegisterSubscriber> body, HttpContext http, PublicEventsDb db, PublicBroker broker, RabbitMqManagement management,
         IOptions<PublicEventsOptions> options, IHostEnvironment env, [FromKeyedServices(PublicEventsModule.Clock)] TimeProvider time, CancellationToken ct)
     {
