@@ -114,7 +114,7 @@ public static class PortalModule
         {
             http.Response.Cookies.Append(ElderModeCookie, on ? "1" : "0",
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            return Results.LocalRedirect(back is ['/', not '/' and not '\\', ..] or "/" ? back : "/");
+            return TypedResults.LocalRedirect(back is ['/', not '/' and not '\\', ..] or "/" ? back : "/");
         });
         return app;
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lishui.Portal.SignIn;
 
@@ -117,32 +118,32 @@ public static class PortalSignIn
 
     public static WebApplication MapPortalSignIn(this WebApplication app)
     {
-        app.MapGet("/signin", (string? returnUrl, HttpContext http) =>
+        app.MapGet("/signin", Results<ContentHttpResult, ChallengeHttpResult> (string? returnUrl, HttpContext http) =>
         {
             if (!IsConfigured(app.Configuration))
             {
-                return Results.Content(NotConfiguredPage, "text/html; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+                return TypedResults.Content(NotConfiguredPage, "text/html; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
             var back = returnUrl is ['/', not '/' and not '\\', ..] ? returnUrl : "/me";
-            return Results.Challenge(new AuthenticationProperties { RedirectUri = back }, [OpenIdConnectDefaults.AuthenticationScheme]);
+            return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = back }, [OpenIdConnectDefaults.AuthenticationScheme]);
         }).AllowAnonymous();
 
-        app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery) =>
+        app.MapPost("/signout", async Task<Results<BadRequest, RedirectHttpResult, SignOutHttpResult>> (HttpContext http, IAntiforgery antiforgery) =>
         {
             // A cross-site form cannot sign a person out.
             if (!await antiforgery.IsRequestValidAsync(http))
             {
-                return Results.BadRequest();
+                return TypedResults.BadRequest();
             }
 
             if (!IsConfigured(app.Configuration) || http.User.Identity?.IsAuthenticated != true)
             {
                 await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                return Results.LocalRedirect("/");
+                return TypedResults.LocalRedirect("/");
             }
 
-            return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" },
+            return TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/" },
                 [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
         }).AllowAnonymous().DisableAntiforgery();
         return app;

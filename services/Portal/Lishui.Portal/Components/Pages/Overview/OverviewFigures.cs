@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Lishui.Portal.Clients;
 using Lishui.Portal.SignIn;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lishui.Portal.Components.Pages.Overview;
 
@@ -65,12 +66,12 @@ public static class OverviewFigures
     /// <summary>GET /overview.csv?month=: the same figures as the page, for Excel.</summary>
     public static IEndpointRouteBuilder MapOverviewExport(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/overview.csv", async (string? month, TownOverviewApi overview, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/overview.csv", async Task<Results<ForbidHttpResult, FileContentHttpResult>> (string? month, TownOverviewApi overview, TimeProvider time, CancellationToken ct) =>
         {
             var figures = await overview.ForMonthAsync(Month(month, time), ct);
             return figures.Refused
-                ? Results.Forbid()
-                : Results.File(Csv(figures), "text/csv; charset=utf-8", $"town-overview-{figures.Month:yyyy-MM}.csv");
+                ? TypedResults.Forbid()
+                : TypedResults.File(Csv(figures), "text/csv; charset=utf-8", $"town-overview-{figures.Month:yyyy-MM}.csv");
         }).RequireAuthorization(PortalAreas.OversightPolicy);
         return app;
     }
