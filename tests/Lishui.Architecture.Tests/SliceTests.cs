@@ -37,10 +37,6 @@ public sealed class SliceTests
     /// <summary>Crossings kept on purpose, each with its reason; anything else is a slice reaching into another.</summary>
     private static readonly Dictionary<string, string> Allowed = new()
     {
-        ["Lishui.Membership.Features.ExportMembers.ExportMembers → ListMembers"] =
-            "the roll export is the list's query written in the import's spreadsheet columns, so export, list and import stay one format",
-        ["Lishui.Membership.Features.ExportMembers.ExportMembers → MemberImports"] =
-            "the roll export is the list's query written in the import's spreadsheet columns, so export, list and import stay one format",
         ["Lishui.Assessment.Features.Ledger.AddLedgerEntry → Standings"] =
             "a manual entry is checked against the roll the roll endpoint lists (SubjectRoll over assessment_roll)",
         ["Lishui.Assessment.Features.Governance.GetGovernanceList → Notices"] =
@@ -75,12 +71,6 @@ public sealed class SliceTests
     /// <summary>Data/ and Messaging/ code that still uses a slice's types, each with its reason.</summary>
     private static readonly Dictionary<string, string> AllowedBelowFeatures = new()
     {
-        ["Lishui.Membership.Data.MembershipDbContext → MemberImports"] =
-            "an import's staging rows (MemberImport) are defined by the import slice, the only code that writes and reads them",
-        ["Lishui.Membership.Data.Configurations.MemberImportConfiguration → MemberImports"] =
-            "an import's staging rows (MemberImport) are defined by the import slice, the only code that writes and reads them",
-        ["Lishui.Membership.Messaging.OrganisationalTalkRequiredConsumer → OrganisationalTalks"] =
-            "a talk opened from Assessment's finding takes the talk slice's due-date setting (OrganisationalTalkOptions)",
     };
 
     public static TheoryData<string> AllServices() => new(Services.Select(a => a.GetName().Name!));

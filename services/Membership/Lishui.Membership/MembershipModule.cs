@@ -1,5 +1,6 @@
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
+using Lishui.Membership.Domain.OrganisationalTalks;
 using Lishui.Membership.Domain.PersonalData;
 using Lishui.Membership.Features;
 using Lishui.Membership.Features.ChangeMemberDetails;

@@ -1,11 +1,11 @@
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.Commendations;
 using Lishui.Membership.Domain.Households;
+using Lishui.Membership.Domain.MemberImports;
 using Lishui.Membership.Domain.OrganisationalTalks;
 using Lishui.Membership.Domain.Organisations;
 using Lishui.Membership.Domain.PersonalData;
 using Lishui.Membership.Domain.WithdrawalAdvice;
-using Lishui.Membership.Features.MemberImports;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;

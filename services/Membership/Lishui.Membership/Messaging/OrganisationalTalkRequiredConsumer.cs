@@ -3,7 +3,6 @@ using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.OrganisationalTalks;
-using Lishui.Membership.Features.OrganisationalTalks;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;

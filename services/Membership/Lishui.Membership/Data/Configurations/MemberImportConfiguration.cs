@@ -1,5 +1,5 @@
 using Lishui.Membership.Domain;
-using Lishui.Membership.Features.MemberImports;
+using Lishui.Membership.Domain.MemberImports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

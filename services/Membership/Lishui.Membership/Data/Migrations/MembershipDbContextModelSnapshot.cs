@@ -681,7 +681,7 @@ namespace Lishui.Membership.Data.Migrations
                     b.ToTable("withdrawal_advice_cases", (string)null);
                 });
 
-            modelBuilder.Entity("Lishui.Membership.Features.MemberImports.MemberImport", b =>
+            modelBuilder.Entity("Lishui.Membership.Domain.MemberImports.MemberImport", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

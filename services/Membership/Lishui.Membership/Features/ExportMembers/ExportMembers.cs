@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Text;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
-using Lishui.Membership.Features.ListMembers;
-using Lishui.Membership.Features.MemberImports;
 using Lishui.Membership.Protection;
 using Lishui.Membership.Security;
+using Lishui.Membership.Web;
 using Lishui.Shared.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +27,7 @@ public static class ExportMembers
         HttpContext http, MembershipDbContext db, MemberResponses responses, PersonalDataProtector protector, Guid? organisationId, bool? includeDescendants,
         string? status, string? cohort, string? sort, string? idNumber, string? name, int? joinedYear, CancellationToken ct)
     {
-        var query = await ListMembers.ListMembers.QueryAsync(db, responses, protector, new MemberFilter(organisationId, includeDescendants, status, cohort, sort, idNumber, name, joinedYear), ct);
+        var query = await RollQuery.QueryAsync(db, responses, protector, new MemberFilter(organisationId, includeDescendants, status, cohort, sort, idNumber, name, joinedYear), ct);
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id.Value, o => o.Name, ct);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = "attachment; filename=\"members.csv\"; filename*=UTF-8''%E5%85%9A%E5%91%98%E5%90%8D%E5%86%8C.csv";

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Lishui.Membership.Domain;
+using Lishui.Membership.Domain.MemberImports;
 using Lishui.Membership.Domain.Organisations;
 using Lishui.Membership.Domain.PersonalData;
+using Lishui.Membership.Web;
 
 namespace Lishui.Membership.Features.MemberImports;
 

@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json;
 using Lishui.Membership.Data;
 using Lishui.Membership.Domain;
+using Lishui.Membership.Domain.MemberImports;
 using Lishui.Membership.Protection;
+using Lishui.Membership.Web;
 using Lishui.Shared.Domain;
 using Microsoft.EntityFrameworkCore;
 

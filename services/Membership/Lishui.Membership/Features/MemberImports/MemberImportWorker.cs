@@ -1,4 +1,5 @@
 using Lishui.Membership.Data;
+using Lishui.Membership.Domain.MemberImports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Membership.Features.MemberImports;

@@ -1,9 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using Lishui.Membership.Data;
+using Lishui.Membership.Domain.MemberImports;
 using Lishui.Membership.Domain.Organisations;
 using Lishui.Membership.Protection;
 using Lishui.Membership.Security;
+using Lishui.Membership.Web;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.Features;

@@ -1,4 +1,4 @@
-namespace Lishui.Membership.Features.OrganisationalTalks;
+namespace Lishui.Membership.Domain.OrganisationalTalks;
 
 /// <summary>Settings of organisational talks (section <c>Membership:OrganisationalTalks</c>).</summary>
 public sealed class OrganisationalTalkOptions

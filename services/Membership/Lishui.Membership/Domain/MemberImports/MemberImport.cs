@@ -1,4 +1,4 @@
-namespace Lishui.Membership.Features.MemberImports;
+namespace Lishui.Membership.Domain.MemberImports;
 
 public enum MemberImportStatus
 {

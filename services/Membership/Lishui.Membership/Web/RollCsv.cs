@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Lishui.Membership.Features.MemberImports;
+namespace Lishui.Membership.Web;
 
 /// <summary>The roll as a village secretary keeps it in a spreadsheet: Chinese column headers, one member per row.</summary>
 public static class RollCsv
