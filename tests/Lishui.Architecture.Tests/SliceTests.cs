@@ -37,10 +37,6 @@ public sealed class SliceTests
     /// <summary>Crossings kept on purpose, each with its reason; anything else is a slice reaching into another.</summary>
     private static readonly Dictionary<string, string> Allowed = new()
     {
-        ["Lishui.Assessment.Features.Ledger.AddLedgerEntry → Standings"] =
-            "a manual entry is checked against the roll the roll endpoint lists (SubjectRoll over assessment_roll)",
-        ["Lishui.Assessment.Features.Governance.GetGovernanceList → Notices"] =
-            "the governance list's CSV is written by the notice export's CSV writer, one quoting rule for every download",
         ["Lishui.Pairing.Features.PartyMassGroups.RecordDiscussion → ServicePositions"] = ServicePositionCheck,
         ["Lishui.Pairing.Features.Stationing.CreateStationingSchedule → ServicePositions"] = ServicePositionCheck,
         ["Lishui.Pairing.Features.Stationing.RecordStationingVisit → ServicePositions"] = ServicePositionCheck,

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text;
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
-using Lishui.Assessment.Features.Notices;
 using Lishui.Assessment.Security;
+using Lishui.Assessment.Web;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
@@ -66,23 +66,23 @@ public static class GetGovernanceList
         }
 
         var csv = new StringBuilder();
-        ExportNotice.Row(csv, ["指标", "数值", "说明"]);
-        ExportNotice.Row(csv, ["村", l.Village, $"{l.From:yyyy-MM-dd} 至 {l.To:yyyy-MM-dd}"]);
+        Csv.Row(csv, ["指标", "数值", "说明"]);
+        Csv.Row(csv, ["村", l.Village, $"{l.From:yyyy-MM-dd} 至 {l.To:yyyy-MM-dd}"]);
         var g = l.MemberGrades;
-        ExportNotice.Row(csv, ["党员考核人数", N(g?.Assessed), g is null ? NoData : g.Final ? "结果已确定" : "公示中"]);
-        ExportNotice.Row(csv, ["优秀", N(g?.Excellent), null]);
-        ExportNotice.Row(csv, ["合格", N(g?.Qualified), null]);
-        ExportNotice.Row(csv, ["基本合格", N(g?.BasicallyQualified), null]);
-        ExportNotice.Row(csv, ["不合格", N(g?.Unqualified), null]);
-        ExportNotice.Row(csv, ["党员平均分", N(g?.AverageTotal), null]);
-        ExportNotice.Row(csv, ["五好文明户比例", P(l.FiveGoodHouseholds?.Rate), Of(l.FiveGoodHouseholds, "户")]);
-        ExportNotice.Row(csv, ["安全生产平均得分率", P(l.SafetyProduction?.AveragePercent / 100), l.SafetyProduction is { } s ? $"{s.Subjects} 个对象" : NoData]);
-        ExportNotice.Row(csv, ["环境整治平均得分率", P(l.EnvironmentalRemediation?.AveragePercent / 100), l.EnvironmentalRemediation is { } e ? $"{e.Subjects} 个对象" : NoData]);
-        ExportNotice.Row(csv, ["第一议题学习出勤率", P(l.StudyAttendance?.Rate), Of(l.StudyAttendance, "人次")]);
-        ExportNotice.Row(csv, ["结对联系合规率", P(l.PairingContacts?.Rate),
+        Csv.Row(csv, ["党员考核人数", N(g?.Assessed), g is null ? NoData : g.Final ? "结果已确定" : "公示中"]);
+        Csv.Row(csv, ["优秀", N(g?.Excellent), null]);
+        Csv.Row(csv, ["合格", N(g?.Qualified), null]);
+        Csv.Row(csv, ["基本合格", N(g?.BasicallyQualified), null]);
+        Csv.Row(csv, ["不合格", N(g?.Unqualified), null]);
+        Csv.Row(csv, ["党员平均分", N(g?.AverageTotal), null]);
+        Csv.Row(csv, ["五好文明户比例", P(l.FiveGoodHouseholds?.Rate), Of(l.FiveGoodHouseholds, "户")]);
+        Csv.Row(csv, ["安全生产平均得分率", P(l.SafetyProduction?.AveragePercent / 100), l.SafetyProduction is { } s ? $"{s.Subjects} 个对象" : NoData]);
+        Csv.Row(csv, ["环境整治平均得分率", P(l.EnvironmentalRemediation?.AveragePercent / 100), l.EnvironmentalRemediation is { } e ? $"{e.Subjects} 个对象" : NoData]);
+        Csv.Row(csv, ["第一议题学习出勤率", P(l.StudyAttendance?.Rate), Of(l.StudyAttendance, "人次")]);
+        Csv.Row(csv, ["结对联系合规率", P(l.PairingContacts?.Rate),
             l.PairingContacts is { } c ? $"{c.Pairs} 对结对，{c.PairsOverdue} 对逾期，联系 {c.ContactsLogged} 次" : NoData]);
-        ExportNotice.Row(csv, ["群众诉求按时答复率", P(l.ResidentRequestsAnsweredOnTime?.Rate), Of(l.ResidentRequestsAnsweredOnTime, "件")]);
-        ExportNotice.Row(csv, ["完成实事项目数", N(l.ProjectsCompleted), l.ProjectsCompleted is null ? NoData : null]);
+        Csv.Row(csv, ["群众诉求按时答复率", P(l.ResidentRequestsAnsweredOnTime?.Rate), Of(l.ResidentRequestsAnsweredOnTime, "件")]);
+        Csv.Row(csv, ["完成实事项目数", N(l.ProjectsCompleted), l.ProjectsCompleted is null ? NoData : null]);
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
         return TypedResults.File(bytes, "text/csv; charset=utf-8", $"governance-{l.VillageId:N}-{l.From:yyyyMMdd}-{l.To:yyyyMMdd}.csv");
     }

@@ -1,5 +1,4 @@
 using Lishui.Assessment.Data;
-using Lishui.Assessment.Features.Standings;
 using Lishui.Assessment.Security;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
@@ -49,7 +48,7 @@ public static class AddLedgerEntry
         var request = body.Value;
         return await db.CreateOnceAsync(http, $"ledger.add:{id}", request, async ct =>
         {
-            if (!await SubjectRoll.ContainsAsync(db, scheme, request.SubjectId, ct))
+            if (!await AssessmentRoll.ContainsAsync(db, scheme, request.SubjectId, ct))
             {
                 throw new RequestValidationException([new FieldError("subjectId", "ledger.subject-unknown",
                     "被考核对象不在本方案的考核范围内（本组织及下级组织的党员、家庭或组织）。",

@@ -4,6 +4,7 @@ using System.Text;
 using Lishui.Assessment.Data;
 using Lishui.Assessment.Domain;
 using Lishui.Assessment.Security;
+using Lishui.Assessment.Web;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
@@ -45,10 +46,10 @@ public static class ExportNotice
 
         var csv = new StringBuilder();
         var nameHeader = notice.SubjectType switch { SubjectType.Member => "姓名", SubjectType.Household => "户主", _ => "名称" };
-        Row(csv, [nameHeader, "等次", "总分", .. notice.Dimensions.Select(d => $"{d.Name}（满分{Number(d.Max)}）")]);
+        Csv.Row(csv, [nameHeader, "等次", "总分", .. notice.Dimensions.Select(d => $"{d.Name}（满分{Number(d.Max)}）")]);
         foreach (var r in notice.Results)
         {
-            Row(csv, [r.Name, GradeNames.Zh(r.Grade), Number(r.Total), .. notice.Dimensions.Select(d => Number(r.Scores.GetValueOrDefault(d.Code)))]);
+            Csv.Row(csv, [r.Name, GradeNames.Zh(r.Grade), Number(r.Total), .. notice.Dimensions.Select(d => Number(r.Scores.GetValueOrDefault(d.Code)))]);
         }
 
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
@@ -73,21 +74,4 @@ public static class ExportNotice
     }
 
     private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 4180 quoting; a cell that a spreadsheet would run as a formula is prefixed with an apostrophe.</summary>
-    public static void Row(StringBuilder csv, IEnumerable<string?> cells)
-    {
-        csv.AppendJoin(',', cells.Select(Cell)).Append("\r\n");
-    }
-
-    private static string Cell(string? value)
-    {
-        value ??= string.Empty;
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }
