@@ -24,12 +24,6 @@ public sealed class SliceTests
         typeof(Lishui.Notification.NotificationModule).Assembly,
     ];
 
-    private const string ServicePositionCheck =
-        "names its place by id, checked by ServicePositionReference: the one rule for a service position in use";
-
-    private const string Calendars =
-        "reads the study and stationing calendars through their stores, which fill in the weeks and the expected members";
-
     private const string FundShape = "shows a project's special fund in the fund's own response shape";
 
     private const string Proposal = "a request becomes a project through ProposeProject, the one way a project is proposed";
@@ -37,21 +31,6 @@ public sealed class SliceTests
     /// <summary>Crossings kept on purpose, each with its reason; anything else is a slice reaching into another.</summary>
     private static readonly Dictionary<string, string> Allowed = new()
     {
-        ["Lishui.Pairing.Features.PartyMassGroups.RecordDiscussion → ServicePositions"] = ServicePositionCheck,
-        ["Lishui.Pairing.Features.Stationing.CreateStationingSchedule → ServicePositions"] = ServicePositionCheck,
-        ["Lishui.Pairing.Features.Stationing.RecordStationingVisit → ServicePositions"] = ServicePositionCheck,
-        ["Lishui.Pairing.Features.Study.RecordStudySession → ServicePositions"] = ServicePositionCheck,
-        ["Lishui.Pairing.Features.PartyMassGroups.RecordDiscussion → Study"] =
-            "a discussion's attendance sheet is the study session's AttendanceRequest: one sheet for both meetings",
-        ["Lishui.Pairing.Features.PartyMassGroups.RecordDiscussionRequest → Study"] =
-            "a discussion's attendance sheet is the study session's AttendanceRequest: one sheet for both meetings",
-        ["Lishui.Pairing.Features.Reminders.ReminderCheck → Stationing"] = Calendars,
-        ["Lishui.Pairing.Features.Reminders.ReminderCheck → Study"] = Calendars,
-        ["Lishui.Pairing.Features.ThisTuesday.ThisTuesdayView → Stationing"] = Calendars,
-        ["Lishui.Pairing.Features.ThisTuesday.ThisTuesdayView → Study"] = Calendars,
-        ["Lishui.Pairing.Features.ThisTuesday.TuesdaySession → Study"] = Calendars,
-        ["Lishui.Pairing.Features.Study.StudySchedule → OrganisationPairings"] =
-            "setting a pairing's study schedule answers with the pairing, in the pairing's response shape",
         ["Lishui.PracticalProjects.Features.EchoWall.EchoPostToRequest → Requests"] =
             "an echo-wall post taken up as a resident request goes through the request intake, so it is checked and numbered like any other",
         ["Lishui.PracticalProjects.Features.Projects.ProjectRecords → Funds"] =

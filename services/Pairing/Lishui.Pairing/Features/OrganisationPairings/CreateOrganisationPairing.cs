@@ -1,6 +1,7 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Security;
+using Lishui.Pairing.Web;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;

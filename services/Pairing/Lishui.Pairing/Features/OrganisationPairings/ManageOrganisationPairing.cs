@@ -1,5 +1,6 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Security;
+using Lishui.Pairing.Web;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,8 +1,7 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
-using Lishui.Pairing.Features.ServicePositions;
-using Lishui.Pairing.Features.Study;
 using Lishui.Pairing.Security;
+using Lishui.Pairing.Web;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;

@@ -1,7 +1,5 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
-using Lishui.Pairing.Features.Stationing;
-using Lishui.Pairing.Features.Study;
 using Lishui.Shared.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

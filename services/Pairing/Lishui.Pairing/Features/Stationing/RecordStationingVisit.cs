@@ -1,6 +1,5 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
-using Lishui.Pairing.Features.ServicePositions;
 using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;

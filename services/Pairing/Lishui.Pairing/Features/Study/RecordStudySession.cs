@@ -1,8 +1,8 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
-using Lishui.Pairing.Features.ServicePositions;
 using Lishui.Pairing.Messaging;
 using Lishui.Pairing.Security;
+using Lishui.Pairing.Web;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
@@ -12,8 +12,6 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Lishui.Pairing.Features.Study;
-
-public sealed record AttendanceRequest(Guid MemberId, AttendanceStatus Status, string? Reason);
 
 public sealed record RecordStudySessionRequest(
     DateOnly HeldOn,

@@ -1,7 +1,7 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
-using Lishui.Pairing.Features.OrganisationPairings;
 using Lishui.Pairing.Security;
+using Lishui.Pairing.Web;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;

@@ -1,7 +1,5 @@
 using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
-using Lishui.Pairing.Features.Stationing;
-using Lishui.Pairing.Features.Study;
 using Lishui.Pairing.Messaging;
 using Lishui.Pairing.Security;
 using Lishui.Shared.Domain;

@@ -1,9 +1,8 @@
-using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Shared.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lishui.Pairing.Features.Stationing;
+namespace Lishui.Pairing.Data;
 
 /// <summary>Writes each schedule's Tuesday visits when first needed; a visit already there is left as it is.</summary>
 public static class StationingCalendarStore

@@ -1,11 +1,10 @@
-using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Pairing.Messaging;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lishui.Pairing.Features.Study;
+namespace Lishui.Pairing.Data;
 
 public sealed record ExpectedMember(Guid MemberId, string Name, Guid OrganisationId);
 

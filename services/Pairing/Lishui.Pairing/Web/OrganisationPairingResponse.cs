@@ -2,7 +2,7 @@ using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lishui.Pairing.Features.OrganisationPairings;
+namespace Lishui.Pairing.Web;
 
 public sealed record OrganisationPairingResponse(
     Guid Id,
