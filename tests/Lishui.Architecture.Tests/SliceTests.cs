@@ -24,23 +24,9 @@ public sealed class SliceTests
         typeof(Lishui.Notification.NotificationModule).Assembly,
     ];
 
-    private const string FundShape = "shows a project's special fund in the fund's own response shape";
-
-    private const string Proposal = "a request becomes a project through ProposeProject, the one way a project is proposed";
-
     /// <summary>Crossings kept on purpose, each with its reason; anything else is a slice reaching into another.</summary>
     private static readonly Dictionary<string, string> Allowed = new()
     {
-        ["Lishui.PracticalProjects.Features.EchoWall.EchoPostToRequest → Requests"] =
-            "an echo-wall post taken up as a resident request goes through the request intake, so it is checked and numbered like any other",
-        ["Lishui.PracticalProjects.Features.Projects.ProjectRecords → Funds"] =
-            "a project's spending draws on its special fund through the fund's one draw, which keeps the balance",
-        ["Lishui.PracticalProjects.Features.Public.PublicProjectDetail → Funds"] = FundShape,
-        ["Lishui.PracticalProjects.Features.Public.PublicProjects → Funds"] = FundShape,
-        ["Lishui.PracticalProjects.Features.Requests.RequestSteps → Projects"] = Proposal,
-        ["Lishui.PracticalProjects.Features.Requests.TurnIntoProjectRequest → Projects"] = Proposal,
-        ["Lishui.PracticalProjects.Features.Statistics.VillageStatistics → Overdue"] =
-            "the statistics count a request overdue by the overdue check's own limits (OverdueOptions), so the two agree",
     };
 
     /// <summary>Data/ and Messaging/ code that still uses a slice's types, each with its reason.</summary>

@@ -1,4 +1,5 @@
 using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Domain;
 using Lishui.PracticalProjects.Features.Batches;
 using Lishui.PracticalProjects.Features.EchoWall;
 using Lishui.PracticalProjects.Features.Funds;

@@ -1,6 +1,7 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Funds;
 using Lishui.PracticalProjects.Security;
+using Lishui.PracticalProjects.Web;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
@@ -10,11 +11,6 @@ using Microsoft.EntityFrameworkCore;
 namespace Lishui.PracticalProjects.Features.Funds;
 
 public sealed record SetFundBudgetRequest(decimal Budget);
-
-public sealed record FundResponse(int Year, string Name, decimal Budget, decimal Drawn, decimal Balance, int Grants, DateTimeOffset UpdatedAt)
-{
-    public static FundResponse From(SpecialFund f) => new(f.Year, SpecialFund.FundingSource, f.Budget, f.Drawn, f.Balance, f.Grants, f.UpdatedAt);
-}
 
 /// <summary>
 /// PUT /funds/{year}: the town sets the year's special-fund budget (creating the year's fund the first time).
@@ -61,20 +57,4 @@ public static class SpecialFunds
         await db.SpecialFunds.AsNoTracking().FirstOrDefaultAsync(f => f.Year == year, ct) is { } fund
             ? TypedResults.Ok(FundResponse.From(fund))
             : Problems.NotFound("该年度专项资金", "special fund of that year");
-
-    /// <summary>
-    /// A grant from the special fund draws on its year's budget, in the same SaveChanges as the grant; the
-    /// fund's version makes two grants at once conflict, and the caller retries the loser against the new balance.
-    /// </summary>
-    public static async Task DrawAsync(ProjectsDbContext db, string fundingSource, decimal amount, DateOnly grantedOn, DateTimeOffset now, CancellationToken ct)
-    {
-        if (!SpecialFund.IsDrawnBy(fundingSource))
-        {
-            return;
-        }
-
-        var fund = await db.SpecialFunds.FirstOrDefaultAsync(f => f.Year == grantedOn.Year, ct);
-        Rules.Check(new FundMustHaveABudgetRule(grantedOn.Year, fund is not null));
-        fund!.Draw(amount, now);
-    }
 }

@@ -1,3 +1,4 @@
+using Lishui.PracticalProjects.Domain;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Hosting;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
-using Lishui.PracticalProjects.Features.Funds;
 using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
@@ -78,7 +77,7 @@ public static class ProjectRecords
             var now = time.GetUtcNow();
             var today = time.Today();
             var grant = project.Grant(Guid.CreateVersion7(now), r.Amount, r.FundingSource ?? project.FundingSource, r.GrantedOn ?? today, r.GrantedBy, r.OverrideReason, today, now);
-            await SpecialFunds.DrawAsync(db, grant.FundingSource, grant.Amount, grant.GrantedOn, now, ct);
+            await FundDraw.DrawAsync(db, grant.FundingSource, grant.Amount, grant.GrantedOn, now, ct);
             return (new GrantResponse(grant.Id, grant.Amount, grant.FundingSource, grant.GrantedOn, grant.GrantedBy, grant.OverrideReason, grant.RecordedAt),
                 $"/projects/{id}");
         }, time);

@@ -1,6 +1,7 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Security;
+using Lishui.PracticalProjects.Web;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
@@ -8,12 +9,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.PracticalProjects.Features.Projects;
-
-/// <summary>A project proposal. The responsible cadre may be named by member id (then known from Membership's events).</summary>
-public sealed record ProposeProjectRequest(
-    string Title, ProjectLevel Level, string Batch, ProjectDomain Domain, Guid ResponsibleOrganisationId, string ResponsibleCadre,
-    string Location, DateOnly PlannedStart, DateOnly PlannedEnd, decimal Budget, string FundingSource, Guid? ParentId, int? Weight,
-    Guid? ResponsibleCadreMemberId = null, string? Village = null, bool? RequiresConsultation = null);
 
 /// <summary>POST /projects: propose a project (a town key project's sub-project names its parent).</summary>
 public static class ProposeProject
@@ -31,39 +26,8 @@ public static class ProposeProject
         var r = body.Value;
         return await db.CreateOnceAsync(http, "projects.propose", r, async ct =>
         {
-            var project = await ProposeAsync(db, r, [], time.GetUtcNow(), ct);
+            var project = await ProjectProposal.ProposeAsync(db, r, [], time.GetUtcNow(), ct);
             return (ProjectResponse.From(project, project.Progress), $"/projects/{project.Id.Value}");
         }, time);
-    }
-
-    /// <summary>Adds the proposed project and its ProjectProposed event to the context (the caller saves).</summary>
-    public static async Task<PracticalProject> ProposeAsync(
-        ProjectsDbContext db, ProposeProjectRequest r, IReadOnlyCollection<Guid> originRequestIds, DateTimeOffset now, CancellationToken ct)
-    {
-        await db.EnsureKnownAsync(r.ResponsibleOrganisationId, "responsibleOrganisationId", "责任单位", "responsible organisation", ct);
-        PracticalProject? parent = null;
-        if (r.ParentId is { } parentId)
-        {
-            parent = await db.Projects.AsSplitQuery().FirstOrDefaultAsync(p => p.Id == new ProjectId(parentId), ct)
-                ?? throw new RequestValidationException([new FieldError("parentId", "project.parent-unknown", "上级项目不存在。", "The parent project does not exist.")]);
-        }
-
-        if (r.ResponsibleCadreMemberId is { } cadre && !await db.Set<LocalMember>().AnyAsync(m => m.MemberId == cadre, ct))
-        {
-            throw new RequestValidationException([new FieldError("responsibleCadreMemberId", "project.cadre-unknown",
-                "责任干部不在党员名册中（或尚未同步）。", "The responsible cadre is not on the member roll (or not yet known here).")]);
-        }
-
-        if (r.Village is { Length: > 50 })
-        {
-            throw new RequestValidationException([new FieldError("village", "project.village-too-long", "村名不超过 50 个字符。", "The village must be at most 50 characters.")]);
-        }
-
-        var project = PracticalProject.Propose(
-            new ProjectId(Guid.CreateVersion7(now)), r.Title, r.Level, r.Batch, r.Domain, r.ResponsibleOrganisationId, r.ResponsibleCadre,
-            r.Location, r.PlannedStart, r.PlannedEnd, r.Budget, r.FundingSource, parent, r.Weight ?? 1, now, r.ResponsibleCadreMemberId, r.Village, originRequestIds,
-            r.RequiresConsultation == true);
-        db.Projects.Add(project);
-        return project;
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Security;
+using Lishui.PracticalProjects.Web;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
@@ -36,7 +37,7 @@ public sealed record PublicConsultation(
 public sealed record PublicProjectDetail(
     PublicProjectSummary Project, IReadOnlyList<PublicMilestone> Milestones, IReadOnlyList<PublicTimelineEntry> Timeline,
     IReadOnlyList<PublicChildProject> SubProjects, IReadOnlyList<PublicGrant> Grants, IReadOnlyList<string> OriginRequestReferenceNumbers,
-    IReadOnlyList<Funds.FundResponse> SpecialFunds, IReadOnlyList<PublicConsultation> Consultations);
+    IReadOnlyList<FundResponse> SpecialFunds, IReadOnlyList<PublicConsultation> Consultations);
 
 /// <summary>
 /// The public view and open data of 我为群众办实事: list (filtered, paged), one project with its
@@ -100,7 +101,7 @@ public static class PublicProjects
         var fundYears = project.Grants.Where(g => Domain.Funds.SpecialFund.IsDrawnBy(g.FundingSource)).Select(g => g.GrantedOn.Year).Distinct().ToList();
         var funds = fundYears.Count == 0
             ? []
-            : (await db.SpecialFunds.AsNoTracking().Where(f => fundYears.Contains(f.Year)).OrderBy(f => f.Year).ToListAsync(ct)).Select(Funds.FundResponse.From).ToList();
+            : (await db.SpecialFunds.AsNoTracking().Where(f => fundYears.Contains(f.Year)).OrderBy(f => f.Year).ToListAsync(ct)).Select(FundResponse.From).ToList();
         var consultations = (await db.OpinionCollections.AsNoTracking().Where(c => c.ProjectId == id).ToListAsync(ct))
             .OrderBy(c => c.Id.Value)
             .Select(c => (c, r: c.Tally()))

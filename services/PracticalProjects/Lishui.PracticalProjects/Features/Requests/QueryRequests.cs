@@ -1,6 +1,7 @@
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Requests;
 using Lishui.PracticalProjects.Security;
+using Lishui.PracticalProjects.Web;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
-using Lishui.PracticalProjects.Features.Projects;
 using Lishui.PracticalProjects.Security;
+using Lishui.PracticalProjects.Web;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
@@ -145,7 +145,7 @@ public static class RequestSteps
                 return refused;
             }
 
-            project = await ProposeProject.ProposeAsync(db, r.Project, [request.Id.Value], now, ct);
+            project = await ProjectProposal.ProposeAsync(db, r.Project, [request.Id.Value], now, ct);
         }
 
         request.TurnIntoProject(project.Id.Value, project.Title, Caller.From(http.User).Name, r.Note, time.Today(), now);

@@ -1,7 +1,7 @@
 using Lishui.PracticalProjects.Data;
+using Lishui.PracticalProjects.Domain;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
-using Lishui.PracticalProjects.Features.Overdue;
 using Lishui.PracticalProjects.Security;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Messaging;

@@ -1,7 +1,6 @@
-using Lishui.PracticalProjects.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lishui.PracticalProjects.Features.Requests;
+namespace Lishui.PracticalProjects.Data;
 
 /// <summary>This service's public reference numbers, MS{year}-{n:00000}, sequential per year.</summary>
 public static class ReferenceNumbers

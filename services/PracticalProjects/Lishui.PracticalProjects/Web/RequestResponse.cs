@@ -1,7 +1,7 @@
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
 
-namespace Lishui.PracticalProjects.Features.Requests;
+namespace Lishui.PracticalProjects.Web;
 
 public sealed record RequestStepResponse(RequestStatus From, RequestStatus To, string DecidedBy, DateTimeOffset RecordedAt, string? Note);
 

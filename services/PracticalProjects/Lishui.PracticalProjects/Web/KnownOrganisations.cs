@@ -3,7 +3,7 @@ using Lishui.Shared.Messaging;
 using Lishui.Shared.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lishui.PracticalProjects.Features;
+namespace Lishui.PracticalProjects.Web;
 
 /// <summary>
 /// Projects and requests are published under their organisation; one this service's view of Membership's
