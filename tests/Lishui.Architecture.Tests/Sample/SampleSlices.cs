@@ -28,3 +28,12 @@ namespace Lishui.Architecture.Tests.Sample.Messaging
         public static MemberRegistered Consume(Guid id) => Features.First.FirstUseCase.Registered(id);
     }
 }
+
+namespace Lishui.Architecture.Tests.Sample.Web
+{
+    /// <summary>Breaks the layer rule on purpose: shared web code using a slice's type.</summary>
+    public static class SampleResponse
+    {
+        public static MemberRegistered Of(Guid id) => Features.First.FirstUseCase.Registered(id);
+    }
+}
