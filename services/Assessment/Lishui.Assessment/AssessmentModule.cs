@@ -32,14 +32,13 @@ public static class AssessmentModule
             bus.AddBatchConsumer<PartyMassDiscussionAttendanceConsumer>(batch);
             bus.AddBatchConsumer<ContactLoggedConsumer>(batch);
             bus.AddBatchConsumer<HouseholdVisitedConsumer>(batch);
-            bus.AddConsumer<HouseholdRegisteredConsumer>();
-            bus.AddConsumer<HouseholdChangedConsumer>();
             bus.AddBatchConsumer<AttendanceFactConsumer>(batch);
             bus.AddBatchConsumer<ContactLoggedFactConsumer>(batch);
             bus.AddBatchConsumer<ContactOverdueFactConsumer>(batch);
             bus.AddBatchConsumer<RequestAnsweredFactConsumer>(batch);
             bus.AddBatchConsumer<RequestOverdueFactConsumer>(batch);
             bus.AddBatchConsumer<ProjectStatusFactConsumer>(batch);
+            bus.AddLocalHouseholdView<AssessmentDbContext>();
         });
         return builder;
     }

@@ -32,8 +32,7 @@ public static class PracticalProjectsModule
         {
             bus.AddConsumer<MemberRegisteredConsumer>();
             bus.AddConsumer<ResidentRequestRaisedConsumer>();
-            bus.AddConsumer<HouseholdRegisteredConsumer>();
-            bus.AddConsumer<HouseholdChangedConsumer>();
+            bus.AddLocalHouseholdView<ProjectsDbContext>();
         });
         builder.Services.Configure<OverdueOptions>(builder.Configuration.GetSection("Projects:Overdue"));
         builder.Services.AddScoped<OverdueCheck>();

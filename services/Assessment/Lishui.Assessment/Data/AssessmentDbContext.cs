@@ -1,5 +1,4 @@
 using Lishui.Assessment.Domain;
-using Lishui.Assessment.Messaging;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
@@ -32,6 +31,12 @@ public sealed class AssessmentDbContext(DbContextOptions<AssessmentDbContext> op
     public DbSet<LocalHousehold> Households => Set<LocalHousehold>();
 
     public DbSet<GovernanceFact> GovernanceFacts => Set<GovernanceFact>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.AddLocalHouseholdView();
+        base.OnModelCreating(model);
+    }
 }
 
 internal sealed class AssessmentDbContextDesignFactory : DesignTimeFactory<AssessmentDbContext>;

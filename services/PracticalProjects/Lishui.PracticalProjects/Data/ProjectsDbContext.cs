@@ -4,7 +4,6 @@ using Lishui.PracticalProjects.Domain.Funds;
 using Lishui.PracticalProjects.Domain.Opinions;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Domain.Requests;
-using Lishui.PracticalProjects.Messaging;
 using Lishui.Shared.Data;
 using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
@@ -37,6 +36,12 @@ public sealed class ProjectsDbContext(DbContextOptions<ProjectsDbContext> option
     public DbSet<SpecialFund> SpecialFunds => Set<SpecialFund>();
 
     public DbSet<ProjectBatch> Batches => Set<ProjectBatch>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.AddLocalHouseholdView();
+        base.OnModelCreating(model);
+    }
 }
 
 internal sealed class ProjectsDbContextDesignFactory : DesignTimeFactory<ProjectsDbContext>;

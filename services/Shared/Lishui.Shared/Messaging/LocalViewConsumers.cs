@@ -30,4 +30,13 @@ public static class LocalViewConsumers
         bus.AddEventConsumer<OrganisationClosedProjection<TDbContext>, OrganisationClosed>();
         return bus;
     }
+
+    /// <summary>Household registrations and changes (head, size): the households a service scores or asks.</summary>
+    public static IBusRegistrationConfigurator AddLocalHouseholdView<TDbContext>(this IBusRegistrationConfigurator bus)
+        where TDbContext : DbContext
+    {
+        bus.AddEventConsumer<HouseholdRegisteredProjection<TDbContext>, HouseholdRegistered>();
+        bus.AddEventConsumer<HouseholdChangedProjection<TDbContext>, HouseholdChanged>();
+        return bus;
+    }
 }

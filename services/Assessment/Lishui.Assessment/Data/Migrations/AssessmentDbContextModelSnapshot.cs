@@ -493,7 +493,7 @@ namespace Lishui.Assessment.Data.Migrations
                     b.ToTable("governance_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Lishui.Assessment.Messaging.LocalHousehold", b =>
+            modelBuilder.Entity("Lishui.Shared.Messaging.LocalHousehold", b =>
                 {
                     b.Property<Guid>("HouseholdId")
                         .ValueGeneratedOnAdd()

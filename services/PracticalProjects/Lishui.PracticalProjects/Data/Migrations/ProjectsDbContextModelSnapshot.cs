@@ -614,7 +614,7 @@ namespace Lishui.PracticalProjects.Data.Migrations
                     b.ToTable("resident_requests", (string)null);
                 });
 
-            modelBuilder.Entity("Lishui.PracticalProjects.Messaging.LocalHousehold", b =>
+            modelBuilder.Entity("Lishui.Shared.Messaging.LocalHousehold", b =>
                 {
                     b.Property<Guid>("HouseholdId")
                         .ValueGeneratedOnAdd()

@@ -1,16 +1,16 @@
-using Lishui.Assessment.Messaging;
+using Lishui.Shared.Messaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Lishui.Assessment.Data.Configurations;
+namespace Lishui.Shared.Data.Configurations;
 
-internal sealed class LocalHouseholdConfiguration : IEntityTypeConfiguration<LocalHousehold>
+public sealed class LocalHouseholdConfiguration : IEntityTypeConfiguration<LocalHousehold>
 {
     public void Configure(EntityTypeBuilder<LocalHousehold> e)
     {
         e.ToTable("local_households");
         e.HasKey(x => x.HouseholdId);
-        e.Property(x => x.HeadName).HasMaxLength(50);
+        e.Property(x => x.HeadName).HasMaxLength(LocalHousehold.MaxHeadNameLength);
         e.Property(x => x.EconomicCooperative).HasMaxLength(100);
         e.HasIndex(x => x.OrganisationId);
     }
