@@ -3,7 +3,6 @@ using Lishui.PracticalProjects.Domain.Requests;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.PracticalProjects.Web;
 

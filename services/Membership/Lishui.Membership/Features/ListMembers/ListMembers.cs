@@ -1,6 +1,4 @@
-using Lishui.Contracts.Membership;
 using Lishui.Membership.Data;
-using Lishui.Membership.Domain;
 using Lishui.Membership.Domain.PersonalData;
 using Lishui.Membership.Protection;
 using Lishui.Membership.Security;

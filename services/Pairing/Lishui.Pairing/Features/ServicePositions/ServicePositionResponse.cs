@@ -1,7 +1,5 @@
-using Lishui.Pairing.Data;
 using Lishui.Pairing.Domain;
 using Lishui.Shared.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.Pairing.Features.ServicePositions;
 

@@ -2,7 +2,6 @@ using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Funds;
 using Lishui.PracticalProjects.Security;
 using Lishui.PracticalProjects.Web;
-using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;

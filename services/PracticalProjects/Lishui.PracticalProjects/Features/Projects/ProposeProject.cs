@@ -2,11 +2,9 @@ using Lishui.PracticalProjects.Data;
 using Lishui.PracticalProjects.Domain.Projects;
 using Lishui.PracticalProjects.Security;
 using Lishui.PracticalProjects.Web;
-using Lishui.Shared.Messaging;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lishui.PracticalProjects.Features.Projects;
 

@@ -6,7 +6,6 @@ using Lishui.PracticalProjects.Web;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lishui.PracticalProjects.Features.Requests;
 
