@@ -6,6 +6,7 @@ using Lishui.PracticalProjects.Web;
 using Lishui.Shared.Domain;
 using Lishui.Shared.Security;
 using Lishui.Shared.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Lishui.PracticalProjects.Features.Requests;
 
@@ -28,7 +29,7 @@ public static class RecordRequest
             .Produces<RequestResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-    private static async Task<IResult> HandleAsync(ValidatedBody<RecordRequestRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
+    private static async Task<Results<Created<RequestResponse>, IdempotentReplay, ProblemHttpResult>> HandleAsync(ValidatedBody<RecordRequestRequest> body, ProjectsDbContext db, TimeProvider time, HttpContext http)
     {
         var r = body.Value;
         await db.EnsureKnownAsync(r.OrganisationId, "organisationId", "诉求所属组织", "organisation the request is addressed to", http.RequestAborted);
