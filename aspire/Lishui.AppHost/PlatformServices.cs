@@ -30,14 +30,13 @@ public static class PlatformServices
             .WithEnvironment(Environment, builder.Environment.EnvironmentName)
             .WithReference(database).WaitFor(database);
 
-        // Not waiting for RabbitMQ: the broker takes seconds to boot, and the service spends them
-        // starting (JIT, EF model, routes). The bus connects when the broker is up, retrying, and
-        // /health reports the service ready only then.
+        // Started once RabbitMQ is up, not beside it: on two cores the broker's boot took 36 s instead
+        // of 8 s with five services compiling beside it, and the warm start went from 27 s to 64 s.
         var service = builder.AddProject<TProject>(name)
             .WithBuiltAssembly()
             .WithEnvironment(Environment, builder.Environment.EnvironmentName)
             .WithDevelopmentTokens(builder)
-            .WithReference(messaging)
+            .WithReference(messaging).WaitFor(messaging)
             .WithReference(database).WaitFor(database)
             .WaitForCompletion(migrations);
         migrations.WithParentRelationship(service);
@@ -46,8 +45,8 @@ public static class PlatformServices
     }
 
     /// <summary>
-    /// The portal: no database, no broker; it calls the services by name when a page is asked for, so
-    /// it starts beside them instead of after them (up.sh prints its address once all are healthy).
+    /// The portal: no database, no broker; it calls the services by name, so it starts once they are
+    /// healthy (started beside them it slowed their start more than it saved on its own).
     /// It signs its own calls with the development key, as the services' callers do locally.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddPortal(
@@ -59,7 +58,7 @@ public static class PlatformServices
             .WithDevelopmentTokens(builder);
         foreach (var service in services)
         {
-            portal.WithReference(service);
+            portal.WithReference(service).WaitFor(service);
         }
 
         // No proxy in front: the provider sends a sign-in back to the address the portal was registered

@@ -271,7 +271,7 @@ if [[ ${LISHUI_UP_SEED:-1} != 0 ]]; then
   phase demo-data
 fi
 
-# The portal starts beside the services; it is healthy when it serves, not when they do.
+# The portal starts once the five services are healthy.
 PORTAL_URL=
 portal_healthy() {
   PORTAL_URL=$(discover_services | awk '$1 == "portal" { print $2 }')
