@@ -55,6 +55,7 @@ public static class AssessmentModule
             api.MapReopenScheme();
             api.MapGetRoll();
             api.MapAddLedgerEntry();
+            api.MapAddLedgerEntries();
             api.MapReverseLedgerEntry();
             api.MapListSubjectLedger();
             api.MapGetStandings();

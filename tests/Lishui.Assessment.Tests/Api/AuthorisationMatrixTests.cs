@@ -76,6 +76,7 @@ public sealed class AuthorisationMatrixTests(AssessmentApiFactory api, ITestOutp
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync($"/schemes/{world.ZhoucunScheme}/standings")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync($"/schemes/{world.ZhoucunScheme}/standings/{world.OtherMember}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync($"/schemes/{open}/ledger-entries", Entry(world.OtherMember))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync($"/schemes/{open}/ledger-entries/batch", new { entries = new[] { Entry(world.OtherMember) } })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync("/schemes", AssessmentApiFactory.HefengScheme(world.Zhoucun, year: 2028))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync("/schemes", new { organisationId = world.Zhoucun })).StatusCode); // refused, not told what is missing
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync($"/governance/villages/{world.Zhoucun}")).StatusCode);
@@ -85,6 +86,7 @@ public sealed class AuthorisationMatrixTests(AssessmentApiFactory api, ITestOutp
         // Their own village's points they read and enter.
         Assert.Equal(HttpStatusCode.OK, (await secretary.GetAsync($"/schemes/{world.HefengScheme}/standings")).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await secretary.PostAsJsonAsync($"/schemes/{ownOpen}/ledger-entries", Entry(world.OwnMember))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await secretary.PostAsJsonAsync($"/schemes/{ownOpen}/ledger-entries/batch", new { entries = new[] { Entry(world.OwnMember) } })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await secretary.PostAsJsonAsync("/schemes", AssessmentApiFactory.HefengScheme(world.HefengBranch, year: 2028))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await secretary.GetAsync($"/governance/villages/{world.Hefeng}")).StatusCode);
     }

@@ -123,4 +123,136 @@ public sealed class LedgerApiTests(AssessmentApiFactory api) : IClassFixture<Ass
         Assert.Equal(1, await EntriesAsync(scheme));
         Assert.Single(await api.OutboxAsync(scheme));
     }
+
+    private static object Line(Guid subject, string dimension, decimal points, string reason = "党建星期二第一议题学习") =>
+        new { subjectId = subject, dimension, points, reason, enteredBy = "鹤峰村第一党支部书记" };
+
+    private async Task<HttpResponseMessage> EnterBatchAsync(Guid scheme, IEnumerable<object> entries, string? key = null)
+    {
+        using var client = api.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/schemes/{scheme}/ledger-entries/batch") { Content = JsonContent.Create(new { entries }) };
+        request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString());
+        return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task A_secretary_enters_a_branchs_points_in_one_batch_and_each_entry_raises_its_own_PointsAwarded()
+    {
+        var organisation = Guid.NewGuid();
+        var scheme = await api.CreateSchemeAsync(AssessmentApiFactory.HefengScheme(organisation));
+        var members = await api.RegisterMembersAsync(organisation, "陈伟", "罗家辉", "何淑芬");
+        var lines = new[]
+        {
+            Line(members[0], "organisational-life", 4), Line(members[1], "organisational-life", 4),
+            Line(members[2], "volunteer-service", 2.5m, "护苗长廊志愿服务"), Line(members[0], "daily-conduct", -2, "无故缺席组织生活"),
+        };
+
+        var response = await EnterBatchAsync(scheme, lines);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal($"/schemes/{scheme}/ledger-entries", response.Headers.Location?.OriginalString);
+        var entered = (await response.Content.ReadFromJsonAsync<AddLedgerEntriesResponse>(AssessmentApiFactory.Json))!.Entries;
+        Assert.Equal([members[0], members[1], members[2], members[0]], entered.Select(e => e.SubjectId));
+        Assert.Equal([4m, 4m, 2.5m, -2m], entered.Select(e => e.Points));
+        Assert.All(entered, e => Assert.Equal((EntrySource.Manual, "鹤峰村第一党支部书记"), (e.Source, e.EnteredBy)));
+        Assert.Equal(4, await EntriesAsync(scheme));
+        var outbox = await api.OutboxAsync(scheme);
+        Assert.All(outbox, o => Assert.Equal("urn:message:lishui:assessment:points-awarded:v1", o.MessageUrn));
+        var payloads = outbox.Select(o => JsonDocument.Parse(o.Payload).RootElement).ToList();
+        Assert.Equal(entered.Select(e => e.Id), payloads.Select(p => p.GetProperty("entryId").GetGuid()));
+        Assert.Equal([1L, 2L, 3L, 4L], payloads.Select(p => p.GetProperty("sequence").GetInt64()));
+        Assert.Equal(4, await api.WithDbAsync(db => db.Schemes.Where(s => s.Id == scheme).Select(s => s.Version).SingleAsync()));
+
+        // The ledger goes on after the batch: the next single entry takes the next sequence.
+        Assert.Equal(HttpStatusCode.Created, (await api.EnterAsync(scheme, members[1], "visiting-residents", 1)).StatusCode);
+        Assert.Equal(5, JsonDocument.Parse((await api.OutboxAsync(scheme))[^1].Payload).RootElement.GetProperty("sequence").GetInt64());
+    }
+
+    [Fact]
+    public async Task One_faulty_entry_refuses_the_whole_batch_and_the_problem_names_each_faulty_entry()
+    {
+        var (scheme, member) = await HefengWithOneMemberAsync();
+        var stranger = (await api.RegisterMembersAsync(Guid.NewGuid(), "外村党员"))[0];
+
+        var response = await EnterBatchAsync(scheme,
+        [
+            Line(member, "organisational-life", 4), Line(member, "attendance", 4), Line(stranger, "organisational-life", 4),
+            Line(member, "daily-conduct", 25), Line(member, "volunteer-service", 2, reason: " "), Line(member, "visiting-residents", 1),
+        ]);
+
+        var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.UnprocessableEntity, "ledger.dimension-unknown", "entries[1].dimension");
+        var faults = problem.GetProperty("fieldErrors").EnumerateArray().Select(f => (f.GetProperty("field").GetString(), f.GetProperty("code").GetString())).ToList();
+        Assert.Equal(
+            [("entries[1].dimension", "ledger.dimension-unknown"), ("entries[2].subjectId", "ledger.subject-unknown"),
+             ("entries[3].points", "ledger.points-invalid"), ("entries[4].reason", "ledger.reason-invalid")],
+            faults);
+        Assert.Contains("不在本方案的考核范围内", problem.GetProperty("errors").GetProperty("entries[2].subjectId")[0].GetString());
+        Assert.Equal(0, await EntriesAsync(scheme));
+        Assert.Empty(await api.OutboxAsync(scheme));
+        Assert.Equal(0, await api.WithDbAsync(db => db.Schemes.Where(s => s.Id == scheme).Select(s => s.Version).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_batch_refused_only_for_subjects_off_the_roll_or_missing_is_a_bad_request_like_a_single_entry()
+    {
+        var (scheme, member) = await HefengWithOneMemberAsync();
+
+        var offRoll = await EnterBatchAsync(scheme, [Line(member, "organisational-life", 4), Line(Guid.NewGuid(), "organisational-life", 4)]);
+        var missing = await EnterBatchAsync(scheme, [Line(member, "organisational-life", 4), new { dimension = "daily-conduct", points = 1, reason = "x", enteredBy = "x" }]);
+
+        await ApiAssert.ProblemAsync(offRoll, HttpStatusCode.BadRequest, "ledger.subject-unknown", "entries[1].subjectId");
+        await ApiAssert.ProblemAsync(missing, HttpStatusCode.BadRequest, "field.required", "entries[1].subjectId");
+        Assert.Equal(0, await EntriesAsync(scheme));
+    }
+
+    [Fact]
+    public async Task A_retried_batch_with_the_same_idempotency_key_answers_the_same_entries_and_enters_them_once()
+    {
+        var organisation = Guid.NewGuid();
+        var scheme = await api.CreateSchemeAsync(AssessmentApiFactory.HefengScheme(organisation));
+        var members = await api.RegisterMembersAsync(organisation, "陈伟", "罗家辉");
+        var key = Guid.NewGuid().ToString();
+        object[] lines = [Line(members[0], "organisational-life", 4), Line(members[1], "organisational-life", 3.5m)];
+
+        var first = await EnterBatchAsync(scheme, lines, key);
+        var again = await EnterBatchAsync(scheme, lines, key);
+        var other = await EnterBatchAsync(scheme, [Line(members[0], "organisational-life", 2)], key);
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, again.StatusCode));
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        var ids = (await first.Content.ReadFromJsonAsync<AddLedgerEntriesResponse>(AssessmentApiFactory.Json))!.Entries.Select(e => e.Id).ToList();
+        Assert.Equal(ids, (await again.Content.ReadFromJsonAsync<AddLedgerEntriesResponse>(AssessmentApiFactory.Json))!.Entries.Select(e => e.Id));
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        await ApiAssert.ProblemAsync(other, HttpStatusCode.UnprocessableEntity, "idempotency-key.reused");
+        Assert.Equal(2, await EntriesAsync(scheme));
+        Assert.Equal(2, (await api.OutboxAsync(scheme)).Count);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(AddLedgerEntriesRequest.MaxEntries + 1)]
+    public async Task A_batch_of_no_entries_or_more_than_500_is_refused_before_anything_is_entered(int count)
+    {
+        var (scheme, member) = await HefengWithOneMemberAsync();
+
+        var response = await EnterBatchAsync(scheme, Enumerable.Range(0, count).Select(_ => Line(member, "volunteer-service", 0.5m)));
+
+        await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "ledger.entries-count", "entries");
+        Assert.Equal(0, await EntriesAsync(scheme));
+    }
+
+    [Fact]
+    public async Task A_batch_of_500_is_entered_in_one_go()
+    {
+        var organisation = Guid.NewGuid();
+        var scheme = await api.CreateSchemeAsync(AssessmentApiFactory.HefengScheme(organisation));
+        var members = await api.RegisterMembersAsync(organisation, [.. Enumerable.Range(1, 100).Select(i => $"党员{i}")]);
+        var dimensions = SchemeTemplates.HefengMemberDimensions.Select(d => d.Code).ToList();
+
+        var response = await EnterBatchAsync(scheme, members.SelectMany(m => dimensions.Select(d => Line(m, d, 1))));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(AddLedgerEntriesRequest.MaxEntries, await EntriesAsync(scheme));
+        Assert.Equal(AddLedgerEntriesRequest.MaxEntries, (await api.OutboxAsync(scheme)).Count);
+    }
 }

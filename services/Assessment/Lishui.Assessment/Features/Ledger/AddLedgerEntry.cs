@@ -50,9 +50,7 @@ public static class AddLedgerEntry
         {
             if (!await AssessmentRoll.ContainsAsync(db, scheme, request.SubjectId, ct))
             {
-                throw new RequestValidationException([new FieldError("subjectId", "ledger.subject-unknown",
-                    "被考核对象不在本方案的考核范围内（本组织及下级组织的党员、家庭或组织）。",
-                    "The subject is not on this scheme's roll (members, households or organisations of the organisation and those below it).")]);
+                throw new RequestValidationException([AssessmentRoll.SubjectUnknown("subjectId")]);
             }
 
             var now = time.GetUtcNow();
