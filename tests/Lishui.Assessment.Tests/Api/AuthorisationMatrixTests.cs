@@ -56,6 +56,13 @@ public sealed class AuthorisationMatrixTests(AssessmentApiFactory api, ITestOutp
 {
     private static object Entry(Guid subject) => new { subjectId = subject, dimension = "village-work", points = 5m, reason = "参与村务", enteredBy = "村党委" };
 
+    private static HttpRequestMessage Batch(Guid scheme, params object[] entries)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/schemes/{scheme}/ledger-entries/batch") { Content = JsonContent.Create(new { entries }) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return request;
+    }
+
     [Fact]
     public async Task Every_endpoint_lets_through_exactly_the_roles_and_scopes_its_documented_rule_names()
     {
@@ -76,7 +83,7 @@ public sealed class AuthorisationMatrixTests(AssessmentApiFactory api, ITestOutp
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync($"/schemes/{world.ZhoucunScheme}/standings")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync($"/schemes/{world.ZhoucunScheme}/standings/{world.OtherMember}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync($"/schemes/{open}/ledger-entries", Entry(world.OtherMember))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync($"/schemes/{open}/ledger-entries/batch", new { entries = new[] { Entry(world.OtherMember) } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await secretary.SendAsync(Batch(open, Entry(world.OtherMember)))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync("/schemes", AssessmentApiFactory.HefengScheme(world.Zhoucun, year: 2028))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.PostAsJsonAsync("/schemes", new { organisationId = world.Zhoucun })).StatusCode); // refused, not told what is missing
         Assert.Equal(HttpStatusCode.Forbidden, (await secretary.GetAsync($"/governance/villages/{world.Zhoucun}")).StatusCode);
@@ -86,7 +93,7 @@ public sealed class AuthorisationMatrixTests(AssessmentApiFactory api, ITestOutp
         // Their own village's points they read and enter.
         Assert.Equal(HttpStatusCode.OK, (await secretary.GetAsync($"/schemes/{world.HefengScheme}/standings")).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await secretary.PostAsJsonAsync($"/schemes/{ownOpen}/ledger-entries", Entry(world.OwnMember))).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await secretary.PostAsJsonAsync($"/schemes/{ownOpen}/ledger-entries/batch", new { entries = new[] { Entry(world.OwnMember) } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await secretary.SendAsync(Batch(ownOpen, Entry(world.OwnMember)))).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await secretary.PostAsJsonAsync("/schemes", AssessmentApiFactory.HefengScheme(world.HefengBranch, year: 2028))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await secretary.GetAsync($"/governance/villages/{world.Hefeng}")).StatusCode);
     }

@@ -228,6 +228,18 @@ public sealed class LedgerApiTests(AssessmentApiFactory api) : IClassFixture<Ass
         Assert.Equal(2, (await api.OutboxAsync(scheme)).Count);
     }
 
+    [Fact]
+    public async Task A_batch_without_an_idempotency_key_is_refused_so_a_retry_cannot_enter_it_twice()
+    {
+        var (scheme, member) = await HefengWithOneMemberAsync();
+        using var client = api.CreateClient();
+
+        var response = await client.PostAsJsonAsync($"/schemes/{scheme}/ledger-entries/batch", new { entries = new[] { Line(member, "organisational-life", 4) } });
+
+        await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "idempotency-key.required", "Idempotency-Key");
+        Assert.Equal(0, await EntriesAsync(scheme));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(AddLedgerEntriesRequest.MaxEntries + 1)]

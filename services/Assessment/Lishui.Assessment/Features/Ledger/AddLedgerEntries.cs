@@ -64,6 +64,13 @@ public static class AddLedgerEntries
     private static async Task<Results<Created<AddLedgerEntriesResponse>, IdempotentReplay, ProblemHttpResult>> HandleAsync(
         Guid id, ValidatedBody<AddLedgerEntriesRequest> body, AssessmentDbContext db, TimeProvider time, HttpContext http)
     {
+        // Without a key a retried batch (a timeout, a double click) would enter every line twice.
+        if (http.Request.Headers[Idempotency.HeaderName].ToString().Length == 0)
+        {
+            return Problems.Result(Problems.Validation([new FieldError(Idempotency.HeaderName, "idempotency-key.required",
+                "批量录入须提供 Idempotency-Key，以免重试时重复录入。", "A batch needs an Idempotency-Key, so that a retry does not enter it twice.")]));
+        }
+
         if (await db.Schemes.FirstOrDefaultAsync(s => s.Id == id, http.RequestAborted) is not { } scheme)
         {
             return Problems.NotFound("考核方案", "scheme");
