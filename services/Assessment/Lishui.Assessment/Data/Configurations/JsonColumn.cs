@@ -7,7 +7,8 @@ namespace Lishui.Assessment.Data.Configurations;
 
 internal static class JsonColumn
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    // Public: the compiled model's converter reads it, and generated code cannot reach a private static field.
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };

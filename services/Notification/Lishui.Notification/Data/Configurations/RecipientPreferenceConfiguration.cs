@@ -15,7 +15,8 @@ internal sealed class RecipientPreferenceConfiguration : IEntityTypeConfiguratio
         e.Property(x => x.Channels)
             .HasConversion(
                 v => v.Select(c => c.ToString()).ToArray(),
-                v => v.Select(Enum.Parse<DeliveryChannel>).ToList(),
+                // A lambda, not the method group: the compiled model can only write out lambdas.
+                v => v.Select(c => Enum.Parse<DeliveryChannel>(c)).ToList(),
                 new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<DeliveryChannel>>(
                     (a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, c) => HashCode.Combine(h, c)), v => v.ToList()))
             .HasColumnType("text[]").HasDefaultValueSql("ARRAY['Email']::text[]");
