@@ -80,7 +80,8 @@ public sealed class SliceTests
     internal static List<string> FeatureUsesBelow(Assembly assembly, string service)
     {
         bool Below(string ns) =>
-            (ns.StartsWith(service + ".Data", StringComparison.Ordinal) && !ns.EndsWith(".Migrations", StringComparison.Ordinal))
+            (ns.StartsWith(service + ".Data", StringComparison.Ordinal) && !ns.EndsWith(".Migrations", StringComparison.Ordinal)
+                && !ns.EndsWith(".CompiledModel", StringComparison.Ordinal))
             || ns.StartsWith(service + ".Messaging", StringComparison.Ordinal)
             || ns.StartsWith(service + ".Web", StringComparison.Ordinal);
         return TypeReferences.Of(assembly)

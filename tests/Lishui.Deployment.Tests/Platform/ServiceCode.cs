@@ -42,7 +42,8 @@ public static partial class ServiceCode
         var sources = new[] { Path.Combine(Repository.Root, "services"), Path.Combine(Repository.Root, "aspire", "Lishui.ServiceDefaults") }
             .SelectMany(dir => Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}CompiledModel{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(File.ReadAllText)
             .ToList();
         var types = Directory.EnumerateFiles(AppContext.BaseDirectory, "Lishui.*.dll")
