@@ -64,17 +64,12 @@ public static class RegisterMember
         // Checks against current state run only for a new request: a retry replays the first answer.
         return await PersonalDataProblems.GuardDuplicateIdNumberAsync(() => db.CreateOnceAsync(http, "members.register", fingerprint, async ct =>
         {
-            await EnsureOrganisationIsOpenAsync(db, request.OrganisationId, ct);
             var now = time.GetUtcNow();
             var member = Member.Register(
                 new MemberId(Guid.CreateVersion7(now)), request.Name, request.Gender, request.BirthDate,
                 request.JoinedOn, request.FullMemberOn, request.OrganisationId, now);
             member.ProtectPersonalData(details, protector);
-            if (await db.Members.AnyAsync(m => m.IdNumberHash == member.IdNumberHash, ct))
-            {
-                throw new DuplicateIdNumberException();
-            }
-
+            await EnsureOrganisationIsOpenAndIdNumberNewAsync(db, request.OrganisationId, member.IdNumberHash, ct);
             db.Members.Add(member);
             return (responses.Of(member, []), $"/members/{member.Id.Value}");
         }, time));
@@ -83,13 +78,26 @@ public static class RegisterMember
     private static string? KeyedHash(PersonalDataProtector protector, string? value) =>
         value is null ? null : Convert.ToHexString(protector.Hash(value));
 
-    private static async Task EnsureOrganisationIsOpenAsync(MembershipDbContext db, Guid organisationId, CancellationToken ct)
+    /// <summary>
+    /// Both checks in one statement, as every registration runs them: the organisation exists and is
+    /// open, and the ID number is not on the roll yet (the unique index still decides a race).
+    /// </summary>
+    private static async Task EnsureOrganisationIsOpenAndIdNumberNewAsync(
+        MembershipDbContext db, Guid organisationId, byte[]? idNumberHash, CancellationToken ct)
     {
-        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == new OrganisationId(organisationId), ct);
-        if (organisation is null || organisation.IsClosed)
+        var organisation = await db.Organisations.AsNoTracking()
+            .Where(o => o.Id == new OrganisationId(organisationId))
+            .Select(o => new { o.ClosedAt, OnRoll = idNumberHash != null && db.Members.Any(m => m.IdNumberHash == idNumberHash) })
+            .FirstOrDefaultAsync(ct);
+        if (organisation is null || organisation.ClosedAt is not null)
         {
             throw new RequestValidationException([new FieldError("organisationId", "organisation.unknown-or-closed",
                 "所属党组织不存在或已撤销。", "The organisation does not exist or is closed.")]);
+        }
+
+        if (organisation.OnRoll)
+        {
+            throw new DuplicateIdNumberException();
         }
     }
 }
