@@ -32,8 +32,9 @@ sys.path.insert(0, str(HERE / "seed"))
 import devtoken  # noqa: E402
 import seedlib  # noqa: E402
 
-# After membership, these run side by side; within a chain, in order.
-CHAINS = [["pairing", "projects"], ["assessment"], ["notification"]]
+# After membership, these run side by side; within a chain, in order. Projects needs one thing of
+# Pairing's, the pick-up shelter request, and waits for it where it needs it (seed/projects.py).
+CHAINS = [["pairing"], ["projects"], ["assessment"], ["notification"]]
 # One cheap count per service that a complete run leaves behind (see --marker).
 CHECKS = {
     "membership": "/members?pageSize=1",
@@ -62,7 +63,10 @@ def counts(ctx):
 def run(ctx, service):
     if ctx.has(service) and (HERE / "seed" / f"{service}.py").exists():
         started = time.monotonic()
-        importlib.import_module(service).seed(ctx)
+        try:
+            importlib.import_module(service).seed(ctx)
+        finally:
+            ctx.finished.add(service)
         # Where a fresh start's minute of demo loading goes (read by deploy/local/up-timing.sh too).
         print(f"[{service}] 用时 {time.monotonic() - started:.1f} 秒 (seeded in {time.monotonic() - started:.1f} s)", flush=True)
 

@@ -317,6 +317,10 @@ def _echo_post(ctx, post):
 
 def _care_corridor(ctx, state, today, cadres, parent_id):
     """The request raised at the stationing visit becomes the care corridor, approved and funded from the special fund."""
+    if ctx.has("pairing"):
+        # Pairing is seeded side by side; the request is its last step.
+        ctx.wait_until("Pairing's seed has raised the pick-up shelter request",
+                       lambda: "demo-request-pickup-shelter" in ctx.ids or "pairing" in ctx.finished, timeout=300)
     pairing_request = ctx.ids.get("demo-request-pickup-shelter")
     if pairing_request:
         print("[projects] 等待驻点诉求“学生接送点遮风挡雨”到达办实事服务 (waiting for Pairing's ResidentRequestRaised)", flush=True)

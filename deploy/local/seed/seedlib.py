@@ -30,6 +30,7 @@ class Context:
         self.token = token  # a town administrator's bearer token (the seed acts as one)
         self.data = data    # deploy/local/demo-data/lishui.json
         self.ids = {}       # demo key -> id the service gave it (organisations, members, households, ...)
+        self.finished = set()  # services whose seed has run to its end (others may wait on it)
         self.failed = 0
         self.done = 0
         self._lock = threading.Lock()  # services are seeded side by side (seed-demo.py)
