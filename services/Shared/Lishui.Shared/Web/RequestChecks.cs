@@ -19,7 +19,6 @@ namespace Lishui.Shared.Web;
 public static class RequestChecks
 {
     private static readonly ConcurrentDictionary<Endpoint, IReadOnlyList<TextParameter>> Parameters = new();
-    private static readonly NullabilityInfoContext Nullability = new();
 
     /// <summary>After the access check: a caller without access learns nothing from validation.</summary>
     public static IApplicationBuilder UseRequestChecks(this IApplicationBuilder app) => app.Use(async (http, next) =>
@@ -155,7 +154,8 @@ public static class RequestChecks
         var name = fromRoute?.Name ?? fromQuery?.Name ?? parameter.Name;
         var inRoute = fromRoute is not null || (fromQuery is null && routeNames.Contains(name));
         var optional = isArray || parameter.HasDefaultValue || Nullable.GetUnderlyingType(type) is not null
-            || (!type.IsValueType && Nullability.Create(parameter).WriteState == NullabilityState.Nullable);
+            // A context of its own: NullabilityInfoContext is not thread-safe, and endpoints are described by concurrent first requests.
+            || (!type.IsValueType && new NullabilityInfoContext().Create(parameter).WriteState == NullabilityState.Nullable);
         found.Add(new TextParameter(name, element, inRoute, !optional, isArray));
     }
 }

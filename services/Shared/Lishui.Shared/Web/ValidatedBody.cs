@@ -20,7 +20,16 @@ public interface IValidatableRequest
 public sealed partial record ValidatedBody<T>(T Value)
     where T : class
 {
-    private static readonly NullabilityInfoContext Nullability = new();
+    // Read once per request type: NullabilityInfoContext is not thread-safe, and one shared by
+    // concurrent requests threw "an item with the same key has already been added" (a 500).
+    private static readonly (PropertyInfo Property, bool Required)[] Fields = ReadFields();
+
+    private static (PropertyInfo, bool)[] ReadFields()
+    {
+        var nullability = new NullabilityInfoContext();
+        return typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite)
+            .Select(p => (p, nullability.Create(p).WriteState != NullabilityState.Nullable)).ToArray();
+    }
 
     public static async ValueTask<ValidatedBody<T>?> BindAsync(HttpContext http, ParameterInfo parameter)
     {
@@ -54,13 +63,13 @@ public sealed partial record ValidatedBody<T>(T Value)
         }
 
         var errors = new List<FieldError>();
-        foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        foreach (var (property, required) in Fields)
         {
             var name = json.PropertyNamingPolicy?.ConvertName(property.Name) ?? property.Name;
             var node = body.FirstOrDefault(kv => string.Equals(kv.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
             if (node is null)
             {
-                if (Nullability.Create(property).WriteState != NullabilityState.Nullable)
+                if (required)
                 {
                     errors.Add(new FieldError(name, "field.required", "此字段为必填项。", "This field is required."));
                 }
