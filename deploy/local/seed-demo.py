@@ -68,7 +68,8 @@ def run(ctx, service):
         finally:
             ctx.finished.add(service)
         # Where a fresh start's minute of demo loading goes (read by deploy/local/up-timing.sh too).
-        print(f"[{service}] 用时 {time.monotonic() - started:.1f} 秒 (seeded in {time.monotonic() - started:.1f} s)", flush=True)
+        took = time.monotonic() - started
+        print(f"[{service}] 用时 {took:.1f} 秒 (seeded in {took:.1f} s)", flush=True)
 
 
 def main(argv):
